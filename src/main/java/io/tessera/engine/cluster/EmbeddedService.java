@@ -1,0 +1,14 @@
+package io.tessera.engine.cluster;
+
+import io.tessera.engine.ServiceKind;
+
+/** One server of the embedded cluster. Start blocks until the server answers; close stops it cleanly. */
+interface EmbeddedService extends AutoCloseable {
+    ServiceKind kind();
+
+    /** Starts the server and returns a one-line description of where it listens. */
+    String start() throws ClusterStartException;
+
+    @Override
+    void close();
+}
