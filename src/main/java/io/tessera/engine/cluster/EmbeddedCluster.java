@@ -64,7 +64,11 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     /** Where the password of the embedded Redis is kept (owner-only file). */
     public Path redisPasswordFile() {
-        return EmbeddedRedis.passwordFile(dir.resolve("redis"));
+        return redisPasswordFile(dir);
+    }
+
+    public static Path redisPasswordFile(Path dataDir) {
+        return EmbeddedRedis.passwordFile(dataDir.resolve("redis"));
     }
 
     public static Path endpointsFile(Path dataDir) {

@@ -1,0 +1,112 @@
+package io.tessera.engine.connect;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.apache.curator.RetryPolicy;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
+
+/** The one place that builds HDFS, ZooKeeper and Redis clients from a {@link ConnectionTarget}. */
+public final class ClientFactory {
+    private ClientFactory() {}
+
+    /**
+     * Hadoop settings for a target. With {@code failFast} the client makes one connection attempt with
+     * a short timeout instead of Hadoop's default minutes of retries: what a health probe wants.
+     */
+    public static Configuration hadoopConfiguration(ConnectionTarget target, Duration timeout, boolean failFast) throws IOException {
+        Configuration conf = new Configuration();
+        if (target.hdfsConfDir() != null && !target.hdfsConfDir().isBlank()) {
+            java.nio.file.Path dir = java.nio.file.Path.of(target.hdfsConfDir());
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("The Hadoop configuration folder " + dir + " does not exist");
+            }
+            for (String site : new String[] {"core-site.xml", "hdfs-site.xml"}) {
+                if (Files.exists(dir.resolve(site))) {
+                    conf.addResource(new Path(dir.resolve(site).toUri()));
+                }
+            }
+        }
+        conf.set("fs.defaultFS", target.hdfsUri());
+        conf.setBoolean("fs.hdfs.impl.disable.cache", true);
+        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
+        conf.setInt("ipc.client.connect.timeout", (int) timeout.toMillis());
+        if (failFast) {
+            conf.setInt("ipc.client.connect.max.retries", 0);
+            conf.setInt("ipc.client.connect.max.retries.on.timeouts", 0);
+            conf.setInt("ipc.client.rpc-timeout.ms", (int) timeout.toMillis());
+            conf.setBoolean("dfs.client.retry.policy.enabled", false);
+            conf.setInt("dfs.client.failover.max.attempts", 0);
+        }
+        return conf;
+    }
+
+    public static FileSystem fileSystem(ConnectionTarget target, Duration timeout, boolean failFast) throws IOException {
+        Configuration conf = hadoopConfiguration(target, timeout, failFast);
+        URI uri = URI.create(target.hdfsUri());
+        try {
+            return target.hdfsUser() == null || target.hdfsUser().isBlank()
+                    ? FileSystem.get(uri, conf)
+                    : FileSystem.get(uri, conf, target.hdfsUser());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while connecting to HDFS", e);
+        }
+    }
+
+    /** A Curator client, not yet started, working under the target's chroot. */
+    public static CuratorFramework curator(ConnectionTarget target, Duration connectTimeout, RetryPolicy retry) {
+        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()
+                .connectString(target.zooKeeperConnect())
+                .namespace(target.zooKeeperNamespace())
+                .connectionTimeoutMs((int) connectTimeout.toMillis())
+                .sessionTimeoutMs(15_000)
+                .retryPolicy(retry);
+        if (target.hasZooKeeperCredentials()) {
+            String auth = target.zooKeeperDigestUser() + ":" + new String(target.zooKeeperDigestPassword());
+            builder.authorization("digest", auth.getBytes(StandardCharsets.UTF_8));
+        }
+        return builder.build();
+    }
+
+    public static JedisClientConfig redisConfig(ConnectionTarget target, Duration timeout) {
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) timeout.toMillis())
+                .socketTimeoutMillis((int) timeout.toMillis())
+                .protocol(RedisProtocol.RESP2)
+                .ssl(target.redisTls())
+                .clientName("tessera");
+        if (target.redisUser() != null && !target.redisUser().isBlank()) {
+            builder.user(target.redisUser());
+        }
+        if (target.redisPassword() != null) {
+            builder.password(new String(target.redisPassword()));
+        }
+        return builder.build();
+    }
+
+    /** One plain connection, for probes and short admin commands. */
+    public static Jedis redisConnection(ConnectionTarget target, Duration timeout) {
+        return new Jedis(new HostAndPort(target.redisHost(), target.redisPort()), redisConfig(target, timeout));
+    }
+
+    /** A pooled client for the engine's long-lived work. */
+    public static RedisClient redisClient(ConnectionTarget target, Duration timeout) {
+        return RedisClient.builder()
+                .hostAndPort(target.redisHost(), target.redisPort())
+                .clientConfig(redisConfig(target, timeout))
+                .build();
+    }
+}

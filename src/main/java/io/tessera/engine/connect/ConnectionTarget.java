@@ -1,0 +1,39 @@
+package io.tessera.engine.connect;
+
+import java.net.URI;
+
+/**
+ * A profile resolved into concrete endpoints and secrets, ready to connect. Holds passwords in
+ * memory only; {@link #toString()} never shows them.
+ */
+public record ConnectionTarget(String profileName,
+                               String hdfsUri, String hdfsConfDir, String hdfsUser,
+                               String zooKeeperConnect, String zooKeeperChroot, String zooKeeperDigestUser, char[] zooKeeperDigestPassword,
+                               String redisUri, String redisUser, char[] redisPassword, boolean redisTls) {
+
+    public String redisHost() {
+        return URI.create(redisUri).getHost();
+    }
+
+    public int redisPort() {
+        int port = URI.create(redisUri).getPort();
+        return port > 0 ? port : 6379;
+    }
+
+    public boolean hasZooKeeperCredentials() {
+        return zooKeeperDigestUser != null && !zooKeeperDigestUser.isBlank() && zooKeeperDigestPassword != null;
+    }
+
+    /** The ZooKeeper namespace Curator works under: the chroot without its leading slash. */
+    public String zooKeeperNamespace() {
+        String chroot = zooKeeperChroot == null || zooKeeperChroot.isBlank() ? "/tessera" : zooKeeperChroot;
+        return chroot.equals("/") ? null : chroot.substring(1);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionTarget[" + profileName + ": hdfs=" + hdfsUri + ", zookeeper=" + zooKeeperConnect
+                + (zooKeeperChroot == null ? "" : zooKeeperChroot) + ", redis=" + redisUri
+                + (redisPassword != null ? " (password set)" : "") + "]";
+    }
+}

@@ -1,0 +1,85 @@
+package io.tessera.engine.connect;
+
+import io.tessera.engine.AppDirectories;
+import io.tessera.engine.cluster.ClusterEndpoints;
+import io.tessera.engine.cluster.EmbeddedCluster;
+import io.tessera.engine.json.Json;
+import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.profile.SecretRef;
+import io.tessera.engine.profile.SecretStore;
+import io.tessera.engine.profile.SecretStoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Turns a profile into a {@link ConnectionTarget}: endpoints of the running local cluster, or saved settings plus secrets. */
+public final class ProfileResolver {
+    private final Path localClusterDir;
+    private final SecretStore secrets;
+
+    public ProfileResolver(Path localClusterDir, SecretStore secrets) {
+        this.localClusterDir = localClusterDir;
+        this.secrets = secrets;
+    }
+
+    public static ProfileResolver inDirectories(AppDirectories dirs) {
+        return new ProfileResolver(dirs.localCluster(), SecretStore.inDirectories(dirs));
+    }
+
+    public ConnectionTarget resolve(ConnectionProfile profile) throws ConnectException {
+        return profile.isLocal() ? resolveLocal() : resolveCluster(profile);
+    }
+
+    private ConnectionTarget resolveLocal() throws ConnectException {
+        Path file = EmbeddedCluster.endpointsFile(localClusterDir);
+        ClusterEndpoints endpoints;
+        try {
+            endpoints = Json.mapper().readValue(file.toFile(), ClusterEndpoints.class);
+        } catch (IOException e) {
+            throw new ConnectException("The local cluster is not running (no " + file + "); start it with `tessera local` or the console.");
+        }
+        if (!ProcessHandle.of(endpoints.ownerPid()).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new ConnectException("The local cluster is not running (its process " + endpoints.ownerPid() + " has ended).");
+        }
+        return local(endpoints, EmbeddedCluster.redisPasswordFile(localClusterDir));
+    }
+
+    /** For a local cluster started in this process, without reading its endpoints file back. */
+    public static ConnectionTarget forEmbedded(EmbeddedCluster cluster) throws ConnectException {
+        return local(cluster.endpoints(), cluster.redisPasswordFile());
+    }
+
+    private static ConnectionTarget local(ClusterEndpoints endpoints, Path redisPasswordFile) throws ConnectException {
+        char[] redisPassword;
+        try {
+            redisPassword = Files.readString(redisPasswordFile).strip().toCharArray();
+        } catch (IOException e) {
+            throw new ConnectException("Cannot read the local Redis password in " + redisPasswordFile + ": " + e.getMessage());
+        }
+        return new ConnectionTarget(ConnectionProfile.LOCAL_NAME, endpoints.hdfsUri(), null, null,
+                endpoints.zooKeeperConnect(), "/tessera", null, null, endpoints.redisUri(), null, redisPassword, false);
+    }
+
+    private ConnectionTarget resolveCluster(ConnectionProfile profile) throws ConnectException {
+        var hdfs = profile.hdfs();
+        var zk = profile.zooKeeper();
+        var redis = profile.redis();
+        String redisUri = redis.uri().strip();
+        boolean tls = redis.tls() || redisUri.startsWith("rediss://");
+        return new ConnectionTarget(profile.name(), hdfs.uri().strip(), hdfs.confDir(), hdfs.user(),
+                zk.connectString().strip(), zk.chroot(), zk.digestUser(), secret(zk.digestPassword(), "ZooKeeper password"),
+                redisUri, redis.user(), secret(redis.password(), "Redis password"), tls);
+    }
+
+    private char[] secret(SecretRef ref, String what) throws ConnectException {
+        if (ref == null) {
+            return null;
+        }
+        try {
+            return secrets.resolve(ref).orElseThrow(() -> new ConnectException(what + " not found: "
+                    + (ref.isEnvironment() ? "the environment variable " + ref.name() + " is not set." : "no keystore entry " + ref.name() + ".")));
+        } catch (SecretStoreException e) {
+            throw new ConnectException(what + ": " + e.getMessage());
+        }
+    }
+}

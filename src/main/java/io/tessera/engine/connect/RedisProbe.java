@@ -1,0 +1,57 @@
+package io.tessera.engine.connect;
+
+import io.tessera.engine.ServiceKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import redis.clients.jedis.Jedis;
+
+/** Redis health: PING, then version, uptime, memory and clients from INFO. */
+final class RedisProbe implements ServiceProbe {
+    @Override
+    public ServiceKind service() {
+        return ServiceKind.REDIS;
+    }
+
+    @Override
+    public ServiceHealth probe(ConnectionTarget target, Duration timeout) {
+        long began = System.nanoTime();
+        try (Jedis jedis = ClientFactory.redisConnection(target, timeout)) {
+            jedis.ping();
+            Map<String, String> info = parseInfo(jedis.info());
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("URI", target.redisUri() + (target.redisTls() ? " (TLS)" : ""));
+            details.put("Version", info.getOrDefault("redis_version", "?"));
+            details.put("Uptime", humanSeconds(info.getOrDefault("uptime_in_seconds", "0")));
+            details.put("Memory", info.getOrDefault("used_memory_human", "?"));
+            details.put("Clients", info.getOrDefault("connected_clients", "?"));
+            details.put("Keys", Long.toString(jedis.dbSize()));
+            details.put("Persistence", "1".equals(info.get("aof_enabled")) ? "append-only file" : "snapshots");
+            long ms = (System.nanoTime() - began) / 1_000_000;
+            String summary = "Redis " + details.get("Version") + ", " + details.get("Keys") + " keys, " + details.get("Memory");
+            return new ServiceHealth(service(), ServiceHealth.State.UP, summary, details, ms, Instant.now());
+        }
+    }
+
+    static Map<String, String> parseInfo(String info) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : info.split("\r?\n")) {
+            int sep = line.indexOf(':');
+            if (sep > 0 && !line.startsWith("#")) {
+                values.put(line.substring(0, sep), line.substring(sep + 1).strip());
+            }
+        }
+        return values;
+    }
+
+    private static String humanSeconds(String seconds) {
+        long s = Long.parseLong(seconds);
+        return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
+    }
+
+    @Override
+    public String endpoint(ConnectionTarget target) {
+        return target.redisUri();
+    }
+}

@@ -1,0 +1,33 @@
+package io.tessera.engine.profile;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A named set of connection settings for the three services. The built-in Local profile points at
+ * the embedded cluster; cluster profiles are saved by the operator. Secrets appear only as
+ * {@link SecretRef}s, so this record is safe to write to disk and to log.
+ */
+public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKeeperSettings zooKeeper, RedisSettings redis) {
+
+    public static final String LOCAL_NAME = "Local";
+
+    public enum Kind { LOCAL, CLUSTER }
+
+    /** HDFS URI (hdfs://namenode:8020), optional Hadoop configuration folder, optional user to act as. */
+    public record HdfsSettings(String uri, String confDir, String user) {}
+
+    /** Connect string (host:port,...), chroot under which Tessera keeps its nodes, optional digest credentials. */
+    public record ZooKeeperSettings(String connectString, String chroot, String digestUser, SecretRef digestPassword) {}
+
+    /** redis:// or rediss:// URI, optional ACL user and password, TLS on or off. */
+    public record RedisSettings(String uri, String user, SecretRef password, boolean tls) {}
+
+    public static ConnectionProfile local() {
+        return new ConnectionProfile(LOCAL_NAME, Kind.LOCAL, null, null, null);
+    }
+
+    @JsonIgnore
+    public boolean isLocal() {
+        return kind == Kind.LOCAL;
+    }
+}
