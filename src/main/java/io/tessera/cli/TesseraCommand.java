@@ -1,7 +1,37 @@
 package io.tessera.cli;
 
-public final class TesseraCommand {
+import io.tessera.engine.AppDirectories;
+import io.tessera.engine.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** `tessera`: the console by default, and the headless commands that share its jar. */
+@Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = TesseraCommand.VersionProvider.class,
+        description = "Operations console and distributed image-processing engine on HDFS, ZooKeeper and Redis.",
+        subcommands = {LocalCommand.class, CheckCommand.class, ProfileCommand.class})
+public final class TesseraCommand implements Runnable {
+
     public static void main(String[] args) {
-        System.out.println("tessera");
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; the single entry point tests use too. */
+    public static int run(String... args) {
+        Logging.configure(AppDirectories.fromEnvironment());
+        return new CommandLine(new TesseraCommand())
+                .setExecutionExceptionHandler(new ReadableErrors())
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Tessera " + Version.get(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
     }
 }

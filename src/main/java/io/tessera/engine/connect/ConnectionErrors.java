@@ -6,6 +6,8 @@ import java.io.EOFException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.apache.hadoop.ipc.RemoteException;
@@ -18,7 +20,7 @@ public final class ConnectionErrors {
 
     public static String describe(ServiceKind service, String endpoint, Throwable error) {
         String name = service.displayName();
-        for (Throwable t = error; t != null; t = t.getCause()) {
+        for (Throwable t : chain(error)) {
             String message = t.getMessage() == null ? "" : t.getMessage();
             if (t instanceof UnknownHostException) {
                 return name + ": unknown host " + message.replaceFirst(":.*", "") + " (" + endpoint + ")";
@@ -56,5 +58,19 @@ public final class ConnectionErrors {
             }
         }
         return name + ": " + Reasons.oneLine(error);
+    }
+
+    /** The exception, its causes, and what they suppressed (Jedis hides the socket error there). */
+    private static List<Throwable> chain(Throwable error) {
+        List<Throwable> all = new ArrayList<>();
+        for (Throwable t = error; t != null && all.size() < 20; t = t.getCause()) {
+            all.add(t);
+            for (Throwable suppressed : t.getSuppressed()) {
+                for (Throwable s = suppressed; s != null && all.size() < 20; s = s.getCause()) {
+                    all.add(s);
+                }
+            }
+        }
+        return all;
     }
 }

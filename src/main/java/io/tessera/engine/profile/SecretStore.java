@@ -4,6 +4,8 @@ import io.tessera.engine.OwnerOnlyFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ public final class SecretStore {
         }
         try {
             KeyStore store = load();
-            SecretKey key = SecretKeyFactory.getInstance("PBE").generateSecret(new PBEKeySpec(secret));
+            SecretKey key = SecretKeyFactory.getInstance("PBE").generateSecret(new PBEKeySpec(asciiArmour(secret)));
             store.setEntry(ref.name(), new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(storePassword()));
             save(store);
         } catch (GeneralSecurityException | IOException e) {
@@ -78,7 +80,7 @@ public final class SecretStore {
             }
             SecretKey key = (SecretKey) store.getKey(ref.name(), storePassword());
             PBEKeySpec spec = (PBEKeySpec) SecretKeyFactory.getInstance("PBE").getKeySpec(key, PBEKeySpec.class);
-            return Optional.of(spec.getPassword());
+            return Optional.of(unarmour(spec.getPassword()));
         } catch (GeneralSecurityException | IOException e) {
             throw new SecretStoreException("Cannot read the secret " + ref + " from " + keystoreFile
                     + " (wrong " + KEYSTORE_PASSWORD_ENV + ", or the key file changed?)", e);
@@ -98,6 +100,18 @@ public final class SecretStore {
         } catch (GeneralSecurityException | IOException e) {
             throw new SecretStoreException("Cannot remove the secret " + ref + ": " + e.getMessage(), e);
         }
+    }
+
+    // PBE keys keep only the low byte of each char: store the UTF-8 bytes as Base64 so any password survives.
+    private static char[] asciiArmour(char[] secret) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(secret));
+        byte[] utf8 = new byte[encoded.remaining()];
+        encoded.get(utf8);
+        return Base64.getEncoder().encodeToString(utf8).toCharArray();
+    }
+
+    private static char[] unarmour(char[] armoured) {
+        return StandardCharsets.UTF_8.decode(ByteBuffer.wrap(Base64.getDecoder().decode(new String(armoured)))).toString().toCharArray();
     }
 
     private KeyStore load() throws GeneralSecurityException, IOException {

@@ -1,0 +1,70 @@
+package io.tessera.cli;
+
+import io.tessera.engine.AppDirectories;
+import io.tessera.engine.cluster.ClusterEndpoints;
+import io.tessera.engine.cluster.EmbeddedCluster;
+import io.tessera.engine.cluster.LocalClusterSettings;
+import io.tessera.engine.cluster.StartupListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `tessera local`: the embedded cluster without a window, until Ctrl-C or SIGTERM. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Start the embedded local cluster (HDFS, ZooKeeper, Redis) headless and print where it listens.")
+final class LocalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", description = "Folder for the cluster's data (default: the user's data folder).")
+    Path dataDir;
+
+    @Option(names = "--hdfs-port", defaultValue = "0", description = "NameNode RPC port; 0 for any free port (default).")
+    int hdfsPort;
+
+    @Option(names = "--zookeeper-port", defaultValue = "0", description = "ZooKeeper client port; 0 for any free port (default).")
+    int zooKeeperPort;
+
+    @Option(names = "--redis-port", defaultValue = "0", description = "Redis port; 0 for any free port (default).")
+    int redisPort;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = dataDir != null ? dataDir : AppDirectories.fromEnvironment().localCluster();
+        StartupListener progress = (service, phase, detail) -> {
+            out.printf("  %-9s %-8s %s%n", service.displayName(), phase.name().toLowerCase(), detail);
+            out.flush();
+        };
+        out.println("Starting the local cluster in " + dir);
+        out.flush();
+        long began = System.nanoTime();
+        EmbeddedCluster cluster = EmbeddedCluster.start(new LocalClusterSettings(dir, hdfsPort, zooKeeperPort, redisPort), progress);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C and SIGTERM run shutdown hooks: stop the servers cleanly, then let main return.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the local cluster…");
+            out.flush();
+            cluster.close();
+            stopped.countDown();
+        }, "local-cluster-stop"));
+        printEndpoints(out, cluster, (System.nanoTime() - began) / 1_000_000);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printEndpoints(PrintWriter out, EmbeddedCluster cluster, long ms) {
+        ClusterEndpoints e = cluster.endpoints();
+        out.printf("Local cluster up in %.1f s. Press Ctrl-C to stop.%n", ms / 1000.0);
+        out.println("  HDFS        " + e.hdfsUri() + "   (NameNode web UI " + e.nameNodeWebUi() + ")");
+        out.println("  ZooKeeper   " + e.zooKeeperConnect() + "   (Tessera root /tessera)");
+        out.println("  Redis       " + e.redisUri() + "   (password in " + cluster.redisPasswordFile() + ")");
+        out.println("  Profile     Local (other Tessera commands on this machine find it through " + EmbeddedCluster.endpointsFile(cluster.dataDir()) + ")");
+        out.flush();
+    }
+}

@@ -1,0 +1,19 @@
+package io.tessera.cli;
+
+import io.tessera.engine.AppDirectories;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** Points the log file at the state folder and routes java.util.logging into the one backend. */
+final class Logging {
+    private Logging() {}
+
+    static void configure(AppDirectories dirs) {
+        if (System.getProperty("tessera.log.dir") == null) {
+            System.setProperty("tessera.log.dir", dirs.state().resolve("logs").toString());
+        }
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+}

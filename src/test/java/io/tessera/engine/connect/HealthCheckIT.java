@@ -1,0 +1,108 @@
+package io.tessera.engine.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.engine.ServiceKind;
+import io.tessera.engine.connect.ServiceHealth.State;
+import io.tessera.testing.SharedCluster;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Health probes against the real embedded servers, and against servers that are wrong in every usual way. */
+class HealthCheckIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** The hard deadline HealthCheck promises, plus slack for a loaded CI machine. */
+    private static final long PROMISED_MS = TIMEOUT.toMillis() * 2 + 500 + 1500;
+
+    @Test
+    void allThreeServicesOfTheEmbeddedClusterAreUpWithFigures() {
+        Map<ServiceKind, ServiceHealth> health = HealthCheck.checkAll(SharedCluster.target(), TIMEOUT);
+        health.values().forEach(h -> assertEquals(State.UP, h.state(), h.service() + ": " + h.summary()));
+        assertTrue(health.get(ServiceKind.HDFS).summary().startsWith("1 DataNode"), health.get(ServiceKind.HDFS).summary());
+        assertEquals("1 live, 0 dead", health.get(ServiceKind.HDFS).details().get("DataNodes"));
+        assertEquals("standalone", health.get(ServiceKind.ZOOKEEPER).details().get("Mode"));
+        assertTrue(health.get(ServiceKind.REDIS).details().get("Version").startsWith("7."));
+        assertEquals("append-only file", health.get(ServiceKind.REDIS).details().get("Persistence"));
+    }
+
+    @Test
+    void aWrongRedisPasswordIsNamedAsSuch() {
+        ConnectionTarget good = SharedCluster.target();
+        ConnectionTarget wrong = withRedis(good, good.redisUri(), "not-the-password".toCharArray(), false);
+        ServiceHealth redis = timed(() -> HealthCheck.check(ServiceKind.REDIS, wrong, TIMEOUT));
+        assertEquals(State.DOWN, redis.state());
+        assertEquals("Redis: the server rejected the user name or password", redis.summary());
+    }
+
+    @Test
+    void aMissingRedisPasswordIsNamedAsSuch() {
+        ConnectionTarget good = SharedCluster.target();
+        ServiceHealth redis = timed(() -> HealthCheck.check(ServiceKind.REDIS, withRedis(good, good.redisUri(), null, false), TIMEOUT));
+        assertEquals("Redis: the server asks for a password and the profile has none", redis.summary());
+    }
+
+    @Test
+    void tlsAgainstAPlainRedisFailsWithAReasonWithinTheTimeout() {
+        ConnectionTarget good = SharedCluster.target();
+        ServiceHealth redis = timed(() -> HealthCheck.check(ServiceKind.REDIS, withRedis(good, good.redisUri(), good.redisPassword(), true), TIMEOUT));
+        assertEquals(State.DOWN, redis.state());
+        assertTrue(redis.summary().startsWith("Redis: "), redis.summary());
+    }
+
+    @Test
+    void closedPortsAreReportedAsRefusedForEachService() throws Exception {
+        int closed = closedPort();
+        String host = InetAddress.getLoopbackAddress().getHostAddress();
+        ConnectionTarget nowhere = new ConnectionTarget("nowhere", "hdfs://" + host + ":" + closed, null, null,
+                host + ":" + closed, "/tessera", null, null, "redis://" + host + ":" + closed, null, null, false);
+        Map<ServiceKind, ServiceHealth> health = timed(() -> HealthCheck.checkAll(nowhere, TIMEOUT));
+        health.values().forEach(h -> assertEquals(State.DOWN, h.state(), h.service() + ": " + h.summary()));
+        assertTrue(health.get(ServiceKind.REDIS).summary().contains("connection refused"), health.get(ServiceKind.REDIS).summary());
+        assertTrue(health.get(ServiceKind.HDFS).summary().contains("connection refused"), health.get(ServiceKind.HDFS).summary());
+        assertTrue(health.get(ServiceKind.ZOOKEEPER).summary().startsWith("ZooKeeper: "), health.get(ServiceKind.ZOOKEEPER).summary());
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersIsDownWithinTheDeadline() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String where = InetAddress.getLoopbackAddress().getHostAddress() + ":" + silent.getLocalPort();
+            ConnectionTarget silentTarget = new ConnectionTarget("silent", "hdfs://" + where, null, null, where, "/tessera", null, null,
+                    "redis://" + where, null, null, false);
+            Map<ServiceKind, ServiceHealth> health = timed(() -> HealthCheck.checkAll(silentTarget, TIMEOUT));
+            health.values().forEach(h -> assertEquals(State.DOWN, h.state(), h.service() + ": " + h.summary()));
+        }
+    }
+
+    @Test
+    void hdfsPointedAtTheRedisPortIsDownNotHung() {
+        ConnectionTarget good = SharedCluster.target();
+        ConnectionTarget wrongPort = new ConnectionTarget("wrong", good.redisUri().replace("redis://", "hdfs://"), null, null,
+                good.zooKeeperConnect(), "/tessera", null, null, good.redisUri(), null, good.redisPassword(), false);
+        ServiceHealth hdfs = timed(() -> HealthCheck.check(ServiceKind.HDFS, wrongPort, TIMEOUT));
+        assertEquals(State.DOWN, hdfs.state());
+        assertTrue(hdfs.summary().startsWith("HDFS: "), hdfs.summary());
+    }
+
+    private static <T> T timed(java.util.function.Supplier<T> check) {
+        long began = System.nanoTime();
+        T result = check.get();
+        long ms = (System.nanoTime() - began) / 1_000_000;
+        assertTrue(ms < PROMISED_MS, "took " + ms + " ms, promised under " + PROMISED_MS);
+        return result;
+    }
+
+    private static ConnectionTarget withRedis(ConnectionTarget t, String uri, char[] password, boolean tls) {
+        return new ConnectionTarget(t.profileName(), t.hdfsUri(), t.hdfsConfDir(), t.hdfsUser(), t.zooKeeperConnect(), t.zooKeeperChroot(),
+                t.zooKeeperDigestUser(), t.zooKeeperDigestPassword(), uri, t.redisUser(), password, tls);
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
