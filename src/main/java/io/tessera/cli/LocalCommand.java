@@ -60,7 +60,7 @@ final class LocalCommand implements Callable<Integer> {
 
     private static void printEndpoints(PrintWriter out, EmbeddedCluster cluster, long ms) {
         ClusterEndpoints e = cluster.endpoints();
-        out.printf("Local cluster up in %.1f s. Press Ctrl-C to stop.%n", ms / 1000.0);
+        out.printf("Local cluster up in %.3f s. Press Ctrl-C to stop.%n", ms / 1000.0);
         out.println("  HDFS        " + e.hdfsUri() + "   (NameNode web UI " + e.nameNodeWebUi() + ")");
         out.println("  ZooKeeper   " + e.zooKeeperConnect() + "   (Tessera root /tessera)");
         out.println("  Redis       " + e.redisUri() + "   (password in " + cluster.redisPasswordFile() + ")");

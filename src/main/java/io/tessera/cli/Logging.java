@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import io.tessera.engine.AppDirectories;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Points the log file at the state folder and routes java.util.logging into the one backend. */
@@ -11,6 +12,8 @@ final class Logging {
         if (System.getProperty("tessera.log.dir") == null) {
             System.setProperty("tessera.log.dir", dirs.state().resolve("logs").toString());
         }
+        // Initialise the backend now, on one thread, before server threads start logging at once.
+        LoggerFactory.getILoggerFactory();
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();

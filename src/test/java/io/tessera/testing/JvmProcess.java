@@ -1,0 +1,66 @@
+package io.tessera.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A `tessera …` command in a separate JVM with this test's classpath, for tests that kill processes. */
+public final class JvmProcess implements AutoCloseable {
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+
+    private JvmProcess(Process process) {
+        this.process = process;
+        Thread.ofPlatform().daemon().name("jvm-process-output").start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+    }
+
+    public static JvmProcess tessera(Path home, String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-Xmx512m", "-Dtessera.home=" + home, "-Dtessera.log.dir=" + home.resolve("logs"),
+                "-cp", System.getProperty("java.class.path"), "io.tessera.cli.TesseraCommand"));
+        command.addAll(List.of(args));
+        return new JvmProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Waits for a line containing {@code text}; fails with everything printed so far. */
+    public String awaitLine(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                seen.add(line);
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+        }
+        throw new AssertionError("no line with '" + text + "' within " + timeout + "; output:\n" + String.join("\n", seen));
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
