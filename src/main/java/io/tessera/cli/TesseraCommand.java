@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** `tessera`: the console by default, and the headless commands that share its jar. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = TesseraCommand.VersionProvider.class,
         description = "Operations console and distributed image-processing engine on HDFS, ZooKeeper and Redis.",
-        subcommands = {LocalCommand.class, CheckCommand.class, ProfileCommand.class, BenchCommand.class})
+        subcommands = {ConsoleCommand.class, LocalCommand.class, CheckCommand.class, ProfileCommand.class, BenchCommand.class})
 public final class TesseraCommand implements Runnable {
 
     public static void main(String[] args) {
@@ -23,9 +23,10 @@ public final class TesseraCommand implements Runnable {
                 .execute(args);
     }
 
+    /** No subcommand: the console, as a desktop launcher expects. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        new ConsoleCommand().call();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -24,12 +24,12 @@ final class RedisProbe implements ServiceProbe {
             details.put("URI", target.redisUri() + (target.redisTls() ? " (TLS)" : ""));
             details.put("Version", info.getOrDefault("redis_version", "?"));
             details.put("Uptime", humanSeconds(info.getOrDefault("uptime_in_seconds", "0")));
-            details.put("Memory", info.getOrDefault("used_memory_human", "?"));
+            details.put("Memory", info.getOrDefault("used_memory_human", "?") + "B");
             details.put("Clients", info.getOrDefault("connected_clients", "?"));
             details.put("Keys", Long.toString(jedis.dbSize()));
             details.put("Persistence", "1".equals(info.get("aof_enabled")) ? "append-only file" : "snapshots");
             long ms = (System.nanoTime() - began) / 1_000_000;
-            String summary = "Redis " + details.get("Version") + ", " + details.get("Keys") + " keys, " + details.get("Memory");
+            String summary = "version " + details.get("Version") + ", " + details.get("Keys") + " keys, " + details.get("Memory");
             return new ServiceHealth(service(), ServiceHealth.State.UP, summary, details, ms, Instant.now());
         }
     }

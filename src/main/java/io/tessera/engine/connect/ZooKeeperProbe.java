@@ -70,7 +70,7 @@ final class ZooKeeperProbe implements ServiceProbe {
                     case "Zookeeper version" -> details.put("Version", value.replaceFirst(",.*", ""));
                     case "Mode" -> mode = value;
                     case "Node count" -> details.put("Nodes", value);
-                    case "Latency min/avg/max" -> details.put("Latency min/avg/max", value + " ms");
+                    case "Latency min/avg/max" -> details.put("Latency min/avg/max", roundedLatency(value));
                     case "Outstanding" -> details.put("Outstanding requests", value);
                     default -> { }
                 }
@@ -83,6 +83,24 @@ final class ZooKeeperProbe implements ServiceProbe {
             details.put("srvr", "no answer (" + e.getClass().getSimpleName() + ")");
             return null;
         }
+    }
+
+    /** "0/16.9091/283" → "0 / 16.9 / 283 ms". */
+    private static String roundedLatency(String value) {
+        String[] parts = value.split("/");
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            if (!out.isEmpty()) {
+                out.append(" / ");
+            }
+            try {
+                double ms = Double.parseDouble(part.strip());
+                out.append(ms == Math.rint(ms) ? Long.toString((long) ms) : String.format(java.util.Locale.ROOT, "%.1f", ms));
+            } catch (NumberFormatException e) {
+                out.append(part.strip());
+            }
+        }
+        return out + " ms";
     }
 
     @Override
