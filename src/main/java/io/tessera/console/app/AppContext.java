@@ -103,4 +103,16 @@ public final class AppContext {
     public ShellViewModel shell() {
         return shell;
     }
+
+    public HealthViewModel health() {
+        return health;
+    }
+
+    public ProfilesViewModel profiles() {
+        return profiles;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
 }

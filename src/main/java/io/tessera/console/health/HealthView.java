@@ -6,8 +6,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 
 /** The health panel: three service cards under a header with "Check now". */
 public final class HealthView {
@@ -17,7 +17,7 @@ public final class HealthView {
     @FXML private Label problem;
     @FXML private ProgressIndicator spinner;
     @FXML private Button checkNow;
-    @FXML private HBox cards;
+    @FXML private GridPane cards;
 
     public HealthView(HealthViewModel viewModel) {
         this.viewModel = viewModel;
@@ -32,11 +32,13 @@ public final class HealthView {
         problem.managedProperty().bind(problem.visibleProperty());
         spinner.visibleProperty().bind(viewModel.checking());
         checkNow.disableProperty().bind(viewModel.canCheck().not());
-        viewModel.services().forEach(service -> {
-            Parent card = new ServiceCardView(service).root();
-            HBox.setHgrow(card, Priority.ALWAYS);
-            cards.getChildren().add(card);
-        });
+        int column = 0;
+        for (var service : viewModel.services()) {
+            ColumnConstraints equalShare = new ColumnConstraints();
+            equalShare.setPercentWidth(100.0 / viewModel.services().size());
+            cards.getColumnConstraints().add(equalShare);
+            cards.add(new ServiceCardView(service).root(), column++, 0);
+        }
     }
 
     @FXML

@@ -72,7 +72,7 @@ public final class ShellView {
         themeToggle.graphicProperty().bind(viewModel.themeProperty().map(theme -> new FontIcon(theme == Theme.LIGHT ? "fth-moon" : "fth-sun")));
         themeToggle.tooltipProperty().bind(viewModel.themeProperty().map(theme ->
                 new Tooltip((theme == Theme.LIGHT ? "Dark" : "Light") + " theme (Ctrl+Shift+T)")));
-        root.sceneProperty().addListener((obs, old, scene) -> {
+        content.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
             }

@@ -4,6 +4,7 @@ import io.tessera.console.connection.LocalCluster;
 import io.tessera.console.connection.Session;
 import io.tessera.console.connection.StartupStep;
 import io.tessera.engine.ServiceKind;
+import io.tessera.engine.cluster.StartupListener;
 import io.tessera.engine.connect.ServiceHealth;
 import io.tessera.console.status.ServiceStatusModel;
 import java.util.Arrays;
@@ -55,8 +56,14 @@ public final class StartupViewModel {
         return new Row(kind.displayName(),
                 text(step, s -> s.phase() == null ? "Waiting" : capitalized(s.phase().name())),
                 text(step, StartupStep::detail),
-                text(step, s -> s.phase() == null ? "" : String.format(Locale.ROOT, "%.1f s", s.elapsedMillis() / 1000.0)),
+                text(step, StartupViewModel::time),
                 text(step, s -> ServiceStatusModel.styleClassOf(stateOf(s))));
+    }
+
+    /** How long the service took: shown once it is up, failed or stopped. */
+    private static String time(StartupStep step) {
+        boolean settled = step.phase() != null && step.phase() != StartupListener.Phase.STARTING && step.phase() != StartupListener.Phase.STOPPING;
+        return settled ? String.format(Locale.ROOT, "%.1f s", step.elapsedMillis() / 1000.0) : "";
     }
 
     private static ServiceHealth.State stateOf(StartupStep step) {

@@ -6,22 +6,43 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
 
-/** One service's health as text for the status bar and the health panel; follows a live health value. */
+/**
+ * One service's health as text for the status bar and the health panel; follows a live health value.
+ * The bindings are fields: views only listen to some of them, and JavaFX holds its dependencies weakly.
+ */
 public final class ServiceStatusModel {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int SHORT_SUMMARY = 44;
 
     private final ServiceKind service;
     private final ObservableValue<ServiceHealth> health;
+    private final StringBinding stateText;
+    private final StringBinding styleClass;
+    private final StringBinding summary;
+    private final StringBinding shortSummary;
+    private final StringBinding tooltip;
+    private final StringBinding latency;
+    private final StringBinding lastCheck;
+    private final ObjectBinding<List<Map.Entry<String, String>>> details;
 
     public ServiceStatusModel(ServiceKind service, ObservableValue<ServiceHealth> health) {
         this.service = service;
         this.health = health;
+        this.stateText = text(h -> stateName(h.state()));
+        this.styleClass = text(h -> styleClassOf(h.state()));
+        this.summary = text(ServiceHealth::summary);
+        this.shortSummary = text(h -> h.summary().length() <= SHORT_SUMMARY ? h.summary() : h.summary().substring(0, SHORT_SUMMARY - 1) + "…");
+        this.tooltip = text(h -> name() + ": " + stateName(h.state()) + "\n" + h.summary());
+        this.latency = text(h -> h.latencyMillis() > 0 ? h.latencyMillis() + " ms" : "–");
+        this.lastCheck = text(h -> h.state() == ServiceHealth.State.CONNECTING || h.state() == ServiceHealth.State.UNKNOWN
+                ? "–" : "checked " + CLOCK.format(h.checkedAt()));
+        this.details = Bindings.createObjectBinding(() -> List.copyOf(health.getValue().details().entrySet()), health);
     }
 
     public String name() {
@@ -41,48 +62,42 @@ public final class ServiceStatusModel {
         };
     }
 
-    public ObjectBinding<ServiceHealth.State> state() {
-        return Bindings.createObjectBinding(() -> health.getValue().state(), health);
+    public ServiceHealth.State state() {
+        return health.getValue().state();
     }
 
     public StringBinding stateText() {
-        return text(h -> stateName(h.state()));
+        return stateText;
     }
 
     /** The CSS class for the state's colour: state-up, state-degraded, state-down, state-connecting, state-unknown. */
     public StringBinding styleClass() {
-        return text(h -> styleClassOf(h.state()));
+        return styleClass;
     }
 
     public StringBinding summary() {
-        return text(ServiceHealth::summary);
+        return summary;
     }
 
     public StringBinding shortSummary() {
-        return text(h -> h.summary().length() <= SHORT_SUMMARY ? h.summary() : h.summary().substring(0, SHORT_SUMMARY - 1) + "…");
+        return shortSummary;
     }
 
     /** The status bar tooltip: name, state and the whole summary (the reason when down). */
     public StringBinding tooltip() {
-        return text(h -> name() + ": " + stateName(h.state()) + "\n" + h.summary());
+        return tooltip;
     }
 
     public StringBinding latency() {
-        return text(h -> h.state() == ServiceHealth.State.UP || h.state() == ServiceHealth.State.DEGRADED || h.latencyMillis() > 0
-                ? h.latencyMillis() + " ms" : "–");
+        return latency;
     }
 
     public StringBinding lastCheck() {
-        return text(h -> h.state() == ServiceHealth.State.CONNECTING || h.state() == ServiceHealth.State.UNKNOWN
-                ? "–" : CLOCK.format(h.checkedAt()));
+        return lastCheck;
     }
 
     public ObjectBinding<List<Map.Entry<String, String>>> details() {
-        return Bindings.createObjectBinding(() -> List.copyOf(health.getValue().details().entrySet()), health);
-    }
-
-    public boolean isUp() {
-        return health.getValue().isUp();
+        return details;
     }
 
     static String stateName(ServiceHealth.State state) {
@@ -99,7 +114,7 @@ public final class ServiceStatusModel {
         return "state-" + state.name().toLowerCase();
     }
 
-    private StringBinding text(java.util.function.Function<ServiceHealth, String> format) {
+    private StringBinding text(Function<ServiceHealth, String> format) {
         return Bindings.createStringBinding(() -> format.apply(health.getValue()), health);
     }
 }
