@@ -23,11 +23,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The add / edit profile dialog: binds the form, shows problems and test results inline. */
 public final class ProfileEditorView {
@@ -85,6 +86,7 @@ public final class ProfileEditorView {
         message.textProperty().bind(viewModel.message());
         message.visibleProperty().bind(viewModel.message().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
+        message.visibleProperty().addListener((obs, old, now) -> fitWindow());
     }
 
     private static void bind(TextField field, javafx.beans.property.StringProperty property) {
@@ -99,16 +101,27 @@ public final class ProfileEditorView {
 
     private void showResults() {
         testResults.getChildren().setAll(viewModel.testResults().stream().map(ProfileEditorView::resultLine).toList());
+        fitWindow();
     }
 
     private static Node resultLine(ServiceHealth health) {
         Circle dot = new Circle(4.5);
         dot.getStyleClass().add("status-dot");
-        Label text = new Label(health.service().displayName() + ": " + health.summary());
-        text.setWrapText(true);
-        HBox line = new HBox(8, dot, text);
+        String name = health.service().displayName();
+        Label line = new Label(health.summary().startsWith(name) ? health.summary() : name + ": " + health.summary(), dot);
+        line.setWrapText(true);
+        line.setMaxWidth(Double.MAX_VALUE);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.setGraphicTextGap(8);
         line.getStyleClass().addAll("test-result", ServiceStatusModel.styleClassOf(health.state()));
         return line;
+    }
+
+    /** The dialog grows with results, problems and warnings instead of clipping its buttons. */
+    private void fitWindow() {
+        if (testResults.getScene() != null && testResults.getScene().getWindow() != null) {
+            testResults.getScene().getWindow().sizeToScene();
+        }
     }
 
     private void showProblems() {
@@ -120,6 +133,7 @@ public final class ProfileEditorView {
         }).toList());
         problems.setVisible(show);
         problems.setManaged(show);
+        fitWindow();
     }
 
     @FXML
@@ -146,7 +160,8 @@ public final class ProfileEditorView {
         Dialog<ConnectionProfile> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(viewModel.title());
-        dialog.setHeaderText(null);
+        dialog.setHeaderText("Passwords are kept in Tessera's encrypted keystore, never in the profile file.");
+        dialog.setGraphic(new FontIcon("fth-server"));
         dialog.getDialogPane().getStylesheets().add(Stylesheets.APP);
         dialog.getDialogPane().setContent(root);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);

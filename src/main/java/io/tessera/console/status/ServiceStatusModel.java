@@ -36,8 +36,11 @@ public final class ServiceStatusModel {
         this.health = health;
         this.stateText = text(h -> stateName(h.state()));
         this.styleClass = text(h -> styleClassOf(h.state()));
-        this.summary = text(ServiceHealth::summary);
-        this.shortSummary = text(h -> h.summary().length() <= SHORT_SUMMARY ? h.summary() : h.summary().substring(0, SHORT_SUMMARY - 1) + "…");
+        this.summary = text(this::ownSummary);
+        this.shortSummary = text(h -> {
+            String own = ownSummary(h);
+            return own.length() <= SHORT_SUMMARY ? own : own.substring(0, SHORT_SUMMARY - 1) + "…";
+        });
         this.tooltip = text(h -> name() + ": " + stateName(h.state()) + "\n" + h.summary());
         this.latency = text(h -> h.latencyMillis() > 0 ? h.latencyMillis() + " ms" : "–");
         this.lastCheck = text(h -> h.state() == ServiceHealth.State.CONNECTING || h.state() == ServiceHealth.State.UNKNOWN
@@ -98,6 +101,12 @@ public final class ServiceStatusModel {
 
     public ObjectBinding<List<Map.Entry<String, String>>> details() {
         return details;
+    }
+
+    /** The summary without a leading "ZooKeeper: ", which the card and the status bar already show. */
+    private String ownSummary(ServiceHealth health) {
+        String prefix = name() + ": ";
+        return health.summary().startsWith(prefix) ? health.summary().substring(prefix.length()) : health.summary();
     }
 
     static String stateName(ServiceHealth.State state) {

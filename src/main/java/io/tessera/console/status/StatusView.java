@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import org.controlsfx.control.StatusBar;
 
@@ -26,6 +27,7 @@ public final class StatusView {
     private void initialize() {
         viewModel.services().forEach(service -> bar.getLeftItems().add(indicator(service)));
         profile.textProperty().bind(viewModel.profileName());
+        profile.setMinWidth(Region.USE_PREF_SIZE);
         bar.textProperty().bind(viewModel.taskText());
         bar.progressProperty().bind(viewModel.progress());
     }
@@ -35,6 +37,7 @@ public final class StatusView {
         dot.getStyleClass().add("status-dot");
         Label name = new Label(service.name());
         name.getStyleClass().add("status-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label summary = new Label();
         summary.getStyleClass().add("status-summary");
         summary.textProperty().bind(service.shortSummary());
