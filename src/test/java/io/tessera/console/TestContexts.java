@@ -5,7 +5,11 @@ import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ManualUiThread;
 import io.tessera.console.theme.Theme;
 import io.tessera.engine.AppDirectories;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +35,17 @@ public final class TestContexts {
         this.dirs = AppDirectories.under(home);
         this.context = new AppContext(dirs, ui, tasks, appliedThemes::add, exits::incrementAndGet,
                 (what, reason) -> errors.add(what + ": " + reason));
+    }
+
+    /**
+     * Holds the local cluster folder's lock, as a running cluster in this JVM would: the embedded
+     * cluster then refuses to start at once, so tests can activate Local without starting real servers.
+     */
+    public FileChannel lockLocalClusterFolder() throws IOException {
+        Files.createDirectories(dirs.localCluster());
+        FileChannel channel = FileChannel.open(dirs.localCluster().resolve("cluster.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.lock();
+        return channel;
     }
 
     /** Pulses the UI until the condition holds, or fails after the timeout. */
