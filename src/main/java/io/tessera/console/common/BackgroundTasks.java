@@ -2,21 +2,17 @@ package io.tessera.console.common;
 
 import io.tessera.engine.Reasons;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The one executor for background work. Work runs on named daemon threads (or on the calling
  * thread in tests); its result and failure come back on the UI thread. Running tasks are listed
- * by title so the status bar can show what is going on.
+ * by title, oldest first, so the status bar can show what is going on.
  */
 public final class BackgroundTasks {
     private final ExecutorService executor;
@@ -61,19 +57,8 @@ public final class BackgroundTasks {
         return runningView;
     }
 
-    public BooleanBinding busy() {
-        return Bindings.isNotEmpty(running);
-    }
 
-    /** The newest running task's title, or empty. */
-    public StringBinding currentTitle() {
-        return Bindings.createStringBinding(() -> running.isEmpty() ? "" : running.getLast(), running);
-    }
 
-    /** A future that completes on a background thread, for shutdown paths that must not touch the UI thread. */
-    public CompletableFuture<Void> runDetached(Runnable work) {
-        return CompletableFuture.runAsync(work, executor);
-    }
 
     public void shutdown() {
         executor.shutdownNow();

@@ -59,7 +59,7 @@ public final class Session {
             return;
         }
         phase.set(Phase.STARTING_LOCAL);
-        health.showAll(ServiceHealth.State.CONNECTING, "the local cluster is starting…");
+        health.showAll(ServiceHealth.State.CONNECTING, "local cluster starting…");
         local.start(target -> whenCurrent(turn, () -> connect(target)),
                 reason -> whenCurrent(turn, () -> fail("The local cluster did not start: " + reason)));
     }

@@ -5,6 +5,7 @@ import io.tessera.console.common.StyleClasses;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -17,6 +18,7 @@ public final class StatusView {
     private final StatusBar root;
     @FXML private StatusBar bar;
     @FXML private Label profile;
+    @FXML private ProgressBar taskProgress;
 
     public StatusView(StatusViewModel viewModel) {
         this.viewModel = viewModel;
@@ -29,7 +31,9 @@ public final class StatusView {
         profile.textProperty().bind(viewModel.profileName());
         profile.setMinWidth(Region.USE_PREF_SIZE);
         bar.textProperty().bind(viewModel.taskText());
-        bar.progressProperty().bind(viewModel.progress());
+        // Our own bar: the StatusBar's built-in one gets squeezed to a dot when the items are wide.
+        taskProgress.visibleProperty().bind(viewModel.busy());
+        taskProgress.managedProperty().bind(taskProgress.visibleProperty());
     }
 
     private Node indicator(ServiceStatusModel service) {

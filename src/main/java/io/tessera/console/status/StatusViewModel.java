@@ -6,7 +6,7 @@ import io.tessera.engine.ServiceKind;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 
 /** The status bar: each service's live state, the active profile, and what runs in the background. */
@@ -14,16 +14,17 @@ public final class StatusViewModel {
     private final List<ServiceStatusModel> services;
     private final StringBinding profileName;
     private final StringBinding taskText;
-    private final DoubleBinding progress;
+    private final BooleanBinding busy;
 
     public StatusViewModel(Session session, BackgroundTasks tasks) {
         this.services = Arrays.stream(ServiceKind.values())
                 .map(kind -> new ServiceStatusModel(kind, session.health().healthProperty(kind)))
                 .toList();
         this.profileName = Bindings.createStringBinding(() -> session.activeProfileProperty().get().name(), session.activeProfileProperty());
-        StringBinding current = tasks.currentTitle();
-        this.taskText = Bindings.createStringBinding(() -> current.get().isEmpty() ? "" : current.get() + "…", current);
-        this.progress = Bindings.createDoubleBinding(() -> !tasks.running().isEmpty() ? -1.0 : 0.0, tasks.running());
+        var running = tasks.running();
+        this.taskText = Bindings.createStringBinding(() -> running.isEmpty() ? ""
+                : running.getFirst() + "…" + (running.size() > 1 ? " (+" + (running.size() - 1) + " more)" : ""), running);
+        this.busy = Bindings.isNotEmpty(running);
     }
 
     public List<ServiceStatusModel> services() {
@@ -38,8 +39,8 @@ public final class StatusViewModel {
         return taskText;
     }
 
-    /** -1 (indeterminate) while a background task runs, 0 (hidden) otherwise. */
-    public DoubleBinding progress() {
-        return progress;
+    /** Whether background work is running: the status bar shows a progress bar. */
+    public BooleanBinding busy() {
+        return busy;
     }
 }
