@@ -1,0 +1,118 @@
+package io.tessera.console.app;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.ErrorSink;
+import io.tessera.console.common.UiThread;
+import io.tessera.console.connection.HealthFeed;
+import io.tessera.console.connection.LocalCluster;
+import io.tessera.console.connection.Session;
+import io.tessera.console.health.HealthView;
+import io.tessera.console.health.HealthViewModel;
+import io.tessera.console.placeholder.PlaceholderView;
+import io.tessera.console.profiles.ProfileSwitcherView;
+import io.tessera.console.profiles.ProfilesViewModel;
+import io.tessera.console.shell.Panel;
+import io.tessera.console.shell.ShellView;
+import io.tessera.console.shell.ShellViewModel;
+import io.tessera.console.startup.StartupView;
+import io.tessera.console.startup.StartupViewModel;
+import io.tessera.console.status.StatusView;
+import io.tessera.console.status.StatusViewModel;
+import io.tessera.console.theme.Theme;
+import io.tessera.console.theme.ThemeModel;
+import io.tessera.console.theme.UiSettings;
+import io.tessera.engine.AppDirectories;
+import io.tessera.engine.cluster.LocalClusterSettings;
+import io.tessera.engine.connect.ProfileResolver;
+import io.tessera.engine.profile.ProfileStore;
+import io.tessera.engine.profile.SecretStore;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.Parent;
+
+/**
+ * The one place that wires the console: engine objects, the background executor, the view models,
+ * and (on the FX thread) the views. Creating it reads the small settings file: do it off the FX thread.
+ */
+public final class AppContext {
+    static final Duration HEALTH_INTERVAL = Duration.ofSeconds(5);
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final AppDirectories dirs;
+    private final BackgroundTasks tasks;
+    private final Session session;
+    private final ThemeModel theme;
+    private final ShellViewModel shell;
+    private final StatusViewModel status;
+    private final HealthViewModel health;
+    private final ProfilesViewModel profiles;
+    private final StartupViewModel startup;
+
+    public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
+        this.dirs = dirs;
+        this.tasks = tasks;
+        SecretStore secrets = SecretStore.inDirectories(dirs);
+        ProfileStore store = ProfileStore.inDirectories(dirs);
+        LocalCluster local = new LocalCluster(LocalClusterSettings.freePorts(dirs.localCluster()), tasks, ui);
+        HealthFeed feed = new HealthFeed(ui, HEALTH_INTERVAL, HEALTH_TIMEOUT);
+        this.session = new Session(new ProfileResolver(dirs.localCluster(), secrets), local, feed, tasks);
+        this.theme = new ThemeModel(UiSettings.load(dirs.config()), tasks, themeApplier);
+        this.shell = new ShellViewModel(session, theme, ui, exit, STOP_GRACE);
+        this.status = new StatusViewModel(session, tasks);
+        this.health = new HealthViewModel(session);
+        this.profiles = new ProfilesViewModel(store, secrets, session, tasks, errors, TEST_TIMEOUT);
+        this.startup = new StartupViewModel(session);
+    }
+
+    /** Builds the main window's views; on the FX thread. */
+    public ShellView createShellView() {
+        Map<Panel, Parent> panels = new EnumMap<>(Panel.class);
+        for (Panel panel : Panel.values()) {
+            panels.put(panel, panel == Panel.HEALTH ? new HealthView(health).root() : new PlaceholderView(panel.placeholder()).root());
+        }
+        return new ShellView(shell, new ProfileSwitcherView(profiles), new StatusView(status).root(),
+                new StartupView(startup).root(), panels, AppIcons.forToolbar());
+    }
+
+    /** Applies the theme, starts the local cluster and loads the saved profiles. */
+    public void start() {
+        shell.start();
+        profiles.reload();
+    }
+
+    public AppDirectories directories() {
+        return dirs;
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public ThemeModel theme() {
+        return theme;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public HealthViewModel health() {
+        return health;
+    }
+
+    public ProfilesViewModel profiles() {
+        return profiles;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+}

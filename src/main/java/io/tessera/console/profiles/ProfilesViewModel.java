@@ -1,0 +1,91 @@
+package io.tessera.console.profiles;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.ErrorSink;
+import io.tessera.console.connection.Session;
+import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.profile.ProfileStore;
+import io.tessera.engine.profile.SecretStore;
+import java.time.Duration;
+import java.util.stream.Stream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The toolbar's profile switcher: the saved profiles, the active one, and add / edit / delete. */
+public final class ProfilesViewModel {
+    private final ProfileStore store;
+    private final SecretStore secrets;
+    private final Session session;
+    private final BackgroundTasks tasks;
+    private final ErrorSink errors;
+    private final Duration testTimeout;
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList(ConnectionProfile.local());
+    private final BooleanBinding activeIsLocal;
+
+    public ProfilesViewModel(ProfileStore store, SecretStore secrets, Session session, BackgroundTasks tasks, ErrorSink errors, Duration testTimeout) {
+        this.store = store;
+        this.secrets = secrets;
+        this.session = session;
+        this.tasks = tasks;
+        this.errors = errors;
+        this.testTimeout = testTimeout;
+        this.activeIsLocal = Bindings.createBooleanBinding(() -> session.activeProfileProperty().get().isLocal(), session.activeProfileProperty());
+    }
+
+    public void reload() {
+        tasks.run("Loading profiles", store::list, profiles::setAll, reason -> errors.show("The profiles could not be loaded", reason));
+    }
+
+    /** Switches to the profile unless it is already active. */
+    public void activate(ConnectionProfile profile) {
+        if (profile != null && !profile.equals(session.activeProfileProperty().get())) {
+            session.activate(profile);
+        }
+    }
+
+    public ProfileEditorViewModel newProfile() {
+        return new ProfileEditorViewModel(null, store, secrets, tasks, testTimeout);
+    }
+
+    public ProfileEditorViewModel editActive() {
+        return new ProfileEditorViewModel(active().get(), store, secrets, tasks, testTimeout);
+    }
+
+    /** After a save: refresh the list and use the saved profile (reconnecting if it was the active one). */
+    public void saved(ConnectionProfile profile) {
+        reload();
+        session.activate(profile);
+    }
+
+    /** Deletes the active cluster profile and its stored secrets, then goes back to Local. */
+    public void deleteActive() {
+        ConnectionProfile doomed = active().get();
+        if (doomed.isLocal()) {
+            return;
+        }
+        session.activate(ConnectionProfile.local());
+        tasks.run("Deleting profile " + doomed.name(), () -> {
+            store.delete(doomed.name());
+            for (var ref : Stream.of(doomed.zooKeeper().digestPassword(), doomed.redis().password()).filter(r -> r != null).toList()) {
+                secrets.remove(ref);
+            }
+            return store.list();
+        }, profiles::setAll, reason -> errors.show("Profile " + doomed.name() + " was not deleted", reason));
+    }
+
+    public ObservableList<ConnectionProfile> profiles() {
+        return FXCollections.unmodifiableObservableList(profiles);
+    }
+
+    public ReadOnlyObjectProperty<ConnectionProfile> active() {
+        return session.activeProfileProperty();
+    }
+
+    /** Local cannot be edited or deleted. */
+    public BooleanBinding activeIsLocal() {
+        return activeIsLocal;
+    }
+}

@@ -1,0 +1,116 @@
+package io.tessera.console.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.FxUiThread;
+import io.tessera.console.connection.LocalCluster;
+import io.tessera.console.connection.Session;
+import io.tessera.console.shell.Panel;
+import io.tessera.console.theme.Theme;
+import io.tessera.engine.AppDirectories;
+import io.tessera.engine.cluster.EmbeddedCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window against a real embedded HDFS, ZooKeeper and Redis in a temporary home. */
+class ConsoleSmokeTest {
+    @TempDir
+    Path home;
+    private final FxRobot robot = new FxRobot();
+    private BackgroundTasks tasks;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+    }
+
+    @Test
+    void theShellConnectsToTheLocalClusterNavigatesTogglesThemeAndStopsTheClusterOnClose() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxUiThread ui = new FxUiThread();
+        tasks = BackgroundTasks.daemonThreads(ui);
+        CountDownLatch exited = new CountDownLatch(1);
+        List<String> errors = new CopyOnWriteArrayList<>();
+        AppDirectories dirs = AppDirectories.under(home);
+        AppContext context = new AppContext(dirs, ui, tasks, theme -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()),
+                exited::countDown, (what, reason) -> errors.add(what + ": " + reason));
+        FxToolkit.setupStage(s -> MainWindow.show(s, context));
+        assertTrue(stage.isShowing());
+
+        // The window is usable while the cluster starts: navigation answers at once.
+        robot.clickOn("#nav-hdfs");
+        assertTrue(shown("The HDFS browser arrives with a later issue"));
+        assertEquals(Panel.HDFS, context.shell().selectedProperty().get());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Panel.JOBS, context.shell().selectedProperty().get());
+        assertFalse(shown("The HDFS browser arrives with a later issue"), "one panel at a time");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Panel.HEALTH, context.shell().selectedProperty().get());
+
+        // Three services up in the status bar.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Stream.of("hdfs", "zookeeper", "redis")
+                .allMatch(id -> robot.lookup("#status-" + id).query().getStyleClass().contains("state-up")));
+        assertTrue(robot.lookup("#card-redis").query().getStyleClass().contains("state-up"));
+        assertEquals("Local", robot.lookup(".status-profile").queryLabeled().getText());
+
+        // Theme: the button and Ctrl+Shift+T swap the user agent stylesheet.
+        assertEquals(Theme.LIGHT.userAgentStylesheet(), Application.getUserAgentStylesheet());
+        robot.clickOn("#themeToggle");
+        assertEquals(Theme.DARK.userAgentStylesheet(), Application.getUserAgentStylesheet());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.LIGHT.userAgentStylesheet(), Application.getUserAgentStylesheet());
+
+        // Closing the window stops the local cluster in the background, then exits.
+        Path endpoints = EmbeddedCluster.endpointsFile(dirs.localCluster());
+        assertTrue(Files.exists(endpoints));
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertEquals(Session.Phase.STOPPING, context.session().phaseProperty().get());
+        assertTrue(shown("Stopping the local cluster"), "a stopping indication");
+        assertTrue(exited.await(60, TimeUnit.SECONDS), "the exit action ran");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LocalCluster.State.STOPPED, context.session().localCluster().stateProperty().get());
+        assertFalse(Files.exists(endpoints), "the cluster removed its endpoints file on stop");
+        assertEquals(List.of(), errors);
+    }
+
+    /** Whether a label with this text is on screen (it and all its parents visible). */
+    private boolean shown(String text) {
+        return robot.lookup((Node node) -> node instanceof Labeled label && text.equals(label.getText())).queryAll().stream()
+                .anyMatch(ConsoleSmokeTest::treeVisible);
+    }
+
+    private static boolean treeVisible(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
