@@ -117,11 +117,18 @@ public final class ProfileEditorView {
         return line;
     }
 
-    /** The dialog grows with results, problems and warnings instead of clipping its buttons. */
+    /**
+     * The dialog grows with results, problems and warnings instead of clipping its buttons. New labels have
+     * no size until CSS and layout ran, so size the window after applying both.
+     */
     private void fitWindow() {
-        if (testResults.getScene() != null && testResults.getScene().getWindow() != null) {
-            testResults.getScene().getWindow().sizeToScene();
-        }
+        javafx.application.Platform.runLater(() -> {
+            if (root.getScene() != null && root.getScene().getWindow() != null) {
+                root.getScene().getRoot().applyCss();
+                root.getScene().getRoot().layout();
+                root.getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     private void showProblems() {

@@ -36,8 +36,11 @@ public final class ProfileEditorViewModel {
     private final Duration testTimeout;
     private final ProfileForm form;
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    // Views hold weak listeners to their source: keep one read-only view, or listeners die with a temporary one.
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyBooleanWrapper showProblems = new ReadOnlyBooleanWrapper();
     private final ObservableList<ServiceHealth> testResults = FXCollections.observableArrayList();
+    private final ObservableList<ServiceHealth> testResultsView = FXCollections.unmodifiableObservableList(testResults);
     private final ReadOnlyObjectWrapper<TestState> testState = new ReadOnlyObjectWrapper<>(TestState.NOT_TESTED);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -142,7 +145,7 @@ public final class ProfileEditorViewModel {
     }
 
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ReadOnlyBooleanProperty showProblems() {
@@ -150,7 +153,7 @@ public final class ProfileEditorViewModel {
     }
 
     public ObservableList<ServiceHealth> testResults() {
-        return FXCollections.unmodifiableObservableList(testResults);
+        return testResultsView;
     }
 
     public ReadOnlyObjectProperty<TestState> testState() {

@@ -23,6 +23,8 @@ public final class ProfilesViewModel {
     private final ErrorSink errors;
     private final Duration testTimeout;
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList(ConnectionProfile.local());
+    // One read-only view for all callers: a temporary one would drop their (weak) listeners when collected.
+    private final ObservableList<ConnectionProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
     private final BooleanBinding activeIsLocal;
 
     public ProfilesViewModel(ProfileStore store, SecretStore secrets, Session session, BackgroundTasks tasks, ErrorSink errors, Duration testTimeout) {
@@ -77,7 +79,7 @@ public final class ProfilesViewModel {
     }
 
     public ObservableList<ConnectionProfile> profiles() {
-        return FXCollections.unmodifiableObservableList(profiles);
+        return profilesView;
     }
 
     public ReadOnlyObjectProperty<ConnectionProfile> active() {

@@ -138,6 +138,23 @@ class ProfileEditorViewModelTest {
         assertNotNull(saved.get(), "an untested profile saves without a warning");
     }
 
+    @Test
+    void listenersOnTheReadOnlyListsSurviveGarbageCollection() {
+        ProfileEditorViewModel editor = app.context.profiles().newProfile();
+        java.util.concurrent.atomic.AtomicInteger resultChanges = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger problemChanges = new java.util.concurrent.atomic.AtomicInteger();
+        editor.testResults().addListener((javafx.collections.ListChangeListener<ServiceHealth>) change -> resultChanges.incrementAndGet());
+        editor.problems().addListener((javafx.collections.ListChangeListener<String>) change -> problemChanges.incrementAndGet());
+        System.gc();
+        System.gc();
+
+        fill(editor, "Collected", closedPort());
+        editor.testConnection();
+
+        assertTrue(problemChanges.get() > 0, "the view stopped hearing about problems");
+        assertTrue(resultChanges.get() > 0, "the view stopped hearing about test results");
+    }
+
     private ConnectionProfile saveNew(String name) {
         ProfileEditorViewModel editor = app.context.profiles().newProfile();
         fill(editor, name, 8020);
