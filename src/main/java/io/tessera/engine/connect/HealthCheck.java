@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ public final class HealthCheck {
         long began = System.nanoTime();
         Map<ServiceProbe, Future<ServiceHealth>> running = new LinkedHashMap<>();
         for (ServiceProbe probe : PROBES) {
-            running.put(probe, PROBE_THREADS.submit(() -> probe.probe(target, timeout)));
+            running.put(probe, PROBE_THREADS.submit(() -> probeTimed(probe, target, timeout)));
         }
         Map<ServiceKind, ServiceHealth> results = new EnumMap<>(ServiceKind.class);
         running.forEach((probe, future) -> results.put(probe.service(), await(probe, future, target, timeout, began)));
@@ -36,7 +37,7 @@ public final class HealthCheck {
 
     public static ServiceHealth check(ServiceKind service, ConnectionTarget target, Duration timeout) {
         ServiceProbe probe = PROBES.stream().filter(p -> p.service() == service).findFirst().orElseThrow();
-        return await(probe, PROBE_THREADS.submit(() -> probe.probe(target, timeout)), target, timeout, System.nanoTime());
+        return await(probe, PROBE_THREADS.submit(() -> probeTimed(probe, target, timeout)), target, timeout, System.nanoTime());
     }
 
     private static ServiceHealth await(ServiceProbe probe, Future<ServiceHealth> future, ConnectionTarget target, Duration timeout, long began) {
@@ -53,9 +54,18 @@ public final class HealthCheck {
             Thread.currentThread().interrupt();
             future.cancel(true);
             return ServiceHealth.unknown(probe.service(), "check interrupted");
+        } catch (ExecutionException e) {
+            return ServiceHealth.down(probe.service(), ConnectionErrors.describe(probe.service(), probe.endpoint(target), e.getCause()), elapsed(began));
+        }
+    }
+
+    /** Runs on a probe thread, so a failure's latency is its own, not the time the caller waited for others. */
+    private static ServiceHealth probeTimed(ServiceProbe probe, ConnectionTarget target, Duration timeout) {
+        long began = System.nanoTime();
+        try {
+            return probe.probe(target, timeout);
         } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return ServiceHealth.down(probe.service(), ConnectionErrors.describe(probe.service(), probe.endpoint(target), cause), elapsed(began));
+            return ServiceHealth.down(probe.service(), ConnectionErrors.describe(probe.service(), probe.endpoint(target), e), elapsed(began));
         }
     }
 
