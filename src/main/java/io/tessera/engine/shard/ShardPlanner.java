@@ -11,8 +11,7 @@ import java.util.List;
  * consecutive paths (neighbours in a folder stay together, which keeps manifests small and reads local).
  *
  * <p>Each shard aims at an even share of the bytes still to place ({@code remaining / shards still needed}),
- * recomputed at every shard start so that an early cut forced by a limit is made up by the shards after
- * it. An image goes into the current shard while its midpoint stays within that share; the limits are hard.
+ * recomputed at every shard start so that an early cut forced by a limit is spread over the shards after it. An image goes into the current shard while its midpoint stays within that share; the limits are hard.
  */
 public final class ShardPlanner {
     private ShardPlanner() {}
@@ -23,6 +22,20 @@ public final class ShardPlanner {
         for (ImageFile file : files) {
             totalBytes += file.size();
         }
+        // When the even share sits close to a limit, the limit cuts shards short and the last ones come out
+        // small. Then plan again for the number of shards that took: a smaller share that the limits no
+        // longer cut. Each pass is one walk over the sorted array; one or two passes are the rule.
+        long planned = shardsNeeded(totalBytes, files.length, limits);
+        while (true) {
+            List<PlannedShard> shards = cut(files, totalBytes, limits, planned);
+            if (shards.size() <= planned) {
+                return new ShardPlan(shards, files.length, totalBytes);
+            }
+            planned = shards.size();
+        }
+    }
+
+    private static List<PlannedShard> cut(ImageFile[] files, long totalBytes, ShardLimits limits, long planned) {
         int imageCap = limits.imageCap();
         long byteCap = limits.byteCap();
         List<ImageFile> view = Arrays.asList(files);
@@ -30,8 +43,8 @@ public final class ShardPlanner {
         long remainingBytes = totalBytes;
         int start = 0;
         while (start < files.length) {
-            int remainingCount = files.length - start;
-            long shardsNeeded = Math.max(1, Math.max(Math.ceilDiv(remainingBytes, byteCap), Math.ceilDiv(remainingCount, imageCap)));
+            // Never fewer than planned (or the share would jump when a shard ran a little over it).
+            long shardsNeeded = Math.max(planned - shards.size(), shardsNeeded(remainingBytes, files.length - start, limits));
             double share = (double) remainingBytes / shardsNeeded;
             int end = start;
             long bytes = 0;
@@ -48,7 +61,11 @@ public final class ShardPlanner {
             remainingBytes -= bytes;
             start = end;
         }
-        return new ShardPlan(List.copyOf(shards), files.length, totalBytes);
+        return List.copyOf(shards);
+    }
+
+    private static long shardsNeeded(long bytes, int images, ShardLimits limits) {
+        return Math.max(1, Math.max(Math.ceilDiv(bytes, limits.byteCap()), Math.ceilDiv(images, limits.imageCap())));
     }
 
     private static ImageFile[] sortedByPath(Iterable<ImageFile> listing) {
