@@ -45,6 +45,19 @@ public final class ShardStore {
      * when the change declined (e.g. the shard belongs to someone else by now).
      */
     public Optional<ShardRecord> update(String jobId, int index, Change change) throws IOException {
+        return update(jobId, index, null, change);
+    }
+
+    /**
+     * Like {@link #update(String, int, Change)}, but the write goes through only while {@code fencePath}
+     * exists, checked in the same transaction. The coordinator fences with its leader-election node: a
+     * coordinator whose session expired (its node is gone) cannot write, even if it has not noticed yet.
+     */
+    public Optional<ShardRecord> updateFenced(String jobId, int index, String fencePath, Change change) throws IOException {
+        return update(jobId, index, fencePath, change);
+    }
+
+    private Optional<ShardRecord> update(String jobId, int index, String fencePath, Change change) throws IOException {
         String path = TesseraPaths.shard(jobId, index);
         while (true) {
             Versioned current = read(jobId, index);
@@ -53,7 +66,13 @@ public final class ShardStore {
                 return Optional.empty();
             }
             try {
-                client.setData().withVersion(current.version()).forPath(path, next.get().toJson());
+                if (fencePath == null) {
+                    client.setData().withVersion(current.version()).forPath(path, next.get().toJson());
+                } else {
+                    client.transaction().forOperations(
+                            client.transactionOp().check().forPath(fencePath),
+                            client.transactionOp().setData().withVersion(current.version()).forPath(path, next.get().toJson()));
+                }
                 return next;
             } catch (KeeperException.BadVersionException lostTheRace) {
                 // Someone wrote in between: decide again on what is there now.
