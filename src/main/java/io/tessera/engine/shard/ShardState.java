@@ -18,9 +18,4 @@ public enum ShardState {
             case DONE -> false;
         };
     }
-
-    /** Not finished: a worker still has to do it, or is doing it. */
-    public boolean isUnfinished() {
-        return this == QUEUED || this == RUNNING || this == PLANNED;
-    }
 }

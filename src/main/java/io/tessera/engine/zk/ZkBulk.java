@@ -16,6 +16,8 @@ import org.apache.zookeeper.data.Stat;
 /**
  * Reads many nodes at once by pipelining asynchronous requests on the one session (a bounded number in
  * flight) instead of one round trip after another: 5,000 shard nodes or a page of stats in one go.
+ * Blocks until all answers are in, so never call it on ZooKeeper's event thread (e.g. directly in a
+ * Curator callback): the answers arrive on that thread.
  */
 public final class ZkBulk {
     private static final int IN_FLIGHT = 256;
