@@ -5,12 +5,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.curator.RetryPolicy;
+import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.data.ACL;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -20,6 +25,9 @@ import redis.clients.jedis.RedisProtocol;
 
 /** The one place that builds HDFS, ZooKeeper and Redis clients from a {@link ConnectionTarget}. */
 public final class ClientFactory {
+    /** The ACL of nodes created by a profile with ZooKeeper credentials: creator (digest) all, world read. */
+    public static final List<ACL> SECURED_ACL = Stream.concat(ZooDefs.Ids.CREATOR_ALL_ACL.stream(), ZooDefs.Ids.READ_ACL_UNSAFE.stream()).toList();
+
     private ClientFactory() {}
 
     /**
@@ -77,6 +85,19 @@ public final class ClientFactory {
         if (target.hasZooKeeperCredentials()) {
             String auth = target.zooKeeperDigestUser() + ":" + new String(target.zooKeeperDigestPassword());
             builder.authorization("digest", auth.getBytes(StandardCharsets.UTF_8));
+            // Every node we create (the chroot too, which Curator makes on first use) gets the profile's
+            // digest identity with all rights and read for everyone: a profile without credentials can browse, not write.
+            builder.aclProvider(new ACLProvider() {
+                @Override
+                public List<ACL> getDefaultAcl() {
+                    return SECURED_ACL;
+                }
+
+                @Override
+                public List<ACL> getAclForPath(String path) {
+                    return SECURED_ACL;
+                }
+            });
         }
         return builder.build();
     }

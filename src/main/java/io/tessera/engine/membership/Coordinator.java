@@ -1,0 +1,151 @@
+package io.tessera.engine.membership;
+
+import io.tessera.engine.shard.TesseraPaths;
+import io.tessera.engine.zk.ZkAccess;
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
+import org.apache.curator.utils.ZKPaths;
+
+/**
+ * The cluster's coordinator: every candidate runs one, a {@link LeaderLatch} on {@code coordinator/}
+ * picks the leader, and only the leader acts. It watches {@code workers/} with a {@link CuratorCache};
+ * when a worker's node disappears it puts that worker's unfinished shards back in play (see
+ * {@link OrphanedShards}), and it sweeps once on winning the election and every few seconds besides.
+ *
+ * <p>Leadership is never held twice: acting stops the moment the connection is SUSPENDED or LOST (the
+ * latch gives up leadership then too, and competes again after reconnecting). A partitioned leader may
+ * not notice at once that its session expired and another took over; so every write is also fenced, in
+ * a transaction with a check of this coordinator's own election node, which vanished with its session:
+ * a deposed leader's writes cannot land.
+ */
+public final class Coordinator implements AutoCloseable {
+    private final String id;
+    private final LeaderLatch latch;
+    private final CuratorCache workersCache;
+    private final OrphanedShards orphans;
+    private final CoordinatorListener listener;
+    private final ScheduledExecutorService thread;
+    private final ConnectionStateListener connectionWatch;
+    private final ZkAccess zk;
+    private volatile boolean acting;
+
+    private Coordinator(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener) {
+        this.zk = zk;
+        this.id = ZkAccess.checkName(id, "coordinator id");
+        this.listener = listener;
+        this.orphans = new OrphanedShards(zk, settings);
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coordinator-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        this.latch = new LeaderLatch(zk.client(), TesseraPaths.COORDINATOR, id, LeaderLatch.CloseMode.NOTIFY_LEADER);
+        this.workersCache = CuratorCache.build(zk.client(), TesseraPaths.WORKERS);
+        this.connectionWatch = (client, state) -> {
+            if (state == ConnectionState.SUSPENDED || state == ConnectionState.LOST) {
+                setActing(false);
+            }
+        };
+    }
+
+    /** Starts competing for leadership; returns at once. */
+    public static Coordinator start(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener) throws IOException {
+        Coordinator coordinator = new Coordinator(zk, id, settings, listener);
+        zk.ensurePath(TesseraPaths.WORKERS);
+        zk.client().getConnectionStateListenable().addListener(coordinator.connectionWatch);
+        coordinator.latch.addListener(new LeaderLatchListener() {
+            @Override
+            public void isLeader() {
+                coordinator.thread.execute(coordinator::tookLead);
+            }
+
+            @Override
+            public void notLeader() {
+                coordinator.setActing(false);
+            }
+        }, coordinator.thread);
+        coordinator.workersCache.listenable().addListener(CuratorCacheListener.builder()
+                .forDeletes(coordinator::workerGone)
+                .afterInitialized()
+                .build(), coordinator.thread);
+        coordinator.workersCache.start();
+        zk.run(zk.absolute(TesseraPaths.COORDINATOR), () -> {
+            coordinator.latch.start();
+            return null;
+        });
+        long every = settings.sweepEvery().toMillis();
+        coordinator.thread.scheduleWithFixedDelay(coordinator::sweep, every, every, TimeUnit.MILLISECONDS);
+        return coordinator;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** True while this coordinator is the leader and connected; false the moment either stops being so. */
+    public boolean isActing() {
+        return acting;
+    }
+
+    /** The election node this coordinator's writes are fenced with; null while it has none. */
+    String electionNode() {
+        return latch.getOurPath();
+    }
+
+    private void tookLead() {
+        if (latch.hasLeadership() && zk.client().getZookeeperClient().isConnected()) {
+            setActing(true);
+            sweep();
+        }
+    }
+
+    private void workerGone(ChildData node) {
+        if (TesseraPaths.WORKERS.equals(ZKPaths.getPathAndNode(node.getPath()).getPath())) {
+            sweep();
+        }
+    }
+
+    private void sweep() {
+        if (!acting) {
+            return;
+        }
+        try {
+            orphans.sweep(() -> acting && latch.hasLeadership(), latch::getOurPath, listener);
+        } catch (IOException | RuntimeException e) {
+            listener.sweepFailed(e);
+        }
+    }
+
+    private synchronized void setActing(boolean now) {
+        if (acting != now) {
+            acting = now;
+            try {
+                thread.execute(() -> listener.actingChanged(now));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // closing: nobody is listening any more
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        setActing(false);
+        zk.client().getConnectionStateListenable().removeListener(connectionWatch);
+        workersCache.close();
+        try {
+            latch.close();
+        } catch (IOException | IllegalStateException e) {
+            // closing anyway; the session's end removes the election node
+        }
+        thread.shutdownNow();
+    }
+}

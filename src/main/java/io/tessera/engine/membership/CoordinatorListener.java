@@ -1,0 +1,17 @@
+package io.tessera.engine.membership;
+
+import io.tessera.engine.shard.ShardRecord;
+
+/** What a coordinator tells its owner, on the coordinator's own thread. */
+public interface CoordinatorListener {
+    CoordinatorListener NONE = new CoordinatorListener() {};
+
+    /** This coordinator started or stopped acting as the leader. */
+    default void actingChanged(boolean acting) {}
+
+    /** A shard of a vanished worker was put back in play (PLANNED) or given up (FAILED). */
+    default void shardRecovered(String jobId, String vanishedWorker, ShardRecord now) {}
+
+    /** A sweep failed (e.g. the connection dropped); the next event or sweep tries again. */
+    default void sweepFailed(Exception error) {}
+}

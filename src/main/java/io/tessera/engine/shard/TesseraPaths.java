@@ -1,0 +1,36 @@
+package io.tessera.engine.shard;
+
+import io.tessera.engine.zk.ZkAccess;
+
+/** The znode layout under the Tessera root (the chroot), in one place. See docs/architecture.md, "ZooKeeper znode layout". */
+public final class TesseraPaths {
+    public static final String JOBS = "/jobs";
+    public static final String WORKERS = "/workers";
+    public static final String COORDINATOR = "/coordinator";
+
+    private TesseraPaths() {}
+
+    public static String job(String jobId) {
+        ZkAccess.checkName(jobId, "job id");
+        return JOBS + "/" + jobId;
+    }
+
+    public static String shards(String jobId) {
+        return job(jobId) + "/shards";
+    }
+
+    /** Five digits, more when a plan has 100,000 shards or more; readers order shards by the number, not the name. */
+    public static String shard(String jobId, int index) {
+        return shards(jobId) + "/" + String.format("%05d", index);
+    }
+
+    /** Written last, after every shard: a job without it is a plan being written (or abandoned). */
+    public static String committed(String jobId) {
+        return job(jobId) + "/committed";
+    }
+
+    public static String worker(String workerId) {
+        ZkAccess.checkName(workerId, "worker id");
+        return WORKERS + "/" + workerId;
+    }
+}

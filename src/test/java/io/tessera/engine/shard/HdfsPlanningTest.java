@@ -1,0 +1,76 @@
+package io.tessera.engine.shard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.engine.connect.ClientFactory;
+import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.zk.ZkAccess;
+import io.tessera.engine.zk.ZooKeeperTesting;
+import io.tessera.testing.SharedCluster;
+import java.io.FileNotFoundException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+
+/** Listing, planning and manifests on the real embedded HDFS, with the plan stored in its ZooKeeper. */
+class HdfsPlanningTest {
+
+    @Test
+    void anHdfsFolderIsListedRecursivelyImagesOnlyAndPlannedWithManifestsOnHdfs() throws Exception {
+        ConnectionTarget target = SharedCluster.target();
+        try (FileSystem fs = ClientFactory.fileSystem(target, Duration.ofSeconds(10), false)) {
+            String input = "/tessera/test-sets/planning-" + System.nanoTime();
+            List<String> images = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String name = (i % 3 == 0 ? "sub dir/" : i % 3 == 1 ? "a/b/" : "") + "photo ü " + i + (i % 2 == 0 ? ".jpg" : ".PNG");
+                write(fs, input + "/" + name, 100 + i);
+                images.add(name);
+            }
+            write(fs, input + "/notes.txt", 10);
+            write(fs, input + "/_derived/job/thumb.jpg", 10);
+            write(fs, input + "/a/.upload.jpg.tmp", 10);
+            write(fs, input + "/.hidden/x.jpg", 10);
+
+            List<ImageFile> listed = new ArrayList<>();
+            HdfsImageLister.images(fs, input).forEach(listed::add);
+            assertEquals(Set.copyOf(images), Set.copyOf(listed.stream().map(ImageFile::path).toList()));
+            assertEquals(100 + 7, listed.stream().filter(f -> f.path().equals("a/b/photo ü 7.PNG")).findFirst().orElseThrow().size());
+            assertThrows(FileNotFoundException.class, () -> HdfsImageLister.images(fs, input + "/missing"));
+
+            ZkAccess zk = ZooKeeperTesting.connect(target.zooKeeperConnect(), ZooKeeperTesting.freshChroot());
+            try {
+                ManifestStore manifests = new ManifestStore(fs, "/tessera");
+                PlanStore store = new PlanStore(zk, manifests, new PlanStoreSettings(256, 512 * 1024));
+                ShardLimits limits = new ShardLimits(10, 0);
+                String jobId = "hdfs-" + System.nanoTime();
+                store.store(jobId, input, List.of("thumbnail"), limits, ShardPlanner.plan(HdfsImageLister.images(fs, input), limits));
+
+                CommittedPlan plan = store.read(jobId).orElseThrow();
+                assertEquals(3, plan.shards().size());
+                List<String> fromManifests = new ArrayList<>();
+                for (ShardRecord shard : plan.shards()) {
+                    assertTrue(shard.manifest() != null && fs.exists(new Path(shard.manifest().path())), "shard " + shard.index() + " has a manifest on HDFS");
+                    store.inputsOf(shard).forEach(f -> fromManifests.add(f.path()));
+                }
+                assertEquals(images.stream().sorted().toList(), fromManifests);
+                store.delete(jobId);
+                assertTrue(!fs.exists(manifests.jobFolder(jobId)));
+            } finally {
+                zk.client().close();
+            }
+        }
+    }
+
+    private static void write(FileSystem fs, String path, int bytes) throws Exception {
+        try (OutputStream out = fs.create(new Path(path))) {
+            out.write(new byte[bytes]);
+        }
+    }
+}
