@@ -38,7 +38,8 @@ final class LocalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = dataDir != null ? dataDir : AppDirectories.fromEnvironment().localCluster();
         StartupListener progress = (service, phase, detail) -> {
-            out.printf("  %-9s %-8s %s%n", service.displayName(), phase.name().toLowerCase(), detail);
+            String name = phase.name().toLowerCase(java.util.Locale.ROOT);
+            out.printf("  %-9s %-8s %s%n", service.displayName(), name, detail.equals(name) ? "" : detail);
             out.flush();
         };
         out.println("Starting the local cluster in " + dir);
