@@ -21,22 +21,32 @@ final class LocalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", description = "Folder for the cluster's data (default: the user's data folder).")
+    @Option(names = "--data-dir", description = "Folder for the cluster's data (default: the user's data folder, where the Local profile looks).")
     Path dataDir;
 
-    @Option(names = "--hdfs-port", defaultValue = "0", description = "NameNode RPC port; 0 for any free port (default).")
-    int hdfsPort;
+    @Option(names = "--hdfs-port", description = "NameNode RPC port; 0 for any free port (default: local-cluster.properties, else 0).")
+    Integer hdfsPort;
 
-    @Option(names = "--zookeeper-port", defaultValue = "0", description = "ZooKeeper client port; 0 for any free port (default).")
-    int zooKeeperPort;
+    @Option(names = "--zookeeper-port", description = "ZooKeeper client port; 0 for any free port (default: local-cluster.properties, else 0).")
+    Integer zooKeeperPort;
 
-    @Option(names = "--redis-port", defaultValue = "0", description = "Redis port; 0 for any free port (default).")
-    int redisPort;
+    @Option(names = "--redis-port", description = "Redis port; 0 for any free port (default: local-cluster.properties, else 0).")
+    Integer redisPort;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = dataDir != null ? dataDir : AppDirectories.fromEnvironment().localCluster();
+        AppDirectories dirs = AppDirectories.fromEnvironment();
+        LocalClusterSettings saved;
+        try {
+            saved = LocalClusterSettings.load(dirs.localClusterSettingsFile(), dirs.localCluster());
+        } catch (IllegalArgumentException e) {
+            throw new ReadableErrors.UserError(e.getMessage(), 2);
+        }
+        LocalClusterSettings settings = new LocalClusterSettings(dataDir != null ? dataDir : saved.dataDir(),
+                hdfsPort != null ? hdfsPort : saved.hdfsPort(), zooKeeperPort != null ? zooKeeperPort : saved.zooKeeperPort(),
+                redisPort != null ? redisPort : saved.redisPort());
+        Path dir = settings.dataDir();
         StartupListener progress = (service, phase, detail) -> {
             String name = phase.name().toLowerCase(java.util.Locale.ROOT);
             out.printf("  %-9s %-8s %s%n", service.displayName(), name, detail.equals(name) ? "" : detail);
@@ -45,7 +55,7 @@ final class LocalCommand implements Callable<Integer> {
         out.println("Starting the local cluster in " + dir);
         out.flush();
         long began = System.nanoTime();
-        EmbeddedCluster cluster = EmbeddedCluster.start(new LocalClusterSettings(dir, hdfsPort, zooKeeperPort, redisPort), progress);
+        EmbeddedCluster cluster = EmbeddedCluster.start(settings, progress);
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C and SIGTERM run shutdown hooks: stop the servers cleanly, then let main return.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

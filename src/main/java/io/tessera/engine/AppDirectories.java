@@ -35,6 +35,11 @@ public record AppDirectories(Path config, Path data, Path state) {
         return data.resolve("local-cluster");
     }
 
+    /** Fixed ports (and another data folder) for the local cluster; see {@code LocalClusterSettings.load}. */
+    public Path localClusterSettingsFile() {
+        return config.resolve("local-cluster.properties");
+    }
+
     private static Path xdg(Map<String, String> env, String key, Path fallback) {
         String value = env.get(key);
         // The spec says relative paths are invalid and must be ignored.

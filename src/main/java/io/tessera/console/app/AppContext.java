@@ -1,5 +1,6 @@
 package io.tessera.console.app;
 
+import java.io.IOException;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ErrorSink;
 import io.tessera.console.common.UiThread;
@@ -57,7 +58,7 @@ public final class AppContext {
         this.tasks = tasks;
         SecretStore secrets = SecretStore.inDirectories(dirs);
         ProfileStore store = ProfileStore.inDirectories(dirs);
-        LocalCluster local = new LocalCluster(LocalClusterSettings.freePorts(dirs.localCluster()), tasks, ui);
+        LocalCluster local = new LocalCluster(localClusterSettings(dirs, ui, errors), tasks, ui);
         HealthFeed feed = new HealthFeed(ui, HEALTH_INTERVAL, HEALTH_TIMEOUT);
         this.session = new Session(new ProfileResolver(dirs.localCluster(), secrets), local, feed, tasks);
         this.theme = new ThemeModel(UiSettings.load(dirs.config()), tasks, themeApplier);
@@ -66,6 +67,16 @@ public final class AppContext {
         this.health = new HealthViewModel(session);
         this.profiles = new ProfilesViewModel(store, secrets, session, tasks, errors, TEST_TIMEOUT);
         this.startup = new StartupViewModel(session);
+    }
+
+    /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
+    private static LocalClusterSettings localClusterSettings(AppDirectories dirs, UiThread ui, ErrorSink errors) {
+        try {
+            return LocalClusterSettings.load(dirs.localClusterSettingsFile(), dirs.localCluster());
+        } catch (IOException | IllegalArgumentException e) {
+            ui.execute(() -> errors.show("The local cluster settings were ignored; using free ports", e.getMessage()));
+            return LocalClusterSettings.freePorts(dirs.localCluster());
+        }
     }
 
     /** Builds the main window's views; on the FX thread. */
