@@ -1,6 +1,7 @@
 package io.tessera.console.profiles;
 
 import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.connect.ProfileResolver;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.ConnectionProfile.HdfsSettings;
 import io.tessera.engine.profile.ConnectionProfile.RedisSettings;
@@ -31,11 +32,7 @@ record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser
 
     /** What a connection test connects to: typed passwords, or the stored ones (read from the keystore: blocking). */
     ConnectionTarget target(SecretStore secrets) throws SecretStoreException {
-        ConnectionProfile p = profile(null, null);
-        String redis = p.redis().uri();
-        return new ConnectionTarget(p.name(), p.hdfs().uri(), p.hdfs().confDir(), p.hdfs().user(),
-                p.zooKeeper().connectString(), p.zooKeeper().chroot(), p.zooKeeper().digestUser(), password(zkPassword, secrets),
-                redis, p.redis().user(), password(redisPassword, secrets), redisTls || redis.startsWith("rediss://"));
+        return ProfileResolver.withPasswords(profile(null, null), password(zkPassword, secrets), password(redisPassword, secrets));
     }
 
     private static char[] password(SecretField field, SecretStore secrets) throws SecretStoreException {

@@ -61,14 +61,19 @@ public final class ProfileResolver {
     }
 
     private ConnectionTarget resolveCluster(ConnectionProfile profile) throws ConnectException {
+        return withPasswords(profile, secret(profile.zooKeeper().digestPassword(), "ZooKeeper password"),
+                secret(profile.redis().password(), "Redis password"));
+    }
+
+    /** A cluster profile with passwords given directly: for testing a profile before its secrets are saved. */
+    public static ConnectionTarget withPasswords(ConnectionProfile profile, char[] zooKeeperPassword, char[] redisPassword) {
         var hdfs = profile.hdfs();
         var zk = profile.zooKeeper();
-        var redis = profile.redis();
-        String redisUri = redis.uri().strip();
-        boolean tls = redis.tls() || redisUri.startsWith("rediss://");
+        String redisUri = profile.redis().uri().strip();
+        boolean tls = profile.redis().tls() || redisUri.startsWith("rediss://");
         return new ConnectionTarget(profile.name(), hdfs.uri().strip(), hdfs.confDir(), hdfs.user(),
-                zk.connectString().strip(), zk.chroot(), zk.digestUser(), secret(zk.digestPassword(), "ZooKeeper password"),
-                redisUri, redis.user(), secret(redis.password(), "Redis password"), tls);
+                zk.connectString().strip(), zk.chroot(), zk.digestUser(), zooKeeperPassword,
+                redisUri, profile.redis().user(), redisPassword, tls);
     }
 
     private char[] secret(SecretRef ref, String what) throws ConnectException {
