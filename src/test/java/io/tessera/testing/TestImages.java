@@ -46,6 +46,18 @@ public final class TestImages {
         return image;
     }
 
+    /** A JPEG of random pixels: big for its size (about a byte per pixel), so uploads take several chunks. */
+    public static byte[] noisyJpeg(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        return encode(image, "jpeg");
+    }
+
     /** The first half of a real JPEG: a header that reads fine, and no end. */
     public static byte[] truncatedJpeg() {
         byte[] whole = jpeg(400, 300);
