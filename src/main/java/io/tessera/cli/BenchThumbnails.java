@@ -41,7 +41,7 @@ final class BenchThumbnails {
         List<ThumbnailKey> hdfsKeys = keys(new HdfsBrowser(connection), hdfsFiles(new HdfsBrowser(connection), hdfsFolder));
         RedisThumbnailCache redis = new RedisThumbnailCache(connection.redis(), settings.sharedTtl());
         for (ThumbnailKey key : hdfsKeys) {
-            connection.redis().del(key.redisKey()); // a re-run must make them again
+            redis.remove(key); // a re-run must make them again
         }
         double localRate = rate(new ThumbnailService(ThumbnailService.storeSource(local), ThumbnailCache.NONE, settings), localKeys, "local files");
         double hdfsRate = rate(new ThumbnailService(ThumbnailService.storeSource(new HdfsBrowser(connection)), redis, settings), hdfsKeys, "HDFS (made, stored in Redis)");

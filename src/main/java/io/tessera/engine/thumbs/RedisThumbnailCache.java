@@ -43,6 +43,15 @@ public final class RedisThumbnailCache implements ThumbnailCache {
         }
     }
 
+    /** Forgets one thumbnail (a benchmark's fresh start; a changed file needs nothing: its key changes). */
+    public void remove(ThumbnailKey key) {
+        try {
+            redis.del(key.redisKey());
+        } catch (RuntimeException e) {
+            warn(e);
+        }
+    }
+
     private void warn(RuntimeException e) {
         if (!warned) {
             warned = true;
