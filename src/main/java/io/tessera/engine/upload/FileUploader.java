@@ -67,15 +67,16 @@ final class FileUploader {
                 } else {
                     fs.mkdirs(finalPath.getParent());
                     temp = new Path(finalPath.getParent(), "." + finalPath.getName() + TEMP_MARK + UUID.randomUUID());
-                    written = copy(item, temp, size, meter, cancelled);
-                    if (written < 0) {
-                        written = -written;
-                        outcome = outcome(item, target, FileOutcome.Status.CANCELLED, "cancelled", 0);
-                    } else {
+                    long[] progress = new long[1];
+                    if (copy(item, temp, size, meter, cancelled, progress)) {
+                        written = progress[0];
                         String landed = publish(temp, finalPath, onClash == null ? policy : onClash);
                         temp = landed == null ? temp : null;
                         outcome = landed == null ? outcome(item, target, FileOutcome.Status.SKIPPED, "exists already", 0)
                                 : outcome(item, landed, FileOutcome.Status.UPLOADED, null, written);
+                    } else {
+                        written = progress[0];
+                        outcome = outcome(item, target, FileOutcome.Status.CANCELLED, "cancelled", 0);
                     }
                 }
             }
@@ -109,23 +110,22 @@ final class FileUploader {
         }
     }
 
-    /** Copies the bytes; returns the count, or minus the count when cancelled part-way. */
-    private long copy(UploadItem item, Path temp, long size, ProgressMeter meter, BooleanSupplier cancelled) throws IOException {
-        long written = 0;
+    /** Copies the bytes, counting them in {@code written[0]}; false when cancelled part-way (even before the first chunk). */
+    private boolean copy(UploadItem item, Path temp, long size, ProgressMeter meter, BooleanSupplier cancelled, long[] written) throws IOException {
         byte[] buffer = new byte[CHUNK];
         try (InputStream in = Files.newInputStream(item.source());
              OutputStream out = fs.create(temp, false, CHUNK, replication, blockSize)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 if (cancelled.getAsBoolean()) {
-                    return -written;
+                    return false;
                 }
                 out.write(buffer, 0, n);
-                written += n;
+                written[0] += n;
                 meter.written(n);
-                listener.fileProgress(item, written, size);
+                listener.fileProgress(item, written[0], size);
             }
         }
-        return written;
+        return !cancelled.getAsBoolean();
     }
 
     /** Renames the complete temp file into place; null when the name was taken meanwhile and we skip. */

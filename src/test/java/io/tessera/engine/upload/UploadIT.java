@@ -138,6 +138,24 @@ class UploadIT {
     }
 
     @Test
+    void aCancelJustBeforeTheFirstByteNeitherPublishesNorOverwrites() throws Exception {
+        String target = folder();
+        byte[] original = TestImages.jpeg(10, 10);
+        uploadOne("a.jpg", original, target, ConflictPolicy.SKIP, null);
+        Path replacement = write("a.jpg", TestImages.jpeg(30, 30));
+        java.util.concurrent.CompletableFuture<UploadJob> job = new java.util.concurrent.CompletableFuture<>();
+        UploadRequest request = UploadRequest.of(List.of(replacement), target, ConflictPolicy.ASK, 1);
+        job.complete(uploader.start(request, UploadListener.NONE, (item, existing) -> {
+            job.join().cancel(); // the operator cancels while the clash dialog is open, then answers
+            return ConflictPolicy.OVERWRITE;
+        }));
+        UploadSummary summary = job.join().await(TIMEOUT);
+        assertEquals(FileOutcome.Status.CANCELLED, summary.outcomes().getFirst().status());
+        assertEquals(Map.of("a.jpg", original.length), filesUnder(target));
+        assertArrayEquals(original, new HdfsBrowser(CONNECTION).read(target + "/a.jpg", 1 << 20));
+    }
+
+    @Test
     void nameClashesAreSkippedOverwrittenKeptOrAsked() throws Exception {
         String target = folder();
         byte[] first = TestImages.jpeg(10, 10);
