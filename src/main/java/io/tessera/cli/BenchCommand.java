@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** `tessera bench …`: benchmarks that report ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Startup.class, PlanBenchCommand.class})
+        subcommands = {BenchCommand.Startup.class, PlanBenchCommand.class, BenchHdfs.class})
 final class BenchCommand {
 
     /**
@@ -100,7 +100,7 @@ final class BenchCommand {
             return services;
         }
 
-        private static void deleteTree(Path dir) throws IOException {
+        static void deleteTree(Path dir) throws IOException {
             try (Stream<Path> paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import io.tessera.engine.profile.ConnectionProfile;
 import org.apache.curator.RetryPolicy;
 import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.framework.CuratorFramework;
@@ -48,6 +49,10 @@ public final class ClientFactory {
             }
         }
         conf.set("fs.defaultFS", target.hdfsUri());
+        if (ConnectionProfile.LOCAL_NAME.equals(target.profileName())) {
+            // The embedded HDFS has one DataNode; the client default of 3 replicas would leave every file short.
+            conf.setInt("dfs.replication", 1);
+        }
         conf.setBoolean("fs.hdfs.impl.disable.cache", true);
         conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
         conf.setInt("ipc.client.connect.timeout", (int) timeout.toMillis());

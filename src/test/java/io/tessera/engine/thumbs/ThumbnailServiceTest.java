@@ -1,0 +1,132 @@
+package io.tessera.engine.thumbs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.engine.images.Thumbnail;
+import io.tessera.testing.TestImages;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The queue, cancellation, dropping and the memory cache, with an in-memory source. */
+class ThumbnailServiceTest {
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>(Map.of(
+            "/a.jpg", TestImages.jpeg(400, 300), "/b.png", TestImages.png(50, 50), "/bad.jpg", TestImages.truncatedJpeg()));
+
+    @Test
+    void makesOnceThenAnswersFromMemory() throws Exception {
+        try (ThumbnailService service = new ThumbnailService((path, max) -> files.get(path), ThumbnailCache.NONE, ThumbnailSettings.DEFAULT)) {
+            ThumbnailResult.Ready made = assertInstanceOf(ThumbnailResult.Ready.class, service.get(key("/a.jpg")));
+            assertEquals(ThumbnailResult.Origin.MADE, made.origin());
+            assertEquals(128, made.thumbnail().width());
+            assertEquals(96, made.thumbnail().height());
+            List<ThumbnailResult> immediate = new CopyOnWriteArrayList<>();
+            service.request(key("/a.jpg"), immediate::add);
+            assertEquals(ThumbnailResult.Origin.MEMORY, ((ThumbnailResult.Ready) immediate.getFirst()).origin(), "a memory hit is answered at once");
+        }
+    }
+
+    @Test
+    void aCorruptFileOrAFailingReadGivesAPlaceholderReason() {
+        try (ThumbnailService service = new ThumbnailService((path, max) -> {
+            if (path.equals("/locked.jpg")) {
+                throw new io.tessera.engine.store.StoreException(io.tessera.engine.store.StoreException.Problem.PERMISSION_DENIED, path, "permission denied: /locked.jpg");
+            }
+            return files.get(path);
+        }, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT)) {
+            assertTrue(assertInstanceOf(ThumbnailResult.Failed.class, service.get(key("/bad.jpg"))).reason().startsWith("truncated JPEG"));
+            assertEquals("permission denied: /locked.jpg", assertInstanceOf(ThumbnailResult.Failed.class, service.get(key("/locked.jpg"))).reason());
+        }
+    }
+
+    @Test
+    void aCancelledRequestIsNeverDeliveredAndTheQueueServesNewestFirst() throws Exception {
+        CountDownLatch blocking = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> readOrder = new CopyOnWriteArrayList<>();
+        ThumbnailSource slow = (path, max) -> {
+            readOrder.add(path);
+            if (path.equals("/first.jpg")) {
+                started.countDown();
+                blocking.await(10, TimeUnit.SECONDS);
+            }
+            return TestImages.jpeg(40, 40);
+        };
+        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1))) {
+            CompletableFuture<ThumbnailResult> first = new CompletableFuture<>();
+            service.request(key("/first.jpg"), first::complete);
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            List<ThumbnailResult> scrolledAway = new CopyOnWriteArrayList<>();
+            Cancellable away = service.request(key("/away.jpg"), scrolledAway::add);
+            CompletableFuture<ThumbnailResult> older = new CompletableFuture<>();
+            CompletableFuture<ThumbnailResult> newer = new CompletableFuture<>();
+            service.request(key("/older.jpg"), older::complete);
+            service.request(key("/newer.jpg"), newer::complete);
+            away.cancel();
+            assertEquals(2, service.pending());
+            blocking.countDown();
+            assertInstanceOf(ThumbnailResult.Ready.class, older.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(ThumbnailResult.Ready.class, newer.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(ThumbnailResult.Ready.class, first.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of("/first.jpg", "/newer.jpg", "/older.jpg"), readOrder);
+            assertTrue(scrolledAway.isEmpty());
+        }
+    }
+
+    @Test
+    void whenTheQueueOverflowsTheOldestRequestIsDropped() throws Exception {
+        CountDownLatch blocking = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        ThumbnailSource slow = (path, max) -> {
+            started.countDown();
+            blocking.await(10, TimeUnit.SECONDS);
+            return TestImages.jpeg(20, 20);
+        };
+        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1).withQueueCapacity(2))) {
+            service.request(key("/busy.jpg"), r -> {});
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            CompletableFuture<ThumbnailResult> oldest = new CompletableFuture<>();
+            service.request(key("/1.jpg"), oldest::complete);
+            service.request(key("/2.jpg"), r -> {});
+            service.request(key("/3.jpg"), r -> {});
+            assertInstanceOf(ThumbnailResult.Dropped.class, oldest.get(1, TimeUnit.SECONDS));
+            assertEquals(2, service.pending());
+            blocking.countDown();
+        }
+    }
+
+    @Test
+    void theMemoryCacheStaysWithinItsBytes() {
+        MemoryThumbnailCache cache = new MemoryThumbnailCache(10_000);
+        for (int i = 0; i < 50; i++) {
+            cache.put(key("/" + i), new ThumbnailResult.Ready(new Thumbnail(new byte[1000], "image/jpeg", 1, 1), ThumbnailResult.Origin.MADE));
+        }
+        assertTrue(cache.bytes() <= 10_000, "holds " + cache.bytes());
+        assertTrue(cache.get(key("/49")).isPresent());
+        assertTrue(cache.get(key("/0")).isEmpty());
+    }
+
+    @Test
+    void theSharedCacheFormatRoundTrips() {
+        Thumbnail t = new Thumbnail(new byte[] {1, 2, 3}, "image/png", 7, 9);
+        ThumbnailResult.Ready back = assertInstanceOf(ThumbnailResult.Ready.class,
+                ThumbnailCodec.decode(ThumbnailCodec.encode(new ThumbnailResult.Ready(t, ThumbnailResult.Origin.MADE)), ThumbnailResult.Origin.SHARED_CACHE).orElseThrow());
+        assertEquals(7, back.thumbnail().width());
+        assertEquals("image/png", back.thumbnail().mimeType());
+        assertEquals(ThumbnailResult.Origin.SHARED_CACHE, back.origin());
+        assertEquals("not an image", ((ThumbnailResult.Failed) ThumbnailCodec.decode(
+                ThumbnailCodec.encode(new ThumbnailResult.Failed("not an image", ThumbnailResult.Origin.MADE)), ThumbnailResult.Origin.SHARED_CACHE).orElseThrow()).reason());
+        assertTrue(ThumbnailCodec.decode(new byte[] {9, 9}, ThumbnailResult.Origin.SHARED_CACHE).isEmpty());
+    }
+
+    private static ThumbnailKey key(String path) {
+        return new ThumbnailKey(path, 128, 1_000, 10);
+    }
+}
