@@ -211,6 +211,11 @@ public final class TaskConsumer implements AutoCloseable {
         Task task = delivery.task();
         JobControl control = flags.controlFor(task.job(), settings.controlCacheTtl().toMillis());
         Completion completion;
+        if (control.isCancelled()) {
+            // cancelled while it waited for a thread (prefetched): acknowledged without running
+            writer.submit(Completion.cancelled(delivery, List.of()));
+            return;
+        }
         try {
             List<ImageOutcome> outcomes = handler.handle(task, control);
             completion = control.isCancelled() && outcomes.size() < task.images().size()
