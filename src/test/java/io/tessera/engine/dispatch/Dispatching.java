@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -54,8 +55,15 @@ final class Dispatching implements AutoCloseable {
         return dispatcher.status(job).orElseThrow();
     }
 
+    /** Waits for the job's status to satisfy {@code condition}; a pooled connection broken by a Redis restart is just a "not yet". */
     JobStatus await(String job, Predicate<JobStatus> condition) {
-        Await.until(WAIT, () -> condition.test(status(job)), () -> status(job).toString());
+        Await.until(WAIT, () -> {
+            try {
+                return condition.test(status(job));
+            } catch (JedisConnectionException stale) {
+                return false;
+            }
+        }, () -> status(job).toString());
         return status(job);
     }
 
