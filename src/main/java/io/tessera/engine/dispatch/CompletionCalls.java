@@ -4,13 +4,15 @@ import io.tessera.engine.events.Event;
 import io.tessera.engine.events.EventJson;
 import io.tessera.engine.events.EventType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 
 /**
- * Turns a {@link Completion} into its script call: complete.lua for done and cancelled tasks (events built
- * here, one per image), fail.lua for a failed task (retry after a backoff, or dead letter on the last attempt).
+ * Turns completions into script calls: complete.lua for done and cancelled tasks, batched per job and stream
+ * (events built here, one per image), fail.lua for a failed task (retry after a backoff, or dead letter on the last attempt).
  */
 final class CompletionCalls {
     private final DispatchKeys keys;
@@ -23,14 +25,43 @@ final class CompletionCalls {
         this.worker = worker;
     }
 
-    Response<Object> queue(AbstractPipeline pipeline, Completion completion) {
-        return completion.kind() == Completion.Kind.FAILED ? queueFailure(pipeline, completion) : queueCompletion(pipeline, completion);
+    /**
+     * Splits a batch into script calls: completions of one job from one stream share a call (in order);
+     * each failure is a call of its own.
+     */
+    static List<List<Completion>> calls(List<Completion> batch) {
+        Map<String, List<Completion>> together = new LinkedHashMap<>();
+        List<List<Completion>> calls = new ArrayList<>();
+        for (Completion completion : batch) {
+            if (completion.kind() == Completion.Kind.FAILED) {
+                calls.add(List.of(completion));
+            } else {
+                together.computeIfAbsent(completion.delivery().stream() + " " + completion.delivery().task().job(), k -> new ArrayList<>()).add(completion);
+            }
+        }
+        calls.addAll(together.values());
+        return calls;
     }
 
-    private Response<Object> queueCompletion(AbstractPipeline pipeline, Completion completion) {
+    /** Queues one call made by {@link #calls}. */
+    Response<Object> queue(AbstractPipeline pipeline, List<Completion> call) {
+        return call.getFirst().kind() == Completion.Kind.FAILED ? queueFailure(pipeline, call.getFirst()) : queueCompletions(pipeline, call);
+    }
+
+    private Response<Object> queueCompletions(AbstractPipeline pipeline, List<Completion> sameJobAndStream) {
+        Delivery first = sameJobAndStream.getFirst().delivery();
+        String job = first.task().job();
+        List<String> args = new ArrayList<>(List.of(DispatchKeys.GROUP, job, worker, Long.toString(settings.resultsMaxLen()),
+                keys.events().channelPrefix()));
+        for (Completion completion : sameJobAndStream) {
+            addCompletion(args, completion);
+        }
+        return DispatchScripts.COMPLETE.queue(pipeline, List.of(keys.tasks(first.stream()), keys.job(job), keys.settled(job),
+                keys.events().results()), args);
+    }
+
+    private void addCompletion(List<String> args, Completion completion) {
         Task task = completion.delivery().task();
-        List<String> args = new ArrayList<>(List.of(DispatchKeys.GROUP, completion.delivery().entry().toString(), task.job(), task.id(),
-                completion.kind() == Completion.Kind.DONE ? "done" : "cancelled"));
         List<String> events = new ArrayList<>();
         int ok = 0;
         int failed = 0;
@@ -46,11 +77,9 @@ final class CompletionCalls {
                 }
             }
         }
-        args.addAll(List.of(Integer.toString(ok), Integer.toString(failed), worker, Long.toString(settings.resultsMaxLen()),
-                keys.events().channelPrefix()));
+        args.addAll(List.of(completion.delivery().entry().toString(), task.id(), completion.kind() == Completion.Kind.DONE ? "done" : "cancelled",
+                Integer.toString(ok), Integer.toString(failed), Integer.toString(events.size())));
         args.addAll(events);
-        return DispatchScripts.COMPLETE.queue(pipeline, List.of(keys.tasks(completion.delivery().stream()), keys.job(task.job()),
-                keys.settled(task.job()), keys.events().results()), args);
     }
 
     private Response<Object> queueFailure(AbstractPipeline pipeline, Completion completion) {

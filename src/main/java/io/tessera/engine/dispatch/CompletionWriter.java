@@ -79,25 +79,26 @@ final class CompletionWriter implements AutoCloseable {
     }
 
     private void write(List<Completion> batch) {
-        List<Response<Object>> answers = new ArrayList<>(batch.size());
+        List<List<Completion>> calls = CompletionCalls.calls(batch);
+        List<Response<Object>> answers = new ArrayList<>(calls.size());
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            batch.forEach(c -> answers.add(calls.queue(pipeline, c)));
+            calls.forEach(call -> answers.add(this.calls.queue(pipeline, call)));
             pipeline.sync();
         }
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < calls.size(); i++) {
             try {
                 answers.get(i).get();
             } catch (JedisNoScriptException unknown) {
-                // Redis restarted (or first use): load the scripts and send the batch again; repeats are no-ops
+                // Redis restarted (or first use): load the scripts and send the rest again; repeats are no-ops
                 DispatchScripts.loadPipelined(redis);
-                write(batch.subList(i, batch.size()));
+                write(calls.subList(i, calls.size()).stream().flatMap(List::stream).toList());
                 return;
             } catch (RuntimeException e) {
-                // left pending: the reclaimer offers it again after the visibility timeout
-                LOG.error("Task {} of job {} could not be acknowledged: {}", batch.get(i).delivery().task().id(),
-                        batch.get(i).delivery().task().job(), Reasons.oneLine(e));
+                // left pending: the reclaimer offers them again after the visibility timeout
+                Task task = calls.get(i).getFirst().delivery().task();
+                LOG.error("{} task(s) of job {} could not be acknowledged (first: {}): {}", calls.get(i).size(), task.job(), task.id(), Reasons.oneLine(e));
             }
-            written.accept(batch.get(i));
+            calls.get(i).forEach(written);
         }
     }
 
