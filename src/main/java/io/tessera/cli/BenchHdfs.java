@@ -1,12 +1,6 @@
 package io.tessera.cli;
 
-import io.tessera.engine.AppDirectories;
-import io.tessera.engine.cluster.EmbeddedCluster;
-import io.tessera.engine.cluster.LocalClusterSettings;
-import io.tessera.engine.cluster.StartupListener;
 import io.tessera.engine.connect.ClusterConnection;
-import io.tessera.engine.connect.ConnectionTarget;
-import io.tessera.engine.connect.ProfileResolver;
 import io.tessera.engine.store.EmptyFiles;
 import io.tessera.engine.store.EntryFilter;
 import io.tessera.engine.store.FolderCursor;
@@ -56,33 +50,16 @@ final class BenchHdfs implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path scratch = Files.createTempDirectory(Files.createDirectories(AppDirectories.fromEnvironment().state().resolve("bench")), "hdfs-");
-        EmbeddedCluster cluster = null;
-        try {
-            ConnectionTarget target;
-            if (profileName == null) {
-                out.println("Starting a private embedded cluster in " + scratch);
-                out.flush();
-                cluster = EmbeddedCluster.start(LocalClusterSettings.freePorts(scratch.resolve("cluster")), StartupListener.NONE);
-                target = ProfileResolver.forEmbedded(cluster);
-            } else {
-                target = ProfileTargets.resolve(profileName);
+        try (BenchTarget bench = BenchTarget.open(profileName, "hdfs", out);
+             ClusterConnection connection = new ClusterConnection(bench.target())) {
+            String root = "/tessera-bench/" + UUID.randomUUID();
+            listing(out, connection, root, bench.scratch());
+            if (images != null) {
+                String set = root + "/images";
+                upload(out, connection, set);
+                new BenchThumbnails(out, box).run(connection, set + "/" + images.toAbsolutePath().normalize().getFileName(), images);
             }
-            try (ClusterConnection connection = new ClusterConnection(target)) {
-                String root = "/tessera-bench/" + UUID.randomUUID();
-                listing(out, connection, root, scratch);
-                if (images != null) {
-                    String set = root + "/images";
-                    upload(out, connection, set);
-                    new BenchThumbnails(out, box).run(connection, set + "/" + images.toAbsolutePath().normalize().getFileName(), images);
-                }
-                new HdfsFiles(connection).deletePermanently(new HdfsFiles(connection).planDelete(List.of(root)));
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-            BenchCommand.Startup.deleteTree(scratch);
+            new HdfsFiles(connection).deletePermanently(new HdfsFiles(connection).planDelete(List.of(root)));
         }
         return 0;
     }

@@ -1,0 +1,96 @@
+package io.tessera.engine.dispatch;
+
+import io.tessera.engine.events.Event;
+import io.tessera.engine.events.EventJson;
+import io.tessera.engine.events.EventType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+
+/**
+ * Turns completions into script calls: complete.lua for done and cancelled tasks, batched per job and stream
+ * (events built here, one per image), fail.lua for a failed task (retry after a backoff, or dead letter on the last attempt).
+ */
+final class CompletionCalls {
+    private final DispatchKeys keys;
+    private final DispatchSettings settings;
+    private final String worker;
+
+    CompletionCalls(DispatchKeys keys, DispatchSettings settings, String worker) {
+        this.keys = keys;
+        this.settings = settings;
+        this.worker = worker;
+    }
+
+    /**
+     * Splits a batch into script calls: completions of one job from one stream share a call (in order);
+     * each failure is a call of its own.
+     */
+    static List<List<Completion>> calls(List<Completion> batch) {
+        Map<String, List<Completion>> together = new LinkedHashMap<>();
+        List<List<Completion>> calls = new ArrayList<>();
+        for (Completion completion : batch) {
+            if (completion.kind() == Completion.Kind.FAILED) {
+                calls.add(List.of(completion));
+            } else {
+                together.computeIfAbsent(completion.delivery().stream() + " " + completion.delivery().task().job(), k -> new ArrayList<>()).add(completion);
+            }
+        }
+        calls.addAll(together.values());
+        return calls;
+    }
+
+    /** Queues one call made by {@link #calls}. */
+    Response<Object> queue(AbstractPipeline pipeline, List<Completion> call) {
+        return call.getFirst().kind() == Completion.Kind.FAILED ? queueFailure(pipeline, call.getFirst()) : queueCompletions(pipeline, call);
+    }
+
+    private Response<Object> queueCompletions(AbstractPipeline pipeline, List<Completion> sameJobAndStream) {
+        Delivery first = sameJobAndStream.getFirst().delivery();
+        String job = first.task().job();
+        List<String> args = new ArrayList<>(List.of(DispatchKeys.GROUP, job, worker, Long.toString(settings.resultsMaxLen()),
+                keys.events().channelPrefix()));
+        for (Completion completion : sameJobAndStream) {
+            addCompletion(args, completion);
+        }
+        return DispatchScripts.COMPLETE.queue(pipeline, List.of(keys.tasks(first.stream()), keys.job(job), keys.settled(job),
+                keys.events().results()), args);
+    }
+
+    private void addCompletion(List<String> args, Completion completion) {
+        Task task = completion.delivery().task();
+        List<String> events = new ArrayList<>();
+        int ok = 0;
+        int failed = 0;
+        for (ImageOutcome outcome : completion.outcomes()) {
+            switch (outcome) {
+                case ImageOutcome.Done done -> {
+                    ok++;
+                    events.add(EventJson.write(Event.imageDone(task.job(), worker, done.input(), done.output(), done.metrics())));
+                }
+                case ImageOutcome.Failed bad -> {
+                    failed++;
+                    events.add(EventJson.write(Event.imageFailed(task.job(), worker, bad.input(), bad.reason())));
+                }
+            }
+        }
+        args.addAll(List.of(completion.delivery().entry().toString(), task.id(), completion.kind() == Completion.Kind.DONE ? "done" : "cancelled",
+                Integer.toString(ok), Integer.toString(failed), Integer.toString(events.size())));
+        args.addAll(events);
+    }
+
+    private Response<Object> queueFailure(AbstractPipeline pipeline, Completion completion) {
+        Task task = completion.delivery().task();
+        boolean last = task.attempt() >= settings.maxAttempts();
+        Task next = last ? task.withAttempt(task.attempt(), completion.error()) : task.withAttempt(task.attempt() + 1, completion.error());
+        Event event = Event.taskFailed(last ? EventType.TASK_DEAD : EventType.TASK_RETRY, task.job(), worker, task.id(), task.attempt(), completion.error());
+        List<String> args = List.of(DispatchKeys.GROUP, completion.delivery().entry().toString(), task.job(), task.id(),
+                last ? "dead" : "retry", next.toJson(), task.priority().name(), Long.toString(settings.retryDelayMillis(task.attempt())),
+                worker, Long.toString(settings.resultsMaxLen()), keys.events().channelPrefix(), completion.error(), EventJson.write(event));
+        return DispatchScripts.FAIL.queue(pipeline, List.of(keys.tasks(completion.delivery().stream()), keys.job(task.job()),
+                keys.settled(task.job()), keys.events().results(), keys.retry(), keys.dead()), args);
+    }
+}

@@ -1,0 +1,131 @@
+package io.tessera.engine.dispatch;
+
+import io.tessera.engine.cluster.EmbeddedCluster;
+import io.tessera.engine.cluster.LocalClusterSettings;
+import io.tessera.engine.cluster.StartupListener;
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.connect.ProfileResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * No-op dispatch end to end: submit {@code tasks} one-image tasks, consume them with a handler that does
+ * nothing, acknowledge, count and record/publish events (IMAGE_DONE + PROGRESS per task), until the job
+ * hash says FINISHED. Baseline, measured in the same run with the same client and payloads: pipelined XADD
+ * of the task entries alone (batches of 100), the least a queue on Redis Streams must do per task.
+ * Everything lives under a throwaway key prefix, deleted afterwards.
+ */
+public final class DispatchBenchmark {
+    private static final int BATCH = 100;
+
+    /** Rates in tasks per second; {@code ratio} is end-to-end over baseline. */
+    public record Result(int tasks, double baselinePerSecond, double submitPerSecond, double endToEndPerSecond, int handlerThreads) {
+        public double ratio() {
+            return endToEndPerSecond / baselinePerSecond;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("no-op dispatch of %,d tasks: end to end (submit, XREADGROUP, handler, Lua ack + counters + 2 events) %,.0f tasks/s"
+                            + " with %d handler threads; submit alone %,.0f tasks/s; baseline (pipelined XADD of the same entries) %,.0f tasks/s;"
+                            + " end-to-end/baseline %.2f",
+                    tasks, endToEndPerSecond, handlerThreads, submitPerSecond, baselinePerSecond, ratio());
+        }
+    }
+
+    private DispatchBenchmark() {}
+
+    public static Result run(ConnectionTarget target, int tasks) {
+        try (ClusterConnection connection = new ClusterConnection(target)) {
+            RedisClient redis = connection.redis();
+            once(redis, Math.min(tasks, 2_000)); // warm up the JIT and the server's script cache
+            return once(redis, tasks);
+        }
+    }
+
+    private static Result once(RedisClient redis, int tasks) {
+        DispatchKeys keys = new DispatchKeys("bench-" + UUID.randomUUID().toString().substring(0, 8) + ":");
+        DispatchSettings settings = DispatchSettings.defaults().withHandlerThreads(4).withPrefetch(4 * BATCH);
+        List<String> images = IntStream.range(0, tasks).mapToObj(i -> "/bench/in/img-" + i + ".jpg").toList();
+        List<Task> work = Task.batches("bench", 0, images, 1, "{\"ops\":[{\"op\":\"noop\"}]}", Priority.NORMAL);
+        try {
+            double baseline = baseline(redis, keys.prefix() + "baseline", work);
+            Dispatcher dispatcher = new Dispatcher(redis, keys, settings);
+            long began = System.nanoTime();
+            dispatcher.submit("bench", work);
+            double submitted = tasks / seconds(began);
+            try (TaskConsumer consumer = new TaskConsumer(redis, keys, settings, "bench", (task, control) ->
+                    List.of(ImageOutcome.done(task.images().getFirst(), task.images().getFirst(), Map.of())))) {
+                consumer.start();
+                while (dispatcher.status("bench").orElseThrow().state() != JobState.FINISHED) {
+                    Thread.sleep(5);
+                }
+            }
+            double endToEnd = tasks / seconds(began);
+            JobStatus done = dispatcher.status("bench").orElseThrow();
+            if (done.counts().done() != tasks) {
+                throw new IllegalStateException("the benchmark lost tasks: " + done.counts());
+            }
+            return new Result(tasks, baseline, submitted, endToEnd, settings.handlerThreads());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            deleteAll(redis, keys.prefix());
+        }
+    }
+
+    private static double baseline(RedisClient redis, String stream, List<Task> work) {
+        List<String> payloads = work.stream().map(Task::toJson).toList();
+        long began = System.nanoTime();
+        for (int from = 0; from < payloads.size(); from += BATCH) {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                for (String payload : payloads.subList(from, Math.min(payloads.size(), from + BATCH))) {
+                    pipeline.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("task", payload));
+                }
+                pipeline.sync();
+            }
+        }
+        return payloads.size() / seconds(began);
+    }
+
+    private static double seconds(long beganNanos) {
+        return (System.nanoTime() - beganNanos) / 1e9;
+    }
+
+    private static void deleteAll(RedisClient redis, String prefix) {
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
+            if (!page.getResult().isEmpty()) {
+                redis.del(page.getResult().toArray(String[]::new));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+
+    /** Starts its own embedded cluster in a temporary folder: {@code DispatchBenchmark [tasks]} (default 20,000). */
+    public static void main(String[] args) throws Exception {
+        int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        Path dir = Files.createTempDirectory("tessera-bench-dispatch-");
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(LocalClusterSettings.freePorts(dir), StartupListener.NONE)) {
+            System.out.println(run(ProfileResolver.forEmbedded(cluster), tasks));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tessera.engine.dispatch;
+
+import io.tessera.engine.events.EventKeys;
+import java.util.regex.Pattern;
+
+/**
+ * The Redis key layout of dispatch, all under one prefix ({@code tessera:} in production; tests use their
+ * own so they never meet). See docs/architecture.md, "Redis dispatch and events".
+ */
+public record DispatchKeys(String prefix) {
+    public static final DispatchKeys DEFAULT = new DispatchKeys("tessera:");
+    /** The consumer group every worker reads the task streams with. */
+    public static final String GROUP = "workers";
+    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,120}");
+
+    /** {@code <prefix>tasks:high} / {@code <prefix>tasks:normal}: streams of task entries (field {@code task}, JSON). */
+    public String tasks(Priority priority) {
+        return prefix + "tasks:" + priority.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code <prefix>job:<id>}: hash with state, counters and timestamps. */
+    public String job(String jobId) {
+        return prefix + "job:" + checkJobId(jobId);
+    }
+
+    /** {@code <prefix>job:<id>:control}: hash with the {@code cancel} and {@code pause} flags. */
+    public String control(String jobId) {
+        return job(jobId) + ":control";
+    }
+
+    /** {@code <prefix>job:<id>:settled}: task id → done | cancelled | dead; what makes completions idempotent. */
+    public String settled(String jobId) {
+        return job(jobId) + ":settled";
+    }
+
+    /** {@code <prefix>retry}: zset of failed tasks waiting for their next attempt, scored by due time (epoch ms). */
+    public String retry() {
+        return prefix + "retry";
+    }
+
+    /** {@code <prefix>dead}: stream of tasks that failed too often, with their last error. */
+    public String dead() {
+        return prefix + "dead";
+    }
+
+    public EventKeys events() {
+        return new EventKeys(prefix);
+    }
+
+    /** Job ids become key and channel names: keep them plain, and "all" is the global channel. */
+    public static String checkJobId(String jobId) {
+        if (jobId == null || !JOB_ID.matcher(jobId).matches() || jobId.equals("all")) {
+            throw new IllegalArgumentException("a job id is 1-120 letters, digits, '.', '_' or '-' (and not 'all'), not '" + jobId + "'");
+        }
+        return jobId;
+    }
+}

@@ -1,0 +1,7 @@
+package io.tessera.engine.dispatch;
+
+/**
+ * How much work waits, across all jobs: entries in each task stream (including those delivered and not yet
+ * acknowledged, which {@code pending} counts), failed tasks waiting for their retry, and dead letters.
+ */
+public record QueueDepth(long high, long normal, long pending, long retrying, long dead) {}

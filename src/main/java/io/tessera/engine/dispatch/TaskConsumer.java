@@ -1,0 +1,261 @@
+package io.tessera.engine.dispatch;
+
+import io.tessera.engine.Reasons;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * A worker's end of the queue: one read thread (XREADGROUP high before normal, reclaim, retries due,
+ * lease refresh), {@code handlerThreads} threads running the {@link TaskHandler}, and one thread writing
+ * completions in pipelined batches. Survives Redis being away: every loop backs off with jitter and
+ * resumes; what it held stays in the group's pending list meanwhile.
+ *
+ * <p>Tasks of a cancelled job are acknowledged as cancelled without running; tasks of a paused job are
+ * held (pending, leases kept fresh) until it is resumed.
+ */
+public final class TaskConsumer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskConsumer.class);
+    private static final long DRAIN_MILLIS = 30_000;
+
+    private final RedisClient redis;
+    private final DispatchKeys keys;
+    private final DispatchSettings settings;
+    private final String name;
+    private final TaskHandler handler;
+    private final TaskReader reader;
+    private final Reclaimer reclaimer;
+    private final Leases leases;
+    private final ControlFlags flags;
+    private final CompletionWriter writer;
+    private final ExecutorService handlers;
+    private final Semaphore slots;
+    private final Thread fetcher;
+    /** Tasks of paused jobs; touched by the read thread only. */
+    private final List<Delivery> parked = new ArrayList<>();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong reclaimed = new AtomicLong();
+    private final AtomicLong connectionFailures = new AtomicLong();
+    private volatile int parkedCount;
+    private volatile boolean running;
+
+    /**
+     * @param name the consumer name in the group: unique per live consumer and stable for a worker
+     *             (e.g. its worker id), so a restarted worker finds nothing of another's
+     */
+    public TaskConsumer(RedisClient redis, DispatchKeys keys, DispatchSettings settings, String name, TaskHandler handler) {
+        this.redis = redis;
+        this.keys = keys;
+        this.settings = settings;
+        this.name = name;
+        this.handler = handler;
+        this.reader = new TaskReader(redis, keys, name);
+        this.reclaimer = new Reclaimer(redis, keys, name, settings.visibilityTimeout().toMillis());
+        this.leases = new Leases(redis, keys, name);
+        this.flags = new ControlFlags(redis, keys, settings.controlCacheTtl().toMillis());
+        this.writer = new CompletionWriter(redis, new CompletionCalls(keys, settings, name), settings.batchSize(),
+                "dispatch-ack-" + name, this::written, connectionFailures::incrementAndGet);
+        this.handlers = Executors.newFixedThreadPool(settings.handlerThreads(),
+                Thread.ofPlatform().daemon().name("dispatch-run-" + name + "-", 1).factory());
+        this.slots = new Semaphore(settings.maxInFlight());
+        this.fetcher = Thread.ofPlatform().daemon().name("dispatch-read-" + name).unstarted(this::readLoop);
+    }
+
+    public TaskConsumer(RedisClient redis, String name, TaskHandler handler) {
+        this(redis, DispatchKeys.DEFAULT, DispatchSettings.defaults(), name, handler);
+    }
+
+    public synchronized TaskConsumer start() {
+        if (!running) {
+            running = true;
+            writer.start();
+            fetcher.start();
+        }
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ConsumerStats stats() {
+        return new ConsumerStats(completed.get(), failed.get(), reclaimed.get(), connectionFailures.get(),
+                settings.maxInFlight() - slots.availablePermits(), parkedCount);
+    }
+
+    private void readLoop() {
+        Backoff backoff = new Backoff(100, 5_000);
+        long nextLease = 0;
+        long nextPromote = 0;
+        long nextReclaim = 0;
+        boolean groupsReady = false;
+        while (running) {
+            try {
+                if (!groupsReady) {
+                    StreamGroups.ensure(redis, keys);
+                    groupsReady = true;
+                }
+                long now = System.currentTimeMillis();
+                if (now >= nextLease) {
+                    leases.refresh();
+                    nextLease = now + settings.leaseEveryMillis();
+                }
+                if (now >= nextPromote) {
+                    DispatchScripts.PROMOTE.run(redis, List.of(keys.retry(), keys.tasks(Priority.HIGH), keys.tasks(Priority.NORMAL)),
+                            List.of(Integer.toString(settings.batchSize())));
+                    nextPromote = now + settings.promoteEveryMillis();
+                }
+                releaseParked();
+                if (room() > 0 && now >= nextReclaim) {
+                    List<Delivery> taken = reclaimer.reclaim(room());
+                    reclaimed.addAndGet(taken.size());
+                    route(taken);
+                    nextReclaim = now + settings.reclaimEveryMillis();
+                }
+                int room = room();
+                if (room == 0) {
+                    if (slots.tryAcquire(settings.blockMillis(), TimeUnit.MILLISECONDS)) {
+                        slots.release();
+                    }
+                    continue;
+                }
+                route(reader.read(room, settings.blockMillis()));
+                if (backoff.reset()) {
+                    LOG.info("Consumer {} reaches Redis again", name);
+                }
+            } catch (JedisConnectionException e) {
+                connectionFailures.incrementAndGet();
+                LOG.warn("Consumer {} cannot reach Redis, retrying with backoff: {}", name, Reasons.oneLine(e));
+                if (!sleep(backoff)) {
+                    return;
+                }
+            } catch (JedisDataException e) {
+                // a Redis that lost its data has no group any more: create it again
+                groupsReady = !StreamGroups.isMissingGroup(e);
+                if (groupsReady) {
+                    LOG.error("Consumer {}: {}", name, Reasons.oneLine(e));
+                }
+                if (!sleep(backoff)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static boolean sleep(Backoff backoff) {
+        try {
+            backoff.pause();
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private int room() {
+        return parked.size() >= settings.parkedLimit() ? 0 : slots.availablePermits();
+    }
+
+    /** Each delivery takes a slot (given back once its completion is written) and a lease. */
+    private void route(List<Delivery> deliveries) {
+        for (Delivery delivery : deliveries) {
+            slots.acquireUninterruptibly();
+            leases.hold(delivery);
+            ControlFlags.Flags job = flags.of(delivery.task().job());
+            if (delivery.attempt() > settings.maxAttempts()) {
+                String last = delivery.task().lastError();
+                writer.submit(Completion.failed(delivery, "its worker stopped answering (no sign of life within the visibility timeout)"
+                        + (last == null ? "" : "; last error: " + last)));
+            } else if (job.cancelled()) {
+                writer.submit(Completion.cancelled(delivery, List.of()));
+            } else if (job.paused()) {
+                slots.release();
+                parked.add(delivery);
+            } else {
+                handlers.execute(() -> run(delivery));
+            }
+        }
+        parkedCount = parked.size();
+    }
+
+    /** Parked tasks of jobs resumed (or cancelled) since go on, as far as there is room. */
+    private void releaseParked() {
+        for (Iterator<Delivery> it = parked.iterator(); it.hasNext(); ) {
+            Delivery delivery = it.next();
+            ControlFlags.Flags job = flags.of(delivery.task().job());
+            if ((job.cancelled() || !job.paused()) && slots.tryAcquire()) {
+                it.remove();
+                if (job.cancelled()) {
+                    writer.submit(Completion.cancelled(delivery, List.of()));
+                } else {
+                    handlers.execute(() -> run(delivery));
+                }
+            }
+        }
+        parkedCount = parked.size();
+    }
+
+    private void run(Delivery delivery) {
+        Task task = delivery.task();
+        JobControl control = flags.controlFor(task.job(), settings.controlCacheTtl().toMillis());
+        Completion completion;
+        if (control.isCancelled()) {
+            // cancelled while it waited for a thread (prefetched): acknowledged without running
+            writer.submit(Completion.cancelled(delivery, List.of()));
+            return;
+        }
+        try {
+            List<ImageOutcome> outcomes = handler.handle(task, control);
+            completion = control.isCancelled() && outcomes.size() < task.images().size()
+                    ? Completion.cancelled(delivery, outcomes)
+                    : Completion.done(delivery, outcomes);
+        } catch (InterruptedException e) {
+            // stopped hard: the task stays pending and goes to another worker after the visibility timeout
+            leases.release(delivery);
+            slots.release();
+            return;
+        } catch (Exception | StackOverflowError e) {
+            LOG.debug("Task {} of job {} failed on attempt {}", task.id(), task.job(), task.attempt(), e);
+            completion = control.isCancelled() ? Completion.cancelled(delivery, List.of()) : Completion.failed(delivery, Reasons.oneLine(e));
+        }
+        writer.submit(completion);
+    }
+
+    private void written(Completion completion) {
+        (completion.kind() == Completion.Kind.FAILED ? failed : completed).incrementAndGet();
+        leases.release(completion.delivery());
+        slots.release();
+    }
+
+    /**
+     * Stops reading, lets running and queued tasks finish and writes their completions (waiting up to
+     * 30 s for each stage). Tasks held for paused jobs stay pending and go to other workers later.
+     */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            fetcher.join(DRAIN_MILLIS);
+            handlers.shutdown();
+            if (!handlers.awaitTermination(DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                handlers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            handlers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        writer.close(DRAIN_MILLIS);
+    }
+}

@@ -1,0 +1,38 @@
+package io.tessera.engine.events;
+
+import java.util.List;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Records events built in Java: appends each to the capped results stream and publishes the same event,
+ * with the stream id as its id, on its job's channel and on the global one, in one script (so the
+ * published id and the recorded id are always the same). Dispatch scripts do the same through
+ * {@code emit.lua} inside their own atomic updates.
+ */
+public final class EventPublisher {
+    public static final long DEFAULT_MAX_LEN = 100_000;
+    /** The helpers every script that records events starts with ({@code tessera_emit}, {@code tessera_now}). */
+    public static final String EMIT_LIBRARY = "/io/tessera/engine/events/emit.lua";
+    private static final LuaScript PUBLISH = LuaScript.load(EMIT_LIBRARY, "/io/tessera/engine/events/publish.lua");
+
+    private final UnifiedJedis redis;
+    private final EventKeys keys;
+    private final long maxLen;
+
+    public EventPublisher(UnifiedJedis redis, EventKeys keys, long maxLen) {
+        this.redis = redis;
+        this.keys = keys;
+        this.maxLen = maxLen;
+    }
+
+    public EventPublisher(UnifiedJedis redis) {
+        this(redis, EventKeys.DEFAULT, DEFAULT_MAX_LEN);
+    }
+
+    /** Returns the event's id (its results-stream entry id). */
+    public String publish(Event event) {
+        Object id = PUBLISH.run(redis, List.of(keys.results()),
+                List.of(Long.toString(maxLen), keys.channelPrefix(), event.job() == null ? "" : event.job(), EventJson.write(event)));
+        return (String) id;
+    }
+}

@@ -1,0 +1,55 @@
+-- Completes delivered tasks of one job from one stream: acknowledge, count, record events, all or nothing.
+-- Batched: one call per job and stream for up to a pipeline's worth of tasks, one PROGRESS event per call.
+-- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream
+-- ARGV: 1 group, 2 job id, 3 worker, 4 results max length, 5 channel prefix, then per task:
+--       entry id, task id, outcome ('done' or 'cancelled'), images ok, images failed, n, n image events (JSON)
+-- Returns the number of tasks counted (a task already settled, i.e. a duplicate delivery, is not),
+-- or -1 for an unknown job.
+local entries = {}
+local i = 6
+while i <= #ARGV do
+  entries[#entries + 1] = ARGV[i]
+  i = i + 6 + tonumber(ARGV[i + 5])
+end
+redis.call('XACK', KEYS[1], ARGV[1], unpack(entries))
+redis.call('XDEL', KEYS[1], unpack(entries))
+if redis.call('EXISTS', KEYS[2]) == 0 then
+  return -1
+end
+local add = {tasksDone = 0, cancelled = 0, done = 0, failed = 0, dead = 0}
+local counted = 0
+i = 6
+while i <= #ARGV do
+  local task, outcome, events = ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 5])
+  -- The settled hash (task id -> outcome) makes a second completion of the same task a no-op.
+  local previous = redis.call('HGET', KEYS[3], task)
+  if previous ~= 'done' and previous ~= 'cancelled' then
+    if previous == 'dead' then
+      -- finished late by a worker after it was dead-lettered: it counts as done, no longer as dead
+      add.dead = add.dead - 1
+    end
+    redis.call('HSET', KEYS[3], task, outcome)
+    if outcome == 'done' then
+      add.tasksDone = add.tasksDone + 1
+    else
+      add.cancelled = add.cancelled + 1
+    end
+    add.done = add.done + tonumber(ARGV[i + 3])
+    add.failed = add.failed + tonumber(ARGV[i + 4])
+    for e = 1, events do
+      tessera_emit(KEYS[4], ARGV[4], ARGV[5], ARGV[2], ARGV[i + 5 + e])
+    end
+    counted = counted + 1
+  end
+  i = i + 6 + events
+end
+if counted == 0 then
+  return 0
+end
+for field, delta in pairs(add) do
+  if delta ~= 0 then
+    redis.call('HINCRBY', KEYS[2], field, delta)
+  end
+end
+tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5])
+return counted

@@ -1,0 +1,26 @@
+-- A delivered task failed as a whole: acknowledge it and either schedule another attempt or dead-letter it.
+-- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 retry zset, 6 dead-letter stream
+-- ARGV: 1 group, 2 entry id, 3 job id, 4 task id, 5 'retry' or 'dead', 6 task JSON for the next attempt
+--       or the dead letter, 7 priority, 8 delay ms, 9 worker, 10 results max length, 11 channel prefix,
+--       12 error, 13 TASK_RETRY / TASK_DEAD event JSON
+-- Returns 1 when recorded, 0 for a task already settled, -1 for an unknown job.
+redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+redis.call('XDEL', KEYS[1], ARGV[2])
+if redis.call('EXISTS', KEYS[2]) == 0 then
+  return -1
+end
+if redis.call('HGET', KEYS[3], ARGV[4]) then
+  return 0
+end
+tessera_emit(KEYS[4], ARGV[10], ARGV[11], ARGV[3], ARGV[13])
+if ARGV[5] == 'retry' then
+  -- members are "<priority>|<task JSON>"; promote.lua moves them back to their stream when due
+  redis.call('ZADD', KEYS[5], tessera_now() + tonumber(ARGV[8]), ARGV[7] .. '|' .. ARGV[6])
+  redis.call('HINCRBY', KEYS[2], 'retried', 1)
+  return 1
+end
+redis.call('XADD', KEYS[6], '*', 'job', ARGV[3], 'task', ARGV[6], 'priority', ARGV[7], 'error', ARGV[12], 'worker', ARGV[9])
+redis.call('HSET', KEYS[3], ARGV[4], 'dead')
+redis.call('HINCRBY', KEYS[2], 'dead', 1)
+tessera_progress(KEYS[2], ARGV[3], ARGV[9], KEYS[4], ARGV[10], ARGV[11])
+return 1

@@ -1,0 +1,19 @@
+-- Puts one dead letter back on its task stream with a fresh attempt count.
+-- KEYS: 1 dead-letter stream, 2 task stream, 3 job hash, 4 settled-tasks hash
+-- ARGV: 1 dead-letter entry id, 2 task id, 3 task JSON for the new attempt
+-- Returns 1 when requeued, 0 when someone else took it or the task was completed meanwhile.
+if redis.call('XDEL', KEYS[1], ARGV[1]) == 0 then
+  return 0
+end
+if redis.call('HGET', KEYS[4], ARGV[2]) ~= 'dead' then
+  return 0
+end
+redis.call('HDEL', KEYS[4], ARGV[2])
+redis.call('HINCRBY', KEYS[3], 'dead', -1)
+local state = redis.call('HGET', KEYS[3], 'state')
+if state == 'FINISHED' then
+  redis.call('HSET', KEYS[3], 'state', 'RUNNING')
+  redis.call('HDEL', KEYS[3], 'finished')
+end
+redis.call('XADD', KEYS[2], '*', 'task', ARGV[3])
+return 1
