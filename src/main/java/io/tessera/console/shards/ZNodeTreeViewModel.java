@@ -128,7 +128,6 @@ public final class ZNodeTreeViewModel {
         tasks.run("Watching " + node.path(), () -> backend.get().watch(node.path(), false, event -> events.offer(new Stamped(turn, event))), started -> {
             if (turn == generation) {
                 watcher = started;
-                liveStatus.set("live");
             } else {
                 started.close();
             }
@@ -222,7 +221,7 @@ public final class ZNodeTreeViewModel {
                 }
             }
             case DELETED -> deleted(event.path(), known);
-            case INITIALIZED -> { }
+            case INITIALIZED -> liveStatus.set("live");
         }
     }
 
@@ -346,7 +345,7 @@ public final class ZNodeTreeViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    /** "live" once changes under the top path arrive by themselves. */
+    /** "live" once the watcher has loaded the subtree and changes under the top path arrive by themselves. */
     public ReadOnlyStringProperty liveStatus() {
         return liveStatus.getReadOnlyProperty();
     }
