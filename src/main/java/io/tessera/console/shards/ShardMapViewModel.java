@@ -49,6 +49,8 @@ public final class ShardMapViewModel {
     private final ObservableList<String> selectedImages = FXCollections.observableArrayList();
     private final ObservableList<String> selectedImagesView = FXCollections.unmodifiableObservableList(selectedImages);
     private final ReadOnlyStringWrapper imagesStatus = new ReadOnlyStringWrapper("");
+    private final ObservableList<StatRows.Row> facts = FXCollections.observableArrayList();
+    private final ObservableList<StatRows.Row> factsView = FXCollections.unmodifiableObservableList(facts);
     private ShardRecord[] shards = new ShardRecord[0];
     private boolean changed;
     private boolean ownersChanged;
@@ -64,6 +66,24 @@ public final class ShardMapViewModel {
         this.updates = new Coalescer<>(ui, (index, update) -> apply(update));
         ui.onPulse(this::publish); // after the coalescer's drain: one revision per pulse
         groupByOwner.addListener((obs, old, now) -> layoutRevision.set(layoutRevision.get() + 1));
+        selected.addListener((obs, old, now) -> facts.setAll(now == null ? java.util.List.of() : factsOf(now)));
+    }
+
+    private static java.util.List<StatRows.Row> factsOf(ShardRecord shard) {
+        java.util.List<StatRows.Row> rows = new java.util.ArrayList<>(java.util.List.of(
+                new StatRows.Row("State", shard.state().name()),
+                new StatRows.Row("Owner", shard.owner() == null ? "none" : shard.owner()),
+                new StatRows.Row("Attempts", Formats.number(shard.attempts())),
+                new StatRows.Row("Images", Formats.number(shard.images())),
+                new StatRows.Row("Bytes", Formats.exactSize(shard.bytes())),
+                new StatRows.Row("Progress", Formats.number(shard.done()) + " done, " + Formats.number(shard.failed()) + " failed")));
+        if (shard.error() != null) {
+            rows.add(new StatRows.Row("Error", shard.error()));
+        }
+        if (shard.updated() != null) {
+            rows.add(new StatRows.Row("Updated", Formats.time(shard.updated(), java.time.Instant.now())));
+        }
+        return rows;
     }
 
     /** Lists the committed jobs; selects the newest one when none is shown yet. */
@@ -312,6 +332,11 @@ public final class ShardMapViewModel {
 
     public ObservableList<String> selectedImages() {
         return selectedImagesView;
+    }
+
+    /** The selected shard as label/value rows: state, owner, attempts, images, bytes, progress. */
+    public ObservableList<StatRows.Row> selectedFacts() {
+        return factsView;
     }
 
     public ReadOnlyStringProperty imagesStatus() {
