@@ -37,6 +37,22 @@ public enum DataFormat {
         };
     }
 
+    /** The format a node opens in: JSON for JSON, text for other UTF-8, hex for the rest. The operator may switch. */
+    public static DataFormat suitedTo(byte[] data) {
+        if (!isText(data)) {
+            return HEX;
+        }
+        if (data.length > 0 && (data[0] == '{' || data[0] == '[')) {
+            try {
+                Json.mapper().readTree(data);
+                return JSON;
+            } catch (IOException notJson) {
+                return TEXT;
+            }
+        }
+        return TEXT;
+    }
+
     /** Whether the bytes are valid UTF-8, i.e. can be shown and edited as text. */
     public static boolean isText(byte[] data) {
         try {

@@ -53,6 +53,9 @@ public final class NodeDetailsView {
         for (Button button : List.of(reloadButton, createButton, deleteButton)) {
             button.disableProperty().bind(none.or(viewModel.editing()));
         }
+        for (Button button : List.of(reloadButton, createButton, editButton, saveButton, cancelButton, deleteButton)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         editButton.disableProperty().bind(none);
         editButton.visibleProperty().bind(viewModel.editing().not());
         editButton.managedProperty().bind(editButton.visibleProperty());

@@ -71,10 +71,12 @@ public final class NodeDetailsViewModel {
                 node = loaded;
                 stat.setAll(StatRows.of(loaded.stat(), Instant.now()));
                 acl.setAll(loaded.acl());
-                if (format.get() == DataFormat.TEXT && loaded.data().length > 0 && !DataFormat.isText(loaded.data())) {
-                    format.set(DataFormat.HEX);
+                DataFormat suited = DataFormat.suitedTo(loaded.data());
+                if (format.get() != suited) {
+                    format.set(suited); // renders
+                } else {
+                    render();
                 }
-                render();
             }
         }, reason -> {
             if (turn == generation) {

@@ -82,8 +82,8 @@ final class ShardMapCanvas extends Region {
         if (selected != null && selected.index() < layout.size()) {
             int i = selected.index();
             g.setStroke(Color.web("#0969da"));
-            g.setLineWidth(3);
-            g.strokeRect(layout.x(i) + 1.5, layout.y(i) + 1.5, Math.max(1, layout.width(i) - 3), Math.max(1, layout.height(i) - 3));
+            g.setLineWidth(2);
+            g.strokeRect(layout.x(i) - 1, layout.y(i) - 1, layout.width(i) + 1, layout.height(i) + 1);
         }
         if (hovered >= 0) {
             hover(hovered);
@@ -110,9 +110,10 @@ final class ShardMapCanvas extends Region {
         double y = layout.y(i);
         double w = layout.width(i);
         double h = layout.height(i);
-        double gap = w > 6 && h > 6 ? 1 : 0;
+        // A one-pixel seam on the right and bottom keeps neighbours apart without eating small tiles.
+        double seam = w > 3 && h > 3 ? 1 : 0;
         g.setFill(ShardColors.fill(shard.state()));
-        g.fillRect(x + gap, y + gap, Math.max(0.5, w - 2 * gap), Math.max(0.5, h - 2 * gap));
+        g.fillRect(x, y, Math.max(0.5, w - seam), Math.max(0.5, h - seam));
         if (w >= 48 && h >= 30) {
             g.setFill(ShardColors.text(shard.state()));
             g.setTextAlign(TextAlignment.LEFT);

@@ -81,7 +81,7 @@ public final class ShardMapViewModel {
             rows.add(new StatRows.Row("Error", shard.error()));
         }
         if (shard.updated() != null) {
-            rows.add(new StatRows.Row("Updated", Formats.time(shard.updated(), java.time.Instant.now())));
+            rows.add(new StatRows.Row("Updated", Formats.ago(java.time.Duration.between(shard.updated(), java.time.Instant.now()))));
         }
         return rows;
     }

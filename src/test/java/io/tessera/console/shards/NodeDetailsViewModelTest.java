@@ -18,9 +18,10 @@ class NodeDetailsViewModelTest {
 
             details.show(zk.chroot + "/jobs/j");
 
-            assertEquals("{\"id\":\"j\",\"shards\":3}", details.text().get());
-            details.format().set(DataFormat.JSON);
+            assertEquals(DataFormat.JSON, details.format().get(), "JSON data opens as JSON");
             assertEquals("{\n  \"id\" : \"j\",\n  \"shards\" : 3\n}", details.text().get());
+            details.format().set(DataFormat.TEXT);
+            assertEquals("{\"id\":\"j\",\"shards\":3}", details.text().get());
             details.format().set(DataFormat.HEX);
             assertTrue(details.text().get().startsWith("00000000  7b 22 69 64 22 3a 22 6a  22 2c"), details.text().get());
             assertEquals("Data length", details.stat().get(3).label());

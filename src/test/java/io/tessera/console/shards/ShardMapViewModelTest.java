@@ -3,14 +3,8 @@ package io.tessera.console.shards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tessera.engine.shard.ImageFile;
-import io.tessera.engine.shard.PlanStore;
-import io.tessera.engine.shard.PlanStoreSettings;
-import io.tessera.engine.shard.ShardLimits;
-import io.tessera.engine.shard.ShardPlanner;
 import io.tessera.engine.shard.ShardState;
 import io.tessera.engine.shard.ShardStore;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +14,7 @@ class ShardMapViewModelTest {
     @Test
     void countsByStateFollowAShardThatChangesStateAndATileListsItsImages() throws Exception {
         try (ShardsTesting zk = new ShardsTesting()) {
-            storeJob(zk, "job1", 20, 2);
+            ShardsTesting.storeJob(zk.other, "job1", 20, 2);
             ShardMapViewModel map = new ShardMapViewModel(zk.source(), zk.tasks, zk.ui);
 
             map.refreshJobs();
@@ -55,7 +49,7 @@ class ShardMapViewModelTest {
     @Test
     void groupingByOwnerPutsEachOwnersTilesInOneBlock() throws Exception {
         try (ShardsTesting zk = new ShardsTesting()) {
-            storeJob(zk, "job2", 8, 1);
+            ShardsTesting.storeJob(zk.other, "job2", 8, 1);
             ShardStore shards = new ShardStore(zk.other);
             shards.claim("job2", 1, "w1");
             shards.claim("job2", 5, "w1");
@@ -74,14 +68,5 @@ class ShardMapViewModelTest {
                 assertTrue(layout.y(tile) >= w1.y() && layout.y(tile) + layout.height(tile) <= w1.y() + w1.height() + 1e-6);
             }
         }
-    }
-
-    static void storeJob(ShardsTesting zk, String jobId, int images, int perShard) throws Exception {
-        List<ImageFile> listing = new ArrayList<>();
-        for (int i = 0; i < images; i++) {
-            listing.add(new ImageFile(String.format("img-%02d.jpg", i), 1024));
-        }
-        ShardLimits limits = new ShardLimits(perShard, 0);
-        new PlanStore(zk.other, null, PlanStoreSettings.DEFAULT).store(jobId, "/in", List.of("thumbnail"), limits, ShardPlanner.plan(listing, limits));
     }
 }

@@ -3,10 +3,17 @@ package io.tessera.console.shards;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ManualUiThread;
 import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.shard.ImageFile;
+import io.tessera.engine.shard.PlanStore;
+import io.tessera.engine.shard.PlanStoreSettings;
+import io.tessera.engine.shard.ShardLimits;
+import io.tessera.engine.shard.ShardPlanner;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.zk.ZkAccess;
 import io.tessera.engine.zk.ZooKeeperTesting;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.curator.test.TestingServer;
@@ -51,6 +58,16 @@ final class ShardsTesting implements AutoCloseable {
             ui.pulse();
             return condition.getAsBoolean();
         });
+    }
+
+    /** A committed job of {@code images} 1 KB images named img-00.jpg …, {@code perShard} to a shard, inputs inline. */
+    static void storeJob(ZkAccess zk, String jobId, int images, int perShard) throws Exception {
+        List<ImageFile> listing = new ArrayList<>();
+        for (int i = 0; i < images; i++) {
+            listing.add(new ImageFile(String.format("img-%02d.jpg", i), 1024));
+        }
+        ShardLimits limits = new ShardLimits(perShard, 0);
+        new PlanStore(zk, null, PlanStoreSettings.DEFAULT).store(jobId, "/in", List.of("thumbnail"), limits, ShardPlanner.plan(listing, limits));
     }
 
     @Override
