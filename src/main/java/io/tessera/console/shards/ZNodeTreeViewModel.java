@@ -7,6 +7,7 @@ import io.tessera.engine.zk.ChildPage;
 import io.tessera.engine.zk.ZNode;
 import io.tessera.engine.zk.ZNodeEvent;
 import io.tessera.engine.zk.ZNodeWatcher;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class ZNodeTreeViewModel {
     private final int pageSize;
     private final PulseBatch<Stamped> events;
     private final Map<String, ZNodeEntry> byPath = new HashMap<>();
+    private final Map<ZNodeEntry, List<Runnable>> waiting = new HashMap<>();
     private final ReadOnlyObjectWrapper<ZNodeEntry> top = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ZNodeEntry> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ZNodeEntry> revealed = new ReadOnlyObjectWrapper<>();
@@ -119,6 +121,7 @@ public final class ZNodeTreeViewModel {
 
     private void installTop(ZNode node, int turn) {
         byPath.clear();
+        waiting.clear();
         ZNodeEntry entry = ZNodeEntry.node(node.path(), null, node.stat().numChildren(), node.stat().dataLength(), node.stat().ephemeral());
         track(entry);
         top.set(entry);
@@ -143,14 +146,26 @@ public final class ZNodeTreeViewModel {
         });
     }
 
+    /** Loads a page unless one is on its way for this node already; {@code then} runs after the page that is added next. */
     private void loadPage(ZNodeEntry parent, int offset, int turn, Runnable then) {
+        List<Runnable> queued = waiting.get(parent);
+        if (queued != null) {
+            queued.add(then);
+            return;
+        }
+        List<Runnable> after = new ArrayList<>(List.of(then));
+        waiting.put(parent, after);
         parent.markLoadRequested();
         tasks.run("Listing " + parent.path(), () -> backend.get().browser().children(parent.path(), offset, pageSize), page -> {
+            waiting.remove(parent, after);
             if (turn == generation && byPath.get(parent.path()) == parent) {
                 addPage(parent, page);
-                then.run();
+                after.forEach(Runnable::run);
             }
-        }, this::fail);
+        }, reason -> {
+            waiting.remove(parent, after);
+            fail(reason);
+        });
     }
 
     private void addPage(ZNodeEntry parent, ChildPage page) {
@@ -189,7 +204,8 @@ public final class ZNodeTreeViewModel {
         ZNodeEntry child = byPath.get(next);
         if (child != null) {
             revealFrom(child, target, turn);
-        } else if (!at.loadRequested() || at.moreRow() != null) {
+        } else if (waiting.containsKey(at) || !at.loadRequested() || at.moreRow() != null) {
+            // not loaded yet, or in a page still to come: continue once the next page is in
             loadPage(at, at.loadedNodes(), turn, () -> revealFrom(at, target, turn));
         } else {
             problem.set(next + " does not exist");

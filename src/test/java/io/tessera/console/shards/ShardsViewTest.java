@@ -21,6 +21,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import org.apache.curator.test.TestingServer;
@@ -96,6 +99,18 @@ class ShardsViewTest {
         waitFor(() -> visibleLabel("shards") != null);
         Node shardsRow = visibleLabel("shards").getParent();
         assertTrue(shardsRow.lookupAll(".znode-count").stream().anyMatch(c -> "2".equals(((Label) c).getText())), "the child count is shown");
+
+        // The path field opens the rows on the way (loading them in the background) and selects the node.
+        String target = chroot + "/jobs/j1/shards/00001";
+        robot.interact(() -> robot.lookup("#pathField").queryAs(TextField.class).setText(target));
+        robot.clickOn("#goButton");
+        waitFor(() -> {
+            @SuppressWarnings("unchecked")
+            TreeView<ZNodeEntry> tree = robot.lookup(".znode-tree").queryAs(TreeView.class);
+            TreeItem<ZNodeEntry> selected = tree.getSelectionModel().getSelectedItem();
+            return selected != null && target.equals(selected.getValue().path());
+        });
+        waitFor(() -> visibleLabel(target) != null);
     }
 
     @Test
