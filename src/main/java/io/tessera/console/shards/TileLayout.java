@@ -89,7 +89,11 @@ public final class TileLayout {
         return result;
     }
 
-    /** Bederson's strip treemap: fill rows left to right, close a row when one more tile would make its tiles less square. */
+    /**
+     * Bederson's strip treemap: fill rows left to right, close a row when one more tile would make its tiles
+     * less square. A short last row keeps the height of the row above (left-aligned, not stretched into a
+     * sliver across the whole width); the scale shrinks until everything fits.
+     */
     private void strips(int[] items, double[] weight, double left, double top, double width, double height) {
         if (items.length == 0 || width <= 0 || height <= 0) {
             return;
@@ -99,7 +103,19 @@ public final class TileLayout {
             total += weight[i];
         }
         double scale = width * height / total;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            double used = strips(items, weight, left, top, width, scale);
+            if (used <= height + 0.5) {
+                return;
+            }
+            scale *= height / used;
+        }
+    }
+
+    /** One pass at a given scale (area per unit of weight); returns the height used. */
+    private double strips(int[] items, double[] weight, double left, double top, double width, double scale) {
         double rowTop = top;
+        double previousHeight = 0;
         int start = 0;
         while (start < items.length) {
             int end = start + 1;
@@ -115,6 +131,9 @@ public final class TileLayout {
                 end++;
             }
             double rowHeight = rowWeight * scale / width;
+            if (end == items.length && rowHeight < previousHeight * 0.6) {
+                rowHeight = previousHeight;
+            }
             double cursor = left;
             for (int k = start; k < end; k++) {
                 int i = items[k];
@@ -126,8 +145,10 @@ public final class TileLayout {
                 cursor += tileWidth;
             }
             rowTop += rowHeight;
+            previousHeight = rowHeight;
             start = end;
         }
+        return rowTop - top;
     }
 
     private static double worstAspect(int[] items, double[] weight, int from, int to, double rowWeight, double scale, double width) {
