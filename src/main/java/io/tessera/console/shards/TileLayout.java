@@ -104,7 +104,7 @@ public final class TileLayout {
         }
         double scale = width * height / total;
         for (int attempt = 0; attempt < 4; attempt++) {
-            double used = strips(items, weight, left, top, width, scale);
+            double used = stripsAtScale(items, weight, left, top, width, scale);
             if (used <= height + 0.5) {
                 return;
             }
@@ -113,7 +113,7 @@ public final class TileLayout {
     }
 
     /** One pass at a given scale (area per unit of weight); returns the height used. */
-    private double strips(int[] items, double[] weight, double left, double top, double width, double scale) {
+    private double stripsAtScale(int[] items, double[] weight, double left, double top, double width, double scale) {
         double rowTop = top;
         double previousHeight = 0;
         int start = 0;
