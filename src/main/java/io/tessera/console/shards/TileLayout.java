@@ -43,7 +43,7 @@ public final class TileLayout {
             for (int i = 0; i < n; i++) {
                 all[i] = i;
             }
-            layout.strips(all, weight, 0, 0, width, height);
+            layout.strips(all, weight, 0, 0, width, height, true);
             return layout;
         }
         java.util.TreeMap<String, List<Integer>> members = new java.util.TreeMap<>();
@@ -61,7 +61,7 @@ public final class TileLayout {
             }
         }
         TileLayout outer = new TileLayout(labels.length, List.of());
-        outer.strips(order, totals, 0, 0, width, height);
+        outer.strips(order, totals, 0, 0, width, height, false);
         layout = new TileLayout(n, blocks);
         for (int g = 0; g < labels.length; g++) {
             int[] tiles = members.get(labels[g]).stream().mapToInt(Integer::intValue).toArray();
@@ -71,7 +71,7 @@ public final class TileLayout {
             double bh = Math.max(0, outer.h[g] - 4);
             blocks.add(new Block(labels[g], bx, by, bw, bh, tiles.length));
             double header = bh > HEADER * 2 ? HEADER : 0;
-            layout.strips(tiles, weight, bx, by + header, bw, bh - header);
+            layout.strips(tiles, weight, bx, by + header, bw, bh - header, true);
         }
         return layout;
     }
@@ -91,10 +91,11 @@ public final class TileLayout {
 
     /**
      * Bederson's strip treemap: fill rows left to right, close a row when one more tile would make its tiles
-     * less square. A short last row keeps the height of the row above (left-aligned, not stretched into a
-     * sliver across the whole width); the scale shrinks until everything fits.
+     * less square. With {@code keepLastRow}, a short last row keeps the height of the row above (left-aligned,
+     * not stretched into a sliver across the whole width) and the scale shrinks until everything fits;
+     * without it (owner blocks), the rows fill the area exactly.
      */
-    private void strips(int[] items, double[] weight, double left, double top, double width, double height) {
+    private void strips(int[] items, double[] weight, double left, double top, double width, double height, boolean keepLastRow) {
         if (items.length == 0 || width <= 0 || height <= 0) {
             return;
         }
@@ -104,7 +105,7 @@ public final class TileLayout {
         }
         double scale = width * height / total;
         for (int attempt = 0; attempt < 4; attempt++) {
-            double used = stripsAtScale(items, weight, left, top, width, scale);
+            double used = stripsAtScale(items, weight, left, top, width, scale, keepLastRow);
             if (used <= height + 0.5) {
                 return;
             }
@@ -113,7 +114,7 @@ public final class TileLayout {
     }
 
     /** One pass at a given scale (area per unit of weight); returns the height used. */
-    private double stripsAtScale(int[] items, double[] weight, double left, double top, double width, double scale) {
+    private double stripsAtScale(int[] items, double[] weight, double left, double top, double width, double scale, boolean keepLastRow) {
         double rowTop = top;
         double previousHeight = 0;
         int start = 0;
@@ -131,7 +132,7 @@ public final class TileLayout {
                 end++;
             }
             double rowHeight = rowWeight * scale / width;
-            if (end == items.length && rowHeight < previousHeight * 0.6) {
+            if (keepLastRow && end == items.length && rowHeight < previousHeight * 0.6) {
                 rowHeight = previousHeight;
             }
             double cursor = left;
