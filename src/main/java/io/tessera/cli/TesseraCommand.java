@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** `tessera`: the console by default, and the headless commands that share its jar. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = TesseraCommand.VersionProvider.class,
         description = "Operations console and distributed image-processing engine on HDFS, ZooKeeper and Redis.",
-        subcommands = {ConsoleCommand.class, LocalCommand.class, CheckCommand.class, ProfileCommand.class, UploadCommand.class, BenchCommand.class})
+        subcommands = {ConsoleCommand.class, LocalCommand.class, CheckCommand.class, ProfileCommand.class, UploadCommand.class,
+                PlanCommand.class, BenchCommand.class})
 public final class TesseraCommand implements Runnable {
 
     public static void main(String[] args) {

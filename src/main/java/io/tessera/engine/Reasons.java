@@ -1,12 +1,21 @@
 package io.tessera.engine;
 
-/** Turns an exception chain into one readable line: the deepest message that says something. */
+import io.tessera.engine.zk.ZNodeException;
+
+/**
+ * Turns an exception chain into one readable line: the deepest message that says something, unless the
+ * chain holds a {@link ZNodeException}, whose message was written for the operator (its cause, ZooKeeper's
+ * own "KeeperErrorCode = NoAuth for …", was not).
+ */
 public final class Reasons {
     private Reasons() {}
 
     public static String oneLine(Throwable error) {
         String best = null;
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ZNodeException readable && readable.getMessage() != null) {
+                return readable.getMessage();
+            }
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 best = t.getMessage();
             }

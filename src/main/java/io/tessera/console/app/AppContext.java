@@ -12,6 +12,8 @@ import io.tessera.console.health.HealthViewModel;
 import io.tessera.console.placeholder.PlaceholderView;
 import io.tessera.console.profiles.ProfileSwitcherView;
 import io.tessera.console.profiles.ProfilesViewModel;
+import io.tessera.console.shards.ShardsView;
+import io.tessera.console.shards.ShardsViewModel;
 import io.tessera.console.shell.Panel;
 import io.tessera.console.shell.ShellView;
 import io.tessera.console.shell.ShellViewModel;
@@ -52,6 +54,7 @@ public final class AppContext {
     private final HealthViewModel health;
     private final ProfilesViewModel profiles;
     private final StartupViewModel startup;
+    private final ShardsViewModel shards;
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
         this.dirs = dirs;
@@ -67,6 +70,7 @@ public final class AppContext {
         this.health = new HealthViewModel(session);
         this.profiles = new ProfilesViewModel(store, secrets, session, tasks, errors, TEST_TIMEOUT);
         this.startup = new StartupViewModel(session);
+        this.shards = new ShardsViewModel(session.connection(), tasks, ui);
     }
 
     /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
@@ -83,7 +87,11 @@ public final class AppContext {
     public ShellView createShellView() {
         Map<Panel, Parent> panels = new EnumMap<>(Panel.class);
         for (Panel panel : Panel.values()) {
-            panels.put(panel, panel == Panel.HEALTH ? new HealthView(health).root() : new PlaceholderView(panel.placeholder()).root());
+            panels.put(panel, switch (panel) {
+                case HEALTH -> new HealthView(health).root();
+                case SHARDS -> new ShardsView(shards).root();
+                default -> new PlaceholderView(panel.placeholder()).root();
+            });
         }
         return new ShellView(shell, new ProfileSwitcherView(profiles), new StatusView(status).root(),
                 new StartupView(startup).root(), panels, AppIcons.forToolbar());
@@ -121,6 +129,10 @@ public final class AppContext {
 
     public ProfilesViewModel profiles() {
         return profiles;
+    }
+
+    public ShardsViewModel shards() {
+        return shards;
     }
 
     public StatusViewModel status() {

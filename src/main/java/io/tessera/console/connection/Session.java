@@ -22,6 +22,7 @@ public final class Session {
     private final LocalCluster local;
     private final HealthFeed health;
     private final BackgroundTasks tasks;
+    private final ActiveConnection connection;
     private final ReadOnlyObjectWrapper<ConnectionProfile> active = new ReadOnlyObjectWrapper<>(ConnectionProfile.local());
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -32,6 +33,7 @@ public final class Session {
         this.local = local;
         this.health = health;
         this.tasks = tasks;
+        this.connection = new ActiveConnection(tasks);
     }
 
     public void activate(ConnectionProfile profile) {
@@ -42,6 +44,7 @@ public final class Session {
         active.set(profile);
         problem.set("");
         health.stop();
+        connection.use(null);
         if (profile.isLocal()) {
             activateLocal(turn);
             return;
@@ -81,6 +84,7 @@ public final class Session {
         generation++;
         phase.set(Phase.STOPPING);
         health.stop();
+        connection.use(null);
         local.stop(() -> {
             phase.set(Phase.STOPPED);
             done.run();
@@ -96,6 +100,7 @@ public final class Session {
     private void connect(ConnectionTarget target) {
         phase.set(Phase.CONNECTED);
         health.watch(target);
+        connection.use(target);
     }
 
     private void fail(String reason) {
@@ -118,6 +123,11 @@ public final class Session {
 
     public LocalCluster localCluster() {
         return local;
+    }
+
+    /** The engine connection of the active profile, for panels that work with the cluster. */
+    public ActiveConnection connection() {
+        return connection;
     }
 
     public HealthFeed health() {

@@ -34,7 +34,7 @@ public enum Panel {
         return iconLiteral;
     }
 
-    /** The placeholder shown until the panel is built; Health is built. */
+    /** The placeholder shown until the panel is built; Health and Shards are built. */
     public PlaceholderViewModel placeholder() {
         return new PlaceholderViewModel(title, iconLiteral, headline, description);
     }

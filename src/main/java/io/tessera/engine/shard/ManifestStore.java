@@ -23,6 +23,9 @@ import org.apache.hadoop.fs.Path;
  * never sees half a manifest; read back only when the SHA-256 matches the one the shard node holds.
  */
 public final class ManifestStore {
+    /** Tessera's HDFS root unless a deployment says otherwise. */
+    public static final String DEFAULT_ROOT = "/tessera";
+
     private final FileSystem fs;
     private final Path root;
 

@@ -1,5 +1,6 @@
 package io.tessera.engine.shard;
 
+import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.shard.ShardPlan.PlannedShard;
 import io.tessera.engine.zk.ZNodeException;
 import io.tessera.engine.zk.ZkAccess;
@@ -37,6 +38,11 @@ public final class PlanStore {
         this.client = zk.client();
         this.manifests = manifests;
         this.settings = settings;
+    }
+
+    /** The plan store of a profile's connection, with manifests under the default HDFS root ({@value ManifestStore#DEFAULT_ROOT}). */
+    public static PlanStore of(ClusterConnection connection) throws IOException {
+        return new PlanStore(ZkAccess.of(connection), new ManifestStore(connection.fileSystem(), ManifestStore.DEFAULT_ROOT), PlanStoreSettings.DEFAULT);
     }
 
     /** Writes the plan of a new job; its image paths must be relative to {@code input}. */
