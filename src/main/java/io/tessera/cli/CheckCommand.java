@@ -1,13 +1,10 @@
 package io.tessera.cli;
 
-import io.tessera.engine.AppDirectories;
 import io.tessera.engine.ServiceKind;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.connect.HealthCheck;
-import io.tessera.engine.connect.ProfileResolver;
 import io.tessera.engine.connect.ServiceHealth;
 import io.tessera.engine.profile.ConnectionProfile;
-import io.tessera.engine.profile.ProfileStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -32,13 +29,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AppDirectories dirs = AppDirectories.fromEnvironment();
-        ConnectionProfile profile = ProfileStore.inDirectories(dirs).find(profileName)
-                .orElseThrow(() -> new ReadableErrors.UserError("no profile named '" + profileName + "' (see `tessera profile list`)", 1));
-        ConnectionTarget target = ProfileResolver.inDirectories(dirs).resolve(profile);
+        ConnectionTarget target = ProfileTargets.resolve(profileName);
         Map<ServiceKind, ServiceHealth> results = HealthCheck.checkAll(target, Duration.ofSeconds(timeoutSeconds));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Profile " + profile.name());
+        out.println("Profile " + target.profileName());
         int exit = 0;
         for (ServiceHealth health : results.values()) {
             out.printf("  %-9s %-8s %5d ms  %s%n", health.service().displayName(), health.state(), health.latencyMillis(), health.summary());
