@@ -158,9 +158,7 @@ public final class FolderViewModel {
     private void add(List<HdfsEntry> page) {
         loading.set(false);
         entries.addAll(page);
-        if (order != EntryOrder.NAME || !ascending) {
-            FXCollections.sort(entries, order.comparator(ascending));
-        }
+        FXCollections.sort(entries, order.comparator(ascending));
         hasMore.set(cursor != null && cursor.hasMore());
         status.set(describe());
     }
