@@ -21,8 +21,14 @@ final class FolderTree {
         this.folder = folder;
         this.ops = ops;
         TreeItem<String> root = item("/");
-        root.setExpanded(true);
         tree.setRoot(root);
+        folder.backend().addListener((obs, old, now) -> {
+            if (now != null && old != now) {
+                root.setExpanded(false);
+                root.getChildren().setAll(new TreeItem<String>(null));
+                root.setExpanded(true);
+            }
+        });
         tree.setCellFactory(t -> new FolderCell());
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && !now.getValue().equals(folder.path().get())) {
@@ -44,6 +50,9 @@ final class FolderTree {
 
     private void fill(TreeItem<String> parent, List<String> folders) {
         parent.getChildren().setAll(folders.stream().map(this::item).toList());
+        if (folders.isEmpty()) {
+            parent.setExpanded(false);
+        }
     }
 
     private final class FolderCell extends TreeCell<String> {

@@ -57,6 +57,7 @@ public final class PreviewView {
         for (Map.Entry<String, String> fact : viewModel.facts()) {
             Label key = new Label(fact.getKey());
             key.getStyleClass().add("text-muted");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label(fact.getValue());
             value.setWrapText(true);
             value.getStyleClass().add("hdfs-fact");

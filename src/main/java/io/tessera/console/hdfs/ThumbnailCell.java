@@ -27,6 +27,7 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
     private final StackPane frame = new StackPane(picture);
     private final Label label = new Label();
     private Cancellable pending = Cancellable.DONE;
+    private HdfsEntry shownFor;
 
     ThumbnailCell(ThumbnailFeed thumbnails, Runnable nearEnd) {
         this.thumbnails = thumbnails;
@@ -46,6 +47,10 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
     @Override
     protected void updateItem(HdfsEntry item, boolean empty) {
         super.updateItem(item, empty);
+        if (!empty && item != null && item.equals(shownFor)) {
+            return; // the grid lays its rows out again often: same entry, keep its picture or pending request
+        }
+        shownFor = empty ? null : item;
         pending.cancel();
         pending = Cancellable.DONE;
         picture.setImage(null);
@@ -72,7 +77,7 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
 
     private void request(HdfsEntry item) {
         pending = thumbnails.request(item, BOX, result -> {
-            if (getItem() != item) {
+            if (!item.equals(getItem())) {
                 return;
             }
             switch (result) {

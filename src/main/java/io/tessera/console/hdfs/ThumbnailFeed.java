@@ -29,9 +29,14 @@ public final class ThumbnailFeed {
             return Cancellable.DONE;
         }
         Delivery delivery = new Delivery(onResult);
+        Thread caller = Thread.currentThread();
         Cancellable engine = current.thumbnails().request(entry, box, result -> {
             delivery.result = result;
-            deliveries.offer(delivery);
+            if (Thread.currentThread() == caller) {
+                delivery.deliver(); // a memory hit, answered at once on the UI thread
+            } else {
+                deliveries.offer(delivery);
+            }
         });
         return () -> {
             delivery.cancelled = true;
