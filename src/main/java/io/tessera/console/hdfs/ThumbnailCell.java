@@ -33,14 +33,14 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
         this.thumbnails = thumbnails;
         this.nearEnd = nearEnd;
         getStyleClass().add("thumbnail-cell");
-        picture.setFitWidth(BOX);
+        picture.setFitWidth(BOX - 12);
         picture.setFitHeight(BOX - 24);
         picture.setPreserveRatio(true);
-        frame.setPrefSize(BOX, BOX - 24);
+        frame.setPrefSize(BOX - 12, BOX - 24);
         label.setGraphic(frame);
         label.setContentDisplay(ContentDisplay.TOP);
         label.setAlignment(Pos.CENTER);
-        label.setMaxWidth(BOX);
+        label.setMaxWidth(BOX - 8);
         label.getStyleClass().add("thumbnail-label");
     }
 
