@@ -9,6 +9,7 @@ import io.tessera.console.common.FxUiThread;
 import io.tessera.console.common.Stylesheets;
 import io.tessera.console.connection.ActiveConnection;
 import io.tessera.console.theme.Theme;
+import io.tessera.engine.store.EmptyFiles;
 import io.tessera.engine.store.HdfsEntry;
 import io.tessera.testing.SharedCluster;
 import io.tessera.testing.TestImages;
@@ -71,14 +72,17 @@ class HdfsViewTest {
         HdfsTesting.backend().files().mkdir(folder + "/sub");
         HdfsTesting.put(folder, scratch, "a.jpg", TestImages.noisyJpeg(320, 240, 1), "b.jpg", TestImages.jpegWithExif(300, 200, "Nikon", "Nikon Z6", 1, "2023:01:02 03:04:05"),
                 "c.png", TestImages.png(120, 90));
+        EmptyFiles.create(HdfsTesting.connection(), folder, 1, "broken", "jpg", 1);
 
         robot.interact(() -> viewModel.folder().open(folder));
-        waitFor(() -> view.table().getItems().size() == 4);
+        waitFor(() -> view.table().getItems().size() == 5);
         waitFor(() -> visibleLabel("b.jpg") != null);
         assertEquals("sub", view.table().getItems().getFirst().name(), "folders first");
 
         robot.interact(() -> view.showGrid(true));
         waitFor(() -> thumbnailsShown() == 3);
+        waitFor(() -> failedCellTooltip() != null);
+        assertTrue(failedCellTooltip().contains("empty"), "the placeholder says why: " + failedCellTooltip());
 
         robot.clickOn(robot.lookup((Node n) -> n instanceof Label l && "b.jpg".equals(l.getText()) && l.getStyleClass().contains("thumbnail-label")).queryAs(Label.class));
         waitFor(() -> visibleLabel("300×200") != null);
@@ -105,6 +109,29 @@ class HdfsViewTest {
         assertTrue(robot.lookup(".hdfs-upload-problems").queryAs(ListView.class).getItems().stream()
                 .anyMatch(l -> l.toString().startsWith("bad.jpg: refused — not an image")), "the refused file is listed with its reason");
         assertEquals(1, view.table().getItems().size());
+    }
+
+    @Test
+    void aNameClashAsksAndKeepBothKeepsBoth() throws Exception {
+        String folder = HdfsTesting.freshFolder("ask");
+        Path photo = Files.write(scratch.resolve("same.jpg"), TestImages.jpeg(50, 40));
+        HdfsTesting.put(folder, scratch, "same.jpg", TestImages.jpeg(30, 30));
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> view.table().getItems().size() == 1);
+
+        robot.interact(() -> view.dropFiles(List.of(photo.toFile())));
+        waitFor(() -> robot.lookup("Keep both").tryQuery().isPresent());
+        assertNotNull(visibleLabelStarting("In HDFS: " + folder + "/same.jpg"), "the dialog names the file in HDFS");
+        robot.clickOn("Keep both");
+
+        waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("same (1).jpg")));
+        assertEquals(2, view.table().getItems().size());
+    }
+
+    private String failedCellTooltip() {
+        return robot.lookup(".thumbnail-failed").queryAll().stream().findFirst()
+                .map(cell -> ((javafx.scene.control.Labeled) ((org.controlsfx.control.GridCell<?>) cell).getGraphic()).getTooltip())
+                .map(javafx.scene.control.Tooltip::getText).orElse(null);
     }
 
     private long thumbnailsShown() {
