@@ -96,6 +96,22 @@ class FileOpsAndUploadIT {
     }
 
     @Test
+    void downloadCopiesToALocalFolderAndReplicationIsSet() throws Exception {
+        String root = HdfsTesting.freshFolder("download");
+        byte[] photo = TestImages.jpeg(25, 25);
+        HdfsTesting.put(root, scratch, "d.jpg", photo);
+        folder.open(root);
+        Path local = Files.createDirectories(scratch.resolve("downloads"));
+
+        ops.download(List.of(only(folder, "d.jpg")), local);
+        assertTrue(java.util.Arrays.equals(photo, Files.readAllBytes(local.resolve("d.jpg"))));
+        assertEquals("Downloaded 1 item to " + local, ops.message().get());
+
+        ops.setReplication(only(folder, "d.jpg"), (short) 2);
+        assertEquals(2, only(folder, "d.jpg").replication(), "the listing was refreshed with the new replication");
+    }
+
+    @Test
     void trashThenUndoRestoresTheFile() throws Exception {
         String root = HdfsTesting.freshFolder("trash");
         HdfsTesting.put(root, scratch, "keep.jpg", TestImages.jpeg(20, 20));
