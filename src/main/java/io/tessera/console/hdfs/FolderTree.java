@@ -30,6 +30,7 @@ final class FolderTree {
             }
         });
         tree.setCellFactory(t -> new FolderCell());
+        folder.path().addListener((obs, old, now) -> find(root, now).ifPresent(item -> tree.getSelectionModel().select(item)));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && !now.getValue().equals(folder.path().get())) {
                 folder.open(now.getValue());
@@ -46,6 +47,20 @@ final class FolderTree {
             }
         });
         return item;
+    }
+
+    /** The loaded row of a path, if its ancestors are open (the tree is not listed just to follow the browser). */
+    private static java.util.Optional<TreeItem<String>> find(TreeItem<String> item, String path) {
+        if (path.equals(item.getValue())) {
+            return java.util.Optional.of(item);
+        }
+        for (TreeItem<String> child : item.getChildren()) {
+            String at = child.getValue();
+            if (at != null && (path.equals(at) || path.startsWith(at.equals("/") ? "/" : at + "/"))) {
+                return find(child, path);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void fill(TreeItem<String> parent, List<String> folders) {
