@@ -13,8 +13,8 @@ public final class Reasons {
     public static String oneLine(Throwable error) {
         String best = null;
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ZNodeException readable && readable.getMessage() != null) {
-                return readable.getMessage();
+            if ((t instanceof ZNodeException || t instanceof io.tessera.engine.store.StoreException) && t.getMessage() != null) {
+                return t.getMessage();
             }
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 best = t.getMessage();

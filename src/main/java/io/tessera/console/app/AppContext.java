@@ -7,6 +7,8 @@ import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.HealthFeed;
 import io.tessera.console.connection.LocalCluster;
 import io.tessera.console.connection.Session;
+import io.tessera.console.hdfs.HdfsView;
+import io.tessera.console.hdfs.HdfsViewModel;
 import io.tessera.console.health.HealthView;
 import io.tessera.console.health.HealthViewModel;
 import io.tessera.console.placeholder.PlaceholderView;
@@ -55,6 +57,7 @@ public final class AppContext {
     private final ProfilesViewModel profiles;
     private final StartupViewModel startup;
     private final ShardsViewModel shards;
+    private final HdfsViewModel hdfs;
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
         this.dirs = dirs;
@@ -71,6 +74,7 @@ public final class AppContext {
         this.profiles = new ProfilesViewModel(store, secrets, session, tasks, errors, TEST_TIMEOUT);
         this.startup = new StartupViewModel(session);
         this.shards = new ShardsViewModel(session.connection(), tasks, ui);
+        this.hdfs = new HdfsViewModel(session.connection(), tasks, ui);
     }
 
     /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
@@ -90,6 +94,7 @@ public final class AppContext {
             panels.put(panel, switch (panel) {
                 case HEALTH -> new HealthView(health).root();
                 case SHARDS -> new ShardsView(shards).root();
+                case HDFS -> new HdfsView(hdfs).root();
                 default -> new PlaceholderView(panel.placeholder()).root();
             });
         }
@@ -133,6 +138,10 @@ public final class AppContext {
 
     public ShardsViewModel shards() {
         return shards;
+    }
+
+    public HdfsViewModel hdfs() {
+        return hdfs;
     }
 
     public StatusViewModel status() {

@@ -1,5 +1,6 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.common.Formats;
 import io.tessera.console.common.Fxml;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.common.Formats;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.engine.zk.ZNode;
 import io.tessera.engine.zk.ZNodeEvent;

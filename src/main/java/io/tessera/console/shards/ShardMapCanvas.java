@@ -1,5 +1,6 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.common.Formats;
 import io.tessera.engine.shard.ShardRecord;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;

@@ -1,5 +1,6 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.common.Formats;
 import io.tessera.console.common.Fxml;
 import io.tessera.engine.shard.ShardState;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.common.Formats;
 import io.tessera.engine.zk.ZNodeStat;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.common.Formats;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.engine.zk.ZNodeSearch;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -4,8 +4,7 @@ import io.tessera.console.placeholder.PlaceholderViewModel;
 
 /** The panels of the left navigation, in order (Ctrl+1 … Ctrl+5). */
 public enum Panel {
-    HDFS("HDFS", "fth-hard-drive", "The HDFS browser arrives with a later issue",
-            "Browse image sets in HDFS, drop folders of photos here to upload them, and preview thumbnails."),
+    HDFS("HDFS", "fth-hard-drive", "", ""),
     SHARDS("Shards", "fth-grid", "The shard view arrives with a later issue",
             "See how each job's images are split into shards in ZooKeeper: owner, state and attempts of every shard."),
     JOBS("Jobs", "fth-layers", "The jobs panel arrives with a later issue",
@@ -34,7 +33,7 @@ public enum Panel {
         return iconLiteral;
     }
 
-    /** The placeholder shown until the panel is built; Health and Shards are built. */
+    /** The placeholder shown until the panel is built; HDFS, Health and Shards are built. */
     public PlaceholderViewModel placeholder() {
         return new PlaceholderViewModel(title, iconLiteral, headline, description);
     }

@@ -1,4 +1,4 @@
-package io.tessera.console.shards;
+package io.tessera.console.common;
 
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -7,18 +7,18 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Numbers, sizes and times as the Shards panel writes them. */
-final class Formats {
+/** Numbers, sizes and times as the panels write them. */
+public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Formats() {}
 
-    static String number(long n) {
+    public static String number(long n) {
         return NumberFormat.getIntegerInstance(Locale.ROOT).format(n);
     }
 
     /** "1.2 MB"; "512 bytes" below a KB. */
-    static String size(long n) {
+    public static String size(long n) {
         if (n < 1024) {
             return n + " bytes";
         }
@@ -33,16 +33,16 @@ final class Formats {
     }
 
     /** "1.2 MB (1,234,567 bytes)". */
-    static String exactSize(long n) {
+    public static String exactSize(long n) {
         return n < 1024 ? n + " bytes" : size(n) + " (" + number(n) + " bytes)";
     }
 
     /** "2026-11-03 14:02:11 (5 min ago)", in the local time zone. */
-    static String time(Instant at, Instant now) {
+    public static String time(Instant at, Instant now) {
         return TIME.format(at) + " (" + ago(Duration.between(at, now)) + ")";
     }
 
-    static String ago(Duration d) {
+    public static String ago(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s < 60) {
             return s + " s ago";

@@ -1,0 +1,120 @@
+package io.tessera.console.hdfs;
+
+import io.tessera.engine.store.HdfsEntry;
+import java.io.File;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The file operations' menu and dialogs, for the table and the grid; the work is {@link FileOpsViewModel}'s. */
+final class FileOpsMenu {
+    private final FileOpsViewModel ops;
+    private final FolderViewModel folder;
+    private final Supplier<List<HdfsEntry>> chosen;
+    private final Node owner;
+
+    FileOpsMenu(FileOpsViewModel ops, FolderViewModel folder, Supplier<List<HdfsEntry>> chosen, Node owner) {
+        this.ops = ops;
+        this.folder = folder;
+        this.chosen = chosen;
+        this.owner = owner;
+    }
+
+    ContextMenu menu() {
+        return new ContextMenu(
+                item("Open", "fth-folder", null, () -> single().ifPresent(folder::openEntry)),
+                item("New folder…", "fth-folder-plus", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::newFolder),
+                item("Rename…", "fth-edit-2", new KeyCodeCombination(KeyCode.F2), this::rename),
+                item("Download…", "fth-download", null, this::download),
+                item("Set replication…", "fth-copy", null, this::replication),
+                new SeparatorMenuItem(),
+                item("Move to trash", "fth-trash", new KeyCodeCombination(KeyCode.DELETE), this::trash),
+                item("Delete permanently…", "fth-x-octagon", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN), this::deletePermanently));
+    }
+
+    private MenuItem item(String text, String icon, KeyCombination keys, Runnable action) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setAccelerator(keys);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private java.util.Optional<HdfsEntry> single() {
+        List<HdfsEntry> entries = chosen.get();
+        return entries.size() == 1 ? java.util.Optional.of(entries.getFirst()) : java.util.Optional.empty();
+    }
+
+    void newFolder() {
+        TextInputDialog dialog = input("New folder", "A new folder in " + folder.path().get(), "");
+        dialog.showAndWait().filter(s -> !s.isBlank()).ifPresent(ops::newFolder);
+    }
+
+    void rename() {
+        single().ifPresent(entry -> input("Rename", "Rename " + entry.name(), entry.name()).showAndWait()
+                .filter(s -> !s.isBlank() && !s.equals(entry.name())).ifPresent(name -> ops.rename(entry, name)));
+    }
+
+    void trash() {
+        List<HdfsEntry> entries = chosen.get();
+        if (!entries.isEmpty()) {
+            ops.trash(entries);
+        }
+    }
+
+    void deletePermanently() {
+        List<HdfsEntry> entries = chosen.get();
+        if (entries.isEmpty()) {
+            return;
+        }
+        ops.planDelete(entries, plan -> {
+            Alert confirm = new Alert(Alert.AlertType.WARNING, "This removes " + FileOpsViewModel.describe(plan)
+                    + " for good; it does not go to the trash.", ButtonType.CANCEL, ButtonType.OK);
+            confirm.setHeaderText("Delete " + (entries.size() == 1 ? entries.getFirst().name() : entries.size() + " items") + " permanently?");
+            confirm.initOwner(owner.getScene().getWindow());
+            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> ops.deletePermanently(plan));
+        });
+    }
+
+    private void download() {
+        List<HdfsEntry> entries = chosen.get();
+        if (entries.isEmpty()) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Download to");
+        File target = chooser.showDialog(owner.getScene().getWindow());
+        if (target != null) {
+            ops.download(entries, target.toPath());
+        }
+    }
+
+    private void replication() {
+        single().filter(e -> !e.directory()).ifPresent(entry -> input("Replication", "Replication of " + entry.name(), String.valueOf(entry.replication()))
+                .showAndWait().ifPresent(text -> {
+                    try {
+                        ops.setReplication(entry, Short.parseShort(text.trim()));
+                    } catch (NumberFormatException e) {
+                        new Alert(Alert.AlertType.ERROR, "\"" + text + "\" is not a number of replicas").show();
+                    }
+                }));
+    }
+
+    private TextInputDialog input(String title, String header, String value) {
+        TextInputDialog dialog = new TextInputDialog(value);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        dialog.initOwner(owner.getScene().getWindow());
+        return dialog;
+    }
+}

@@ -1,0 +1,151 @@
+package io.tessera.console.hdfs;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.Formats;
+import io.tessera.engine.store.DeletePlan;
+import io.tessera.engine.store.HdfsEntry;
+import io.tessera.engine.store.TrashReceipt;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * File operations on the browser's folder: new folder, rename, move, trash (with undo), permanent delete
+ * after a {@link DeletePlan}, download and replication. Each runs in the background; the outcome is a
+ * one-line message, a failure the store's readable reason ("permission denied: …"). The folder is listed
+ * again after every change.
+ */
+public final class FileOpsViewModel {
+    private final HdfsBackend.Source source;
+    private final BackgroundTasks tasks;
+    private final FolderViewModel folder;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<TrashReceipt>> undoable = new ReadOnlyObjectWrapper<>();
+
+    public FileOpsViewModel(HdfsBackend.Source source, BackgroundTasks tasks, FolderViewModel folder) {
+        this.source = source;
+        this.tasks = tasks;
+        this.folder = folder;
+    }
+
+    public void newFolder(String name) {
+        String path = HdfsPaths.child(folder.path().get(), name.trim());
+        change("Creating " + path, () -> source.get().files().mkdir(path), made -> "Created " + made.name());
+    }
+
+    public void rename(HdfsEntry entry, String newName) {
+        change("Renaming " + entry.name(), () -> source.get().files().rename(entry.path(), newName.trim()),
+                renamed -> "Renamed " + entry.name() + " to " + HdfsPaths.name(renamed));
+    }
+
+    public void move(List<String> paths, String target) {
+        List<String> moving = paths.stream().filter(p -> !p.equals(target) && !target.startsWith(p + "/")).toList();
+        if (moving.isEmpty()) {
+            return;
+        }
+        change("Moving to " + target, () -> source.get().files().move(moving, target),
+                moved -> "Moved " + count(moved.size(), "item") + " to " + target);
+    }
+
+    /** Moves the entries to the trash; {@link #undo()} restores them. */
+    public void trash(List<HdfsEntry> chosen) {
+        change("Moving to the trash", () -> {
+            List<TrashReceipt> receipts = new ArrayList<>();
+            for (HdfsEntry entry : chosen) {
+                receipts.add(source.get().trash().moveToTrash(entry.path()));
+            }
+            return receipts;
+        }, receipts -> {
+            undoable.set(receipts);
+            return "Moved " + count(receipts.size(), "item") + " to the trash";
+        });
+    }
+
+    public void undo() {
+        List<TrashReceipt> receipts = undoable.get();
+        if (receipts == null) {
+            return;
+        }
+        undoable.set(null);
+        change("Restoring from the trash", () -> {
+            for (TrashReceipt receipt : receipts) {
+                source.get().trash().restore(receipt);
+            }
+            return receipts.size();
+        }, n -> "Restored " + count(n, "item"));
+    }
+
+    /** Counts what a permanent delete would remove; {@code confirm} gets the plan to show, on the UI thread. */
+    public void planDelete(List<HdfsEntry> chosen, Consumer<DeletePlan> confirm) {
+        List<String> paths = chosen.stream().map(HdfsEntry::path).toList();
+        tasks.run("Counting what to delete", () -> source.get().files().planDelete(paths), confirm,
+                reason -> error.set("Cannot delete: " + reason));
+    }
+
+    public void deletePermanently(DeletePlan plan) {
+        change("Deleting", () -> {
+            source.get().files().deletePermanently(plan);
+            return plan;
+        }, done -> "Deleted " + describe(done) + " for good");
+    }
+
+    public void download(List<HdfsEntry> chosen, Path localFolder) {
+        tasks.run("Downloading to " + localFolder, () -> {
+            for (HdfsEntry entry : chosen) {
+                source.get().downloads().download(entry.path(), localFolder);
+            }
+            return chosen.size();
+        }, n -> report("Downloaded " + count(n, "item") + " to " + localFolder), reason -> error.set("Download failed: " + reason));
+    }
+
+    public void setReplication(HdfsEntry entry, short replication) {
+        change("Setting replication", () -> {
+            source.get().files().setReplication(entry.path(), replication);
+            return replication;
+        }, r -> "Replication of " + entry.name() + " set to " + r);
+    }
+
+    /** "3 files, 1 folder, 12.0 MB". */
+    public static String describe(DeletePlan plan) {
+        return count(plan.files(), "file") + ", " + count(plan.folders(), "folder") + ", " + Formats.size(plan.bytes());
+    }
+
+    private <T> void change(String title, Callable<T> work, java.util.function.Function<T, String> describe) {
+        tasks.run(title, work, result -> {
+            report(describe.apply(result));
+            folder.refresh();
+        }, reason -> {
+            error.set(title + " failed: " + reason);
+            folder.refresh();
+        });
+    }
+
+    private void report(String text) {
+        error.set("");
+        message.set(text);
+    }
+
+    private static String count(long n, String noun) {
+        return Formats.number(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty error() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** What the last trash move put away, while it can still be undone. */
+    public ReadOnlyObjectProperty<List<TrashReceipt>> undoable() {
+        return undoable.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,103 @@
+package io.tessera.console.hdfs;
+
+import java.util.List;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.TransferMode;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The lazy folder tree: a folder's subfolders are listed when it is first expanded. Clicking a folder opens
+ * it in the browser; rows dragged from the table onto a folder are moved there.
+ */
+final class FolderTree {
+    private final FolderTreeViewModel viewModel;
+    private final FolderViewModel folder;
+    private final FileOpsViewModel ops;
+
+    FolderTree(TreeView<String> tree, FolderTreeViewModel viewModel, FolderViewModel folder, FileOpsViewModel ops) {
+        this.viewModel = viewModel;
+        this.folder = folder;
+        this.ops = ops;
+        TreeItem<String> root = item("/");
+        tree.setRoot(root);
+        folder.backend().addListener((obs, old, now) -> {
+            if (now != null && old != now) {
+                root.setExpanded(false);
+                root.getChildren().setAll(new TreeItem<String>(null));
+                root.setExpanded(true);
+            }
+        });
+        tree.setCellFactory(t -> new FolderCell());
+        folder.path().addListener((obs, old, now) -> find(root, now).ifPresent(item -> tree.getSelectionModel().select(item)));
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.getValue().equals(folder.path().get())) {
+                folder.open(now.getValue());
+            }
+        });
+    }
+
+    private TreeItem<String> item(String path) {
+        TreeItem<String> item = new TreeItem<>(path, new FontIcon("fth-folder"));
+        item.getChildren().add(new TreeItem<>(null));
+        item.expandedProperty().addListener((obs, was, expanded) -> {
+            if (expanded && item.getChildren().size() == 1 && item.getChildren().getFirst().getValue() == null) {
+                viewModel.subfolders(path, folders -> fill(item, folders));
+            }
+        });
+        return item;
+    }
+
+    /** The loaded row of a path, if its ancestors are open (the tree is not listed just to follow the browser). */
+    private static java.util.Optional<TreeItem<String>> find(TreeItem<String> item, String path) {
+        if (path.equals(item.getValue())) {
+            return java.util.Optional.of(item);
+        }
+        for (TreeItem<String> child : item.getChildren()) {
+            String at = child.getValue();
+            if (at != null && (path.equals(at) || path.startsWith(at.equals("/") ? "/" : at + "/"))) {
+                return find(child, path);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void fill(TreeItem<String> parent, List<String> folders) {
+        parent.getChildren().setAll(folders.stream().map(this::item).toList());
+        if (folders.isEmpty()) {
+            parent.setExpanded(false);
+        }
+    }
+
+    private final class FolderCell extends TreeCell<String> {
+        FolderCell() {
+            setOnDragOver(e -> {
+                if (getItem() != null && e.getDragboard().hasContent(EntryTable.PATHS)) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                    e.consume();
+                }
+            });
+            setOnDragDropped(e -> {
+                Object paths = e.getDragboard().getContent(EntryTable.PATHS);
+                if (getItem() != null && paths instanceof String text) {
+                    ops.move(List.of(text.split("\n")), getItem());
+                    e.setDropCompleted(true);
+                    e.consume();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String path, boolean empty) {
+            super.updateItem(path, empty);
+            if (empty || path == null) {
+                setText(empty ? null : "…");
+                setGraphic(null);
+            } else {
+                setText(HdfsPaths.name(path));
+                setGraphic(getTreeItem().getGraphic());
+            }
+        }
+    }
+}

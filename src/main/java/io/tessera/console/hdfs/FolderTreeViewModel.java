@@ -1,0 +1,41 @@
+package io.tessera.console.hdfs;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.engine.store.EntryFilter;
+import io.tessera.engine.store.FolderCursor;
+import io.tessera.engine.store.HdfsEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The folder tree's children, listed when a folder is first expanded (subfolders only, capped). */
+public final class FolderTreeViewModel {
+    /** Entries scanned at most for subfolders of one folder: a 100,000-file folder does not stall its tree row. */
+    static final int SCAN_LIMIT = 5_000;
+
+    private final HdfsBackend.Source source;
+    private final BackgroundTasks tasks;
+
+    public FolderTreeViewModel(HdfsBackend.Source source, BackgroundTasks tasks) {
+        this.source = source;
+        this.tasks = tasks;
+    }
+
+    /** Lists the subfolders of {@code folder} in the background; {@code done} gets their paths on the UI thread. */
+    public void subfolders(String folder, Consumer<List<String>> done) {
+        tasks.run("Listing folders of " + folder, () -> {
+            FolderCursor cursor = source.get().browser().list(folder, EntryFilter.ALL);
+            List<String> folders = new ArrayList<>();
+            int scanned = 0;
+            while (cursor.hasMore() && scanned < SCAN_LIMIT) {
+                List<HdfsEntry> page = cursor.nextPage(1_000);
+                if (page.isEmpty()) {
+                    break;
+                }
+                scanned += page.size();
+                page.stream().filter(HdfsEntry::directory).map(HdfsEntry::path).forEach(folders::add);
+            }
+            return folders;
+        }, done, reason -> done.accept(List.of()));
+    }
+}

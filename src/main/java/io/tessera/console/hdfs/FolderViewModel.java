@@ -1,0 +1,244 @@
+package io.tessera.console.hdfs;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.Formats;
+import io.tessera.engine.store.EntryFilter;
+import io.tessera.engine.store.EntryOrder;
+import io.tessera.engine.store.FolderCursor;
+import io.tessera.engine.store.HdfsEntry;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One folder's contents, read in pages through a {@link FolderCursor}: the first page at once, more on
+ * {@link #loadMore()} (the views call it when the user scrolls near the end). Back/forward history,
+ * a name filter and "images only" (both applied while paging, so a filter lists the folder again), and
+ * sorting of the rows loaded so far.
+ */
+public final class FolderViewModel {
+    public static final int DEFAULT_PAGE = 500;
+
+    private final HdfsBackend.Source source;
+    private final BackgroundTasks tasks;
+    private final int pageSize;
+    private final ReadOnlyStringWrapper path = new ReadOnlyStringWrapper("");
+    private final ObservableList<HdfsEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<HdfsEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
+    private final StringProperty nameFilter = new SimpleStringProperty("");
+    private final BooleanProperty imagesOnly = new SimpleBooleanProperty(false);
+    private final ObjectProperty<HdfsEntry> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<HdfsBackend> backend = new ReadOnlyObjectWrapper<>();
+    private final Deque<String> back = new ArrayDeque<>();
+    private final Deque<String> forward = new ArrayDeque<>();
+    private FolderCursor cursor;
+    private int generation;
+    private EntryOrder order = EntryOrder.NAME;
+    private boolean ascending = true;
+
+    public FolderViewModel(HdfsBackend.Source source, BackgroundTasks tasks, int pageSize) {
+        this.source = source;
+        this.tasks = tasks;
+        this.pageSize = pageSize;
+        nameFilter.addListener((obs, old, now) -> refresh());
+        imagesOnly.addListener((obs, old, now) -> refresh());
+    }
+
+    /** Opens a folder, remembering the current one for {@link #back()}. */
+    public void open(String folder) {
+        String current = path.get();
+        if (!current.isEmpty() && !current.equals(folder)) {
+            back.push(current);
+            forward.clear();
+        }
+        navigate(folder);
+    }
+
+    /** A typed path; blank input is ignored. */
+    public void openTyped(String typed) {
+        HdfsPaths.normalize(typed).ifPresent(this::open);
+    }
+
+    /** Opens the entry if it is a folder; returns whether it was. */
+    public boolean openEntry(HdfsEntry entry) {
+        if (entry != null && entry.directory()) {
+            open(entry.path());
+            return true;
+        }
+        return false;
+    }
+
+    public void back() {
+        if (!back.isEmpty()) {
+            forward.push(path.get());
+            navigate(back.pop());
+        }
+    }
+
+    public void forward() {
+        if (!forward.isEmpty()) {
+            back.push(path.get());
+            navigate(forward.pop());
+        }
+    }
+
+    public void up() {
+        HdfsPaths.parent(path.get()).ifPresent(this::open);
+    }
+
+    /** Lists the current folder again from its first page (after a change, or F5). */
+    public void refresh() {
+        if (path.get().isEmpty()) {
+            return;
+        }
+        int listing = ++generation;
+        String folder = path.get();
+        EntryFilter filter = new EntryFilter(nameFilter.get(), imagesOnly.get());
+        entries.clear();
+        cursor = null;
+        hasMore.set(false);
+        loading.set(true);
+        error.set("");
+        status.set("Listing " + folder + " …");
+        tasks.run("Listing " + folder, () -> {
+            HdfsBackend made = source.get();
+            FolderCursor opened = made.browser().list(folder, filter);
+            return new FirstPage(made, opened, opened.nextPage(pageSize));
+        }, page -> {
+            if (listing == generation) {
+                backend.set(page.backend());
+                cursor = page.cursor();
+                add(page.entries());
+            }
+        }, reason -> failed(listing, reason));
+    }
+
+    /** Reads the next page, when there is one and none is being read. */
+    public void loadMore() {
+        FolderCursor reading = cursor;
+        if (reading == null || loading.get() || !reading.hasMore()) {
+            return;
+        }
+        int listing = generation;
+        loading.set(true);
+        tasks.run("Listing more of " + path.get(), () -> reading.nextPage(pageSize), page -> {
+            if (listing == generation) {
+                add(page);
+            }
+        }, reason -> failed(listing, reason));
+    }
+
+    /** Sorts the loaded rows (folders first); later pages are merged into the same order. */
+    public void sortBy(EntryOrder by, boolean up) {
+        order = by;
+        ascending = up;
+        FXCollections.sort(entries, order.comparator(ascending));
+    }
+
+    private void add(List<HdfsEntry> page) {
+        loading.set(false);
+        entries.addAll(page);
+        FXCollections.sort(entries, order.comparator(ascending));
+        hasMore.set(cursor != null && cursor.hasMore());
+        status.set(describe());
+    }
+
+    private String describe() {
+        String shown = Formats.number(entries.size()) + (entries.size() == 1 ? " entry" : " entries");
+        long total = cursor == null ? -1 : cursor.totalEntries().orElse(-1);
+        if (hasMore.get()) {
+            return shown + " loaded" + (total >= 0 ? " of " + Formats.number(total) : "") + " · scroll for more";
+        }
+        boolean filtered = !nameFilter.get().isBlank() || imagesOnly.get();
+        return shown + (filtered && total >= 0 ? " shown of " + Formats.number(total) : "");
+    }
+
+    private void failed(int listing, String reason) {
+        if (listing == generation) {
+            loading.set(false);
+            error.set(reason);
+            status.set("Cannot list " + path.get());
+        }
+    }
+
+    private void navigate(String folder) {
+        path.set(folder);
+        selected.set(null);
+        canGoBack.set(!back.isEmpty());
+        canGoForward.set(!forward.isEmpty());
+        refresh();
+    }
+
+    public ReadOnlyStringProperty path() {
+        return path.getReadOnlyProperty();
+    }
+
+    /** The rows loaded so far, filtered and in the chosen order. */
+    public ObservableList<HdfsEntry> entries() {
+        return entriesView;
+    }
+
+    public StringProperty nameFilter() {
+        return nameFilter;
+    }
+
+    public BooleanProperty imagesOnly() {
+        return imagesOnly;
+    }
+
+    public ObjectProperty<HdfsEntry> selected() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty loading() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasMore() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoBack() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoForward() {
+        return canGoForward.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty status() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why the folder could not be listed ("permission denied: …"), or empty. */
+    public ReadOnlyStringProperty error() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The engine objects of the last successful listing: thumbnails are asked of these on the UI thread. */
+    public ReadOnlyObjectProperty<HdfsBackend> backend() {
+        return backend.getReadOnlyProperty();
+    }
+
+    private record FirstPage(HdfsBackend backend, FolderCursor cursor, List<HdfsEntry> entries) {}
+}

@@ -1,0 +1,93 @@
+package io.tessera.console.hdfs;
+
+import io.tessera.console.connection.ActiveConnection;
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.images.ImageInspector;
+import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.store.Downloads;
+import io.tessera.engine.store.HdfsBrowser;
+import io.tessera.engine.store.HdfsFiles;
+import io.tessera.engine.store.HdfsTrash;
+import io.tessera.engine.thumbs.ThumbnailService;
+import io.tessera.engine.thumbs.ThumbnailSettings;
+import io.tessera.engine.upload.Uploader;
+
+/** The engine objects the HDFS panel works with, for one connection. Made and used off the UI thread. */
+public final class HdfsBackend implements AutoCloseable {
+    private final HdfsBrowser browser;
+    private final HdfsFiles files;
+    private final HdfsTrash trash;
+    private final Downloads downloads;
+    private final Uploader uploader;
+    private final ThumbnailService thumbnails;
+    private final ImageInspector inspector = new ImageInspector(ImageLimits.DEFAULT);
+
+    public HdfsBackend(ClusterConnection connection) {
+        this.browser = new HdfsBrowser(connection);
+        this.files = new HdfsFiles(browser);
+        this.trash = new HdfsTrash(browser);
+        this.downloads = new Downloads(browser);
+        this.uploader = new Uploader(connection);
+        this.thumbnails = ThumbnailService.forConnection(connection, ThumbnailSettings.DEFAULT);
+    }
+
+    public HdfsBrowser browser() {
+        return browser;
+    }
+
+    public HdfsFiles files() {
+        return files;
+    }
+
+    public HdfsTrash trash() {
+        return trash;
+    }
+
+    public Downloads downloads() {
+        return downloads;
+    }
+
+    public Uploader uploader() {
+        return uploader;
+    }
+
+    public ThumbnailService thumbnails() {
+        return thumbnails;
+    }
+
+    public ImageInspector inspector() {
+        return inspector;
+    }
+
+    @Override
+    public void close() {
+        thumbnails.close();
+    }
+
+    /** The backend of the active profile's connection, made again (the old one closed) when the connection changes. */
+    public static Source of(ActiveConnection active) {
+        return new Source() {
+            private ClusterConnection madeFor;
+            private HdfsBackend made;
+
+            @Override
+            public synchronized HdfsBackend get() throws Exception {
+                ClusterConnection current = active.get();
+                if (current != madeFor) {
+                    if (made != null) {
+                        made.close();
+                    }
+                    made = new HdfsBackend(current);
+                    madeFor = current;
+                }
+                return made;
+            }
+        };
+    }
+
+    /** Where the panel's engine objects come from: the active profile's, made on first use. Called off the UI thread. */
+    @FunctionalInterface
+    public interface Source {
+        HdfsBackend get() throws Exception;
+    }
+}

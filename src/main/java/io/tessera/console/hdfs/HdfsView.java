@@ -1,0 +1,285 @@
+package io.tessera.console.hdfs;
+
+import io.tessera.console.common.Fxml;
+import io.tessera.engine.store.EntryOrder;
+import io.tessera.engine.store.HdfsEntry;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.BreadCrumbBar;
+import org.controlsfx.control.GridView;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The HDFS panel: toolbar, folder tree, table or thumbnail grid, preview, uploads and a status line. */
+public final class HdfsView {
+    private final HdfsViewModel viewModel;
+    private final FolderViewModel folder;
+    private final Parent root;
+    private final FileOpsMenu menu;
+    @FXML private Label subtitle;
+    @FXML private Button backButton;
+    @FXML private Button forwardButton;
+    @FXML private Button upButton;
+    @FXML private Button refreshButton;
+    @FXML private BreadCrumbBar<String> crumbs;
+    @FXML private TextField pathField;
+    @FXML private TextField filterField;
+    @FXML private ToggleButton imagesOnly;
+    @FXML private ToggleButton gridToggle;
+    @FXML private SplitPane split;
+    @FXML private TreeView<String> folderTree;
+    @FXML private StackPane contentPane;
+    @FXML private TableView<HdfsEntry> table;
+    @FXML private TableColumn<HdfsEntry, HdfsEntry> nameColumn;
+    @FXML private TableColumn<HdfsEntry, String> sizeColumn;
+    @FXML private TableColumn<HdfsEntry, String> modifiedColumn;
+    @FXML private TableColumn<HdfsEntry, String> ownerColumn;
+    @FXML private TableColumn<HdfsEntry, String> groupColumn;
+    @FXML private TableColumn<HdfsEntry, String> permissionColumn;
+    @FXML private TableColumn<HdfsEntry, Short> replicationColumn;
+    @FXML private TableColumn<HdfsEntry, String> blockSizeColumn;
+    @FXML private GridView<HdfsEntry> grid;
+    @FXML private Label dropHint;
+    @FXML private StackPane previewSlot;
+    @FXML private StackPane uploadSlot;
+    @FXML private Label status;
+    @FXML private Button loadMoreButton;
+    @FXML private Label error;
+    @FXML private Label message;
+    @FXML private Button undoButton;
+
+    public HdfsView(HdfsViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.folder = viewModel.folder();
+        this.root = Fxml.load(this);
+        menu = new FileOpsMenu(viewModel.ops(), folder, this::chosen, root);
+        table.setContextMenu(menu.menu());
+        grid.setContextMenu(menu.menu());
+        root.addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
+        root.visibleProperty().addListener((obs, was, visible) -> viewModel.setShown(visible));
+    }
+
+    @FXML
+    private void initialize() {
+        subtitle.textProperty().bind(viewModel.subtitle());
+        icon(backButton, "fth-arrow-left", "Back (Alt+Left, Backspace)");
+        icon(forwardButton, "fth-arrow-right", "Forward (Alt+Right)");
+        icon(upButton, "fth-arrow-up", "Up (Alt+Up)");
+        icon(refreshButton, "fth-refresh-cw", "List again");
+        backButton.disableProperty().bind(folder.canGoBack().not());
+        forwardButton.disableProperty().bind(folder.canGoForward().not());
+        folder.path().addListener((obs, old, now) -> showPath(now));
+        crumbs.setCrumbFactory(item -> new BreadCrumbBar.BreadCrumbButton(item.getValue() == null ? "" : HdfsPaths.name(item.getValue())));
+        crumbs.setOnCrumbAction(e -> folder.open(e.getSelectedCrumb().getValue()));
+        filterField.textProperty().bindBidirectional(folder.nameFilter());
+        imagesOnly.selectedProperty().bindBidirectional(folder.imagesOnly());
+        gridToggle.setGraphic(new FontIcon("fth-grid"));
+        table.visibleProperty().bind(gridToggle.selectedProperty().not());
+        grid.visibleProperty().bind(gridToggle.selectedProperty());
+        setUpTable();
+        setUpGrid();
+        new FolderTree(folderTree, viewModel.tree(), folder, viewModel.ops());
+        previewSlot.getChildren().add(new PreviewView(viewModel.preview(), viewModel.thumbnails()).root());
+        uploadSlot.getChildren().add(new UploadView(viewModel.upload()).root());
+        status.textProperty().bind(folder.status());
+        loadMoreButton.visibleProperty().bind(folder.hasMore());
+        loadMoreButton.disableProperty().bind(folder.loading());
+        error.textProperty().bind(folder.error().isEmpty().flatMap(ok -> ok ? viewModel.ops().error() : folder.error()));
+        message.textProperty().bind(viewModel.ops().message());
+        undoButton.visibleProperty().bind(viewModel.ops().undoable().isNotNull());
+        setUpDrop();
+    }
+
+    private void setUpTable() {
+        EntryTable.nameColumn(nameColumn);
+        EntryTable.column(sizeColumn, EntryTable::size);
+        EntryTable.column(modifiedColumn, EntryTable::modified);
+        EntryTable.column(ownerColumn, HdfsEntry::owner);
+        EntryTable.column(groupColumn, HdfsEntry::group);
+        EntryTable.column(permissionColumn, HdfsEntry::permission);
+        EntryTable.column(replicationColumn, e -> e.directory() ? null : e.replication());
+        EntryTable.column(blockSizeColumn, EntryTable::blockSize);
+        EntryTable.setUp(table, Map.of(nameColumn, EntryOrder.NAME, sizeColumn, EntryOrder.SIZE, modifiedColumn, EntryOrder.MODIFIED,
+                ownerColumn, EntryOrder.OWNER, replicationColumn, EntryOrder.REPLICATION), folder);
+        table.setPlaceholder(new Label("Empty folder"));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> folder.selected().set(now));
+    }
+
+    private void setUpGrid() {
+        grid.setItems(folder.entries());
+        grid.setCellWidth(ThumbnailCell.BOX);
+        grid.setCellHeight(ThumbnailCell.BOX + 8);
+        grid.setHorizontalCellSpacing(6);
+        grid.setVerticalCellSpacing(6);
+        grid.setCellFactory(g -> {
+            ThumbnailCell cell = new ThumbnailCell(viewModel.thumbnails(), folder::loadMore);
+            cell.setOnMouseClicked(e -> {
+                if (cell.getItem() != null) {
+                    table.getSelectionModel().clearSelection();
+                    table.getSelectionModel().select(cell.getItem());
+                    if (e.getClickCount() == 2) {
+                        folder.openEntry(cell.getItem());
+                    }
+                }
+            });
+            cell.itemProperty().addListener((obs, old, now) -> cell.pseudoClassStateChanged(SELECTED, now != null && now == folder.selected().get()));
+            folder.selected().addListener((obs, old, now) -> cell.pseudoClassStateChanged(SELECTED, now != null && now == cell.getItem()));
+            return cell;
+        });
+    }
+
+    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
+
+    private void setUpDrop() {
+        contentPane.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getGestureSource() == null) {
+                e.acceptTransferModes(TransferMode.COPY);
+                dropHint.setVisible(true);
+                e.consume();
+            }
+        });
+        contentPane.setOnDragExited(e -> dropHint.setVisible(false));
+        contentPane.setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                dropFiles(e.getDragboard().getFiles());
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
+    }
+
+    /** Uploads dropped desktop files and folders into the open folder (what a drop onto the panel does). */
+    void dropFiles(List<File> files) {
+        dropHint.setVisible(false);
+        viewModel.upload().upload(files.stream().map(File::toPath).toList(), folder.path().get());
+    }
+
+    private void keys(KeyEvent e) {
+        boolean typing = e.getTarget() instanceof TextInputControl;
+        if (e.isAltDown() && e.getCode() == KeyCode.LEFT || !typing && e.getCode() == KeyCode.BACK_SPACE) {
+            folder.back();
+        } else if (e.isAltDown() && e.getCode() == KeyCode.RIGHT) {
+            folder.forward();
+        } else if (e.isAltDown() && e.getCode() == KeyCode.UP) {
+            folder.up();
+        } else if (!typing && e.getCode() == KeyCode.ENTER) {
+            folder.openEntry(folder.selected().get());
+        } else if (e.getCode() == KeyCode.F5) {
+            folder.refresh();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private List<HdfsEntry> chosen() {
+        List<HdfsEntry> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+        return selected.isEmpty() && folder.selected().get() != null ? List.of(folder.selected().get()) : selected;
+    }
+
+    private void showPath(String path) {
+        pathField.setText(path);
+        crumbs.setSelectedCrumb(BreadCrumbBar.buildTreeModel(HdfsPaths.steps(path).toArray(String[]::new)));
+        table.getSelectionModel().clearSelection();
+        table.scrollTo(0);
+    }
+
+    private static void icon(Button button, String literal, String tip) {
+        button.setGraphic(new FontIcon(literal));
+        button.setTooltip(new Tooltip(tip));
+    }
+
+    @FXML
+    private void back() {
+        folder.back();
+    }
+
+    @FXML
+    private void forward() {
+        folder.forward();
+    }
+
+    @FXML
+    private void up() {
+        folder.up();
+    }
+
+    @FXML
+    private void refresh() {
+        folder.refresh();
+    }
+
+    @FXML
+    private void go() {
+        folder.openTyped(pathField.getText());
+    }
+
+    @FXML
+    private void loadMore() {
+        folder.loadMore();
+    }
+
+    @FXML
+    private void undo() {
+        viewModel.ops().undo();
+    }
+
+    @FXML
+    private void newFolder() {
+        menu.newFolder();
+    }
+
+    @FXML
+    private void uploadFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Upload files to " + folder.path().get());
+        List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+        if (files != null) {
+            dropFiles(files);
+        }
+    }
+
+    @FXML
+    private void uploadFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Upload a folder to " + folder.path().get());
+        File chosenFolder = chooser.showDialog(root.getScene().getWindow());
+        if (chosenFolder != null) {
+            dropFiles(List.of(chosenFolder));
+        }
+    }
+
+    TableView<HdfsEntry> table() {
+        return table;
+    }
+
+    GridView<HdfsEntry> grid() {
+        return grid;
+    }
+
+    void showGrid(boolean on) {
+        gridToggle.setSelected(on);
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

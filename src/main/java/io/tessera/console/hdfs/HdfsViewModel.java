@@ -1,0 +1,101 @@
+package io.tessera.console.hdfs;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.UiThread;
+import io.tessera.console.connection.ActiveConnection;
+import io.tessera.engine.connect.ConnectionTarget;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The HDFS panel: the folder browser with its tree, thumbnails, preview, uploads and file operations.
+ * Nothing is listed until the panel is first shown; a profile switch starts again on the new connection.
+ */
+public final class HdfsViewModel {
+    /** Where browsing starts when it exists; else the root. */
+    public static final String START = "/tessera";
+
+    private final ActiveConnection connection;
+    private final HdfsBackend.Source source;
+    private final BackgroundTasks tasks;
+    private final FolderViewModel folder;
+    private final FolderTreeViewModel tree;
+    private final PreviewViewModel preview;
+    private final UploadViewModel upload;
+    private final FileOpsViewModel ops;
+    private final ThumbnailFeed thumbnails;
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
+    private boolean shown;
+    private boolean opened;
+
+    public HdfsViewModel(ActiveConnection connection, BackgroundTasks tasks, UiThread ui) {
+        this(connection, HdfsBackend.of(connection), tasks, ui, FolderViewModel.DEFAULT_PAGE);
+    }
+
+    HdfsViewModel(ActiveConnection connection, HdfsBackend.Source source, BackgroundTasks tasks, UiThread ui, int pageSize) {
+        this.connection = connection;
+        this.source = source;
+        this.tasks = tasks;
+        this.folder = new FolderViewModel(source, tasks, pageSize);
+        this.tree = new FolderTreeViewModel(source, tasks);
+        this.preview = new PreviewViewModel(source, tasks);
+        this.upload = new UploadViewModel(source, tasks, ui, folder::refresh);
+        this.ops = new FileOpsViewModel(source, tasks, folder);
+        this.thumbnails = new ThumbnailFeed(() -> folder.backend().get(), ui);
+        folder.selected().addListener((obs, old, now) -> preview.show(now));
+        connection.targetProperty().addListener((obs, old, now) -> reconnect(now));
+        subtitle.set(describe(connection.targetProperty().get()));
+    }
+
+    /** The panel became visible (or hidden): the first time with a connection, the start folder is listed. */
+    public void setShown(boolean visible) {
+        shown = visible;
+        openIfNeeded();
+    }
+
+    private void reconnect(ConnectionTarget target) {
+        opened = false;
+        subtitle.set(describe(target));
+        openIfNeeded();
+    }
+
+    private void openIfNeeded() {
+        if (shown && !opened && connection.targetProperty().get() != null) {
+            opened = true;
+            tasks.run("Opening HDFS", () -> source.get().browser().exists(START) ? START : "/", folder::open, reason -> folder.open("/"));
+        }
+    }
+
+    private static String describe(ConnectionTarget target) {
+        return target == null ? "Not connected: the profile's cluster is not up yet"
+                : "Profile " + target.profileName() + " · " + target.hdfsUri();
+    }
+
+    public FolderViewModel folder() {
+        return folder;
+    }
+
+    public FolderTreeViewModel tree() {
+        return tree;
+    }
+
+    public PreviewViewModel preview() {
+        return preview;
+    }
+
+    public UploadViewModel upload() {
+        return upload;
+    }
+
+    public FileOpsViewModel ops() {
+        return ops;
+    }
+
+    public ThumbnailFeed thumbnails() {
+        return thumbnails;
+    }
+
+    public ReadOnlyStringProperty subtitle() {
+        return subtitle.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,79 @@
+package io.tessera.console.hdfs;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.ManualUiThread;
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.upload.ConflictPolicy;
+import io.tessera.engine.upload.ConflictResolver;
+import io.tessera.engine.upload.UploadListener;
+import io.tessera.engine.upload.UploadRequest;
+import io.tessera.engine.upload.UploadSummary;
+import io.tessera.testing.SharedCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The HDFS panel's view models against the shared embedded cluster: one console-side connection and
+ * backend for the JVM, a fresh folder per test, a hand-driven UI thread and background work on the caller.
+ */
+final class HdfsTesting {
+    private static ClusterConnection connection;
+    private static HdfsBackend backend;
+
+    final ManualUiThread ui = new ManualUiThread();
+    final BackgroundTasks tasks = BackgroundTasks.sameThread(ui);
+
+    static synchronized HdfsBackend backend() {
+        if (backend == null) {
+            connection = new ClusterConnection(SharedCluster.target());
+            backend = new HdfsBackend(connection);
+        }
+        return backend;
+    }
+
+    static synchronized ClusterConnection connection() {
+        backend();
+        return connection;
+    }
+
+    HdfsBackend.Source source() {
+        HdfsBackend made = backend();
+        return () -> made;
+    }
+
+    /** A fresh HDFS folder for one test. */
+    static String freshFolder(String prefix) throws Exception {
+        return backend().files().mkdir("/test/hdfsui-" + prefix + "-" + UUID.randomUUID()).path();
+    }
+
+    /** Puts files (name → bytes) into an HDFS folder through the engine's uploader (unchecked names only). */
+    static void put(String folder, Path scratch, Object... namesAndBytes) throws Exception {
+        Path dir = Files.createTempDirectory(scratch, "put-");
+        for (int i = 0; i < namesAndBytes.length; i += 2) {
+            Files.write(dir.resolve((String) namesAndBytes[i]), (byte[]) namesAndBytes[i + 1]);
+        }
+        List<Path> files;
+        try (var listing = Files.list(dir)) {
+            files = listing.toList();
+        }
+        UploadSummary summary = backend().uploader().start(UploadRequest.of(files, folder, ConflictPolicy.SKIP, 2),
+                UploadListener.NONE, ConflictResolver.SKIP_ALL).await(Duration.ofSeconds(60));
+        if (!summary.allGood()) {
+            throw new IllegalStateException("fixture upload failed: " + summary.outcomes());
+        }
+    }
+
+    /** Pulses the UI until the condition holds; fails after the timeout. */
+    void pulseUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            ui.pulse();
+            return condition.getAsBoolean();
+        });
+    }
+}

@@ -1,0 +1,155 @@
+package io.tessera.console.hdfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.FxUiThread;
+import io.tessera.console.common.Stylesheets;
+import io.tessera.console.connection.ActiveConnection;
+import io.tessera.console.theme.Theme;
+import io.tessera.engine.store.EmptyFiles;
+import io.tessera.engine.store.HdfsEntry;
+import io.tessera.testing.SharedCluster;
+import io.tessera.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The HDFS panel headless against the shared embedded cluster, wired as in the app through an ActiveConnection. */
+class HdfsViewTest {
+    private final FxRobot robot = new FxRobot();
+    private BackgroundTasks tasks;
+    private ActiveConnection active;
+    private HdfsViewModel viewModel;
+    private HdfsView view;
+    @TempDir Path scratch;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxUiThread ui = new FxUiThread();
+        tasks = BackgroundTasks.daemonThreads(ui);
+        active = new ActiveConnection(tasks);
+        robot.interact(() -> active.use(SharedCluster.target()));
+        viewModel = new HdfsViewModel(active, tasks, ui);
+        FxToolkit.setupStage(stage -> {
+            Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+            view = new HdfsView(viewModel);
+            Scene scene = new Scene(view.root(), 1200, 760);
+            scene.getStylesheets().add(Stylesheets.APP);
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        robot.interact(() -> active.use(null));
+        tasks.shutdown();
+    }
+
+    @Test
+    void theTableShowsAFolderTheGridShowsThumbnailsAndSelectingAnImageFillsThePreview() throws Exception {
+        String folder = HdfsTesting.freshFolder("view");
+        HdfsTesting.backend().files().mkdir(folder + "/sub");
+        HdfsTesting.put(folder, scratch, "a.jpg", TestImages.noisyJpeg(320, 240, 1), "b.jpg", TestImages.jpegWithExif(300, 200, "Nikon", "Nikon Z6", 1, "2023:01:02 03:04:05"),
+                "c.png", TestImages.png(120, 90));
+        EmptyFiles.create(HdfsTesting.connection(), folder, 1, "broken", "jpg", 1);
+
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> view.table().getItems().size() == 5);
+        waitFor(() -> visibleLabel("b.jpg") != null);
+        assertEquals("sub", view.table().getItems().getFirst().name(), "folders first");
+
+        robot.interact(() -> view.showGrid(true));
+        waitFor(() -> thumbnailsShown() == 3);
+        waitFor(() -> failedCellTooltip() != null && failedCellTooltip().contains("empty"));
+
+        robot.clickOn(robot.lookup((Node n) -> n instanceof Label l && "b.jpg".equals(l.getText()) && l.getStyleClass().contains("thumbnail-label")).queryAs(Label.class));
+        waitFor(() -> visibleLabel("300×200") != null);
+        assertNotNull(visibleLabel("Nikon Z6"), "EXIF camera shown");
+        waitFor(() -> robot.lookup(".hdfs-preview-picture .image-view").queryAs(ImageView.class).getImage() != null);
+        waitFor(() -> !robot.lookup(".hdfs-blocks").queryAs(ListView.class).getItems().isEmpty());
+        HdfsEntry selected = viewModel.folder().selected().get();
+        assertEquals(folder + "/b.jpg", selected.path());
+    }
+
+    /** TestFX cannot synthesize an OS drag with a file Dragboard headlessly: this calls the view's drop handler with the files. */
+    @Test
+    void filesDroppedOntoTheViewAreUploadedIntoTheOpenFolder() throws Exception {
+        String folder = HdfsTesting.freshFolder("drop");
+        Path one = Files.write(scratch.resolve("dropped one.jpg"), TestImages.jpeg(64, 64));
+        Path bad = Files.write(scratch.resolve("bad.jpg"), "not an image".getBytes());
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> "0 entries".equals(viewModel.folder().status().get()));
+
+        robot.interact(() -> view.dropFiles(List.of(one.toFile(), bad.toFile())));
+
+        waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("dropped one.jpg")));
+        waitFor(() -> visibleLabelStarting("Done: 1 uploaded") != null);
+        assertTrue(robot.lookup(".hdfs-upload-problems").queryAs(ListView.class).getItems().stream()
+                .anyMatch(l -> l.toString().startsWith("bad.jpg: refused — not an image")), "the refused file is listed with its reason");
+        assertEquals(1, view.table().getItems().size());
+    }
+
+    @Test
+    void aNameClashAsksAndKeepBothKeepsBoth() throws Exception {
+        String folder = HdfsTesting.freshFolder("ask");
+        Path photo = Files.write(scratch.resolve("same.jpg"), TestImages.jpeg(50, 40));
+        HdfsTesting.put(folder, scratch, "same.jpg", TestImages.jpeg(30, 30));
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> view.table().getItems().size() == 1);
+
+        robot.interact(() -> view.dropFiles(List.of(photo.toFile())));
+        waitFor(() -> robot.lookup("Keep both").tryQuery().isPresent());
+        assertNotNull(visibleLabelStarting("In HDFS: " + folder + "/same.jpg"), "the dialog names the file in HDFS");
+        robot.clickOn("Keep both");
+
+        waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("same (1).jpg")));
+        assertEquals(2, view.table().getItems().size());
+    }
+
+    private String failedCellTooltip() {
+        return robot.lookup(".thumbnail-failed").queryAll().stream().findFirst()
+                .map(cell -> ((javafx.scene.control.Labeled) ((org.controlsfx.control.GridCell<?>) cell).getGraphic()).getTooltip())
+                .map(javafx.scene.control.Tooltip::getText).orElse(null);
+    }
+
+    private long thumbnailsShown() {
+        return robot.lookup(".thumbnail-cell .image-view").queryAllAs(ImageView.class).stream()
+                .filter(i -> i.getImage() != null && i.isVisible()).count();
+    }
+
+    private Label visibleLabel(String text) {
+        return robot.lookup((Node n) -> n instanceof Label l && text.equals(l.getText()) && l.isVisible() && l.getScene() != null)
+                .tryQuery().map(Label.class::cast).orElse(null);
+    }
+
+    private Label visibleLabelStarting(String text) {
+        return robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith(text) && l.getScene() != null)
+                .tryQuery().map(Label.class::cast).orElse(null);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
