@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /** Sizes and pixel positions after thumbnail, resize, crop, rotate, flip and EXIF auto-orient. */
 class GeometryOpsTest {
-    private final BufferedImage landscape = TestImages.scene(400, 200);
+    private final BufferedImage landscape = Scenes.scene(400, 200);
 
     private static BufferedImage run(String spec, BufferedImage image) {
-        return OpSpec.parse(spec).apply(image, TestImages.context());
+        return OpSpec.parse(spec).apply(image, Scenes.context());
     }
 
     private static void assertSize(int w, int h, BufferedImage image) {
@@ -63,7 +63,7 @@ class GeometryOpsTest {
         BufferedImage upright = OpSpec.parse("auto-orient").apply(landscape, new ImageOp.Context(6, new java.util.HashMap<>()));
         assertSize(200, 400, upright);
         assertEquals(landscape.getRGB(0, 0), upright.getRGB(199, 0));
-        BufferedImage unchanged = OpSpec.parse("auto-orient").apply(landscape, TestImages.context());
+        BufferedImage unchanged = OpSpec.parse("auto-orient").apply(landscape, Scenes.context());
         assertSize(400, 200, unchanged);
     }
 }

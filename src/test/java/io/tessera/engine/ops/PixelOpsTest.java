@@ -13,7 +13,7 @@ class PixelOpsTest {
 
     @Test
     void grayscaleMakesTheThreeChannelsEqual() {
-        BufferedImage grey = OpSpec.parse("grayscale").apply(TestImages.scene(64, 48), TestImages.context());
+        BufferedImage grey = OpSpec.parse("grayscale").apply(Scenes.scene(64, 48), Scenes.context());
         for (int y = 0; y < grey.getHeight(); y += 3) {
             for (int x = 0; x < grey.getWidth(); x += 3) {
                 int p = grey.getRGB(x, y);
@@ -25,14 +25,14 @@ class PixelOpsTest {
 
     @Test
     void blurSmoothsAndSharpenRoughens() {
-        BufferedImage noise = TestImages.noise(60, 60);
-        double before = TestImages.roughness(noise);
-        double blurred = TestImages.roughness(OpSpec.parse("blur:2.5").apply(noise, TestImages.context()));
+        BufferedImage noise = Scenes.noise(60, 60);
+        double before = Scenes.roughness(noise);
+        double blurred = Scenes.roughness(OpSpec.parse("blur:2.5").apply(noise, Scenes.context()));
         assertTrue(blurred < before / 4, "blur: " + before + " → " + blurred);
 
-        BufferedImage soft = OpSpec.parse("blur:1.5").apply(TestImages.scene(80, 60), TestImages.context());
-        double sharpened = TestImages.roughness(OpSpec.parse("sharpen:2").apply(soft, TestImages.context()));
-        assertTrue(sharpened > TestImages.roughness(soft), "sharpen adds contrast");
+        BufferedImage soft = OpSpec.parse("blur:1.5").apply(Scenes.scene(80, 60), Scenes.context());
+        double sharpened = Scenes.roughness(OpSpec.parse("sharpen:2").apply(soft, Scenes.context()));
+        assertTrue(sharpened > Scenes.roughness(soft), "sharpen adds contrast");
     }
 
     @Test
@@ -42,14 +42,14 @@ class PixelOpsTest {
         g.setColor(new java.awt.Color(100, 150, 200));
         g.fillRect(0, 0, 20, 20);
         g.dispose();
-        BufferedImage blurred = OpSpec.parse("blur:3").apply(flat, TestImages.context());
+        BufferedImage blurred = OpSpec.parse("blur:3").apply(flat, Scenes.context());
         assertEquals(flat.getRGB(0, 0), blurred.getRGB(0, 0), "edge pixels are repeated, no dark frame");
         assertEquals(flat.getRGB(10, 10), blurred.getRGB(10, 10));
     }
 
     @Test
     void sobelFindsTheEdgeAndNothingElse() {
-        BufferedImage edges = OpSpec.parse("edges").apply(TestImages.edge(40, 20), TestImages.context());
+        BufferedImage edges = OpSpec.parse("edges").apply(Scenes.edge(40, 20), Scenes.context());
         assertEquals(255, edges.getRGB(20, 10) & 0xFF, "the step from black to white");
         assertEquals(0, edges.getRGB(5, 10) & 0xFF, "flat black");
         assertEquals(0, edges.getRGB(35, 10) & 0xFF, "flat white");
@@ -57,11 +57,11 @@ class PixelOpsTest {
 
     @Test
     void dHashMatchesAResizedCopyAndDiffersForAnotherImage() {
-        BufferedImage original = TestImages.scene(640, 480);
-        BufferedImage smaller = OpSpec.parse("resize:w=203").apply(original, TestImages.context());
+        BufferedImage original = Scenes.scene(640, 480);
+        BufferedImage smaller = OpSpec.parse("resize:w=203").apply(original, Scenes.context());
         long a = DHash.hash(original);
         assertTrue(DHash.distance(a, DHash.hash(smaller)) <= 4, "resized copy");
-        assertTrue(DHash.distance(a, DHash.hash(TestImages.other(640, 480))) > 16, "a different picture");
+        assertTrue(DHash.distance(a, DHash.hash(Scenes.other(640, 480))) > 16, "a different picture");
 
         Map<String, Object> metrics = new java.util.HashMap<>();
         BufferedImage same = OpSpec.parse("dhash").apply(original, new ImageOp.Context(1, metrics));
@@ -71,7 +71,7 @@ class PixelOpsTest {
 
     @Test
     void histogramsSumToThePixelCountAndMomentsAreRight() {
-        BufferedImage half = TestImages.edge(10, 10);
+        BufferedImage half = Scenes.edge(10, 10);
         Map<String, Object> metrics = new java.util.HashMap<>();
         OpSpec.parse("stats:bins=4").apply(half, new ImageOp.Context(1, metrics));
         @SuppressWarnings("unchecked")

@@ -5,8 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 
 /** Small generated pictures for op tests: gradients, shapes, noise, a hard edge. */
-final class TestImages {
-    private TestImages() {}
+final class Scenes {
+    private Scenes() {}
 
     /** A colourful scene: gradient sky, a dark disc, a bright bar; reproducible. */
     static BufferedImage scene(int w, int h) {
