@@ -42,6 +42,12 @@ class ImageProcessorTest {
     }
 
     @Test
+    void bmpInputsAreRecognisedFromTheirFullFileHeader() throws Exception {
+        byte[] bmp = TestImages.encode(TestImages.picture(30, 20, BufferedImage.TYPE_INT_RGB), "bmp");
+        assertInstanceOf(ImageProcessor.Result.Processed.class, processor.process(bmp, Pipeline.parse(List.of("grayscale"), "png")));
+    }
+
+    @Test
     void autoOrientReadsTheExifTagOfAJpeg() throws Exception {
         byte[] sideways = TestImages.jpegWithExif(80, 40, "Cam", "One", 6, "2024:01:02 03:04:05");
         var done = assertInstanceOf(ImageProcessor.Result.Processed.class,
