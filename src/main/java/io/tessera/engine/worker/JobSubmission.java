@@ -4,7 +4,10 @@ import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.Dispatcher;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
+import io.tessera.engine.dispatch.ImageOutcome;
 import io.tessera.engine.dispatch.JobStatus;
+import io.tessera.engine.events.EventReplay;
+import io.tessera.engine.events.EventType;
 import io.tessera.engine.dispatch.Task;
 import io.tessera.engine.shard.ImageFile;
 import io.tessera.engine.shard.JobPlanning;
@@ -25,10 +28,12 @@ import java.util.function.Consumer;
  */
 public final class JobSubmission {
     private final ClusterConnection connection;
+    private final DispatchKeys keys;
     private final Dispatcher dispatcher;
 
     public JobSubmission(ClusterConnection connection, DispatchKeys keys, DispatchSettings settings) {
         this.connection = connection;
+        this.keys = keys;
         this.dispatcher = new Dispatcher(connection.redis(), keys, settings);
     }
 
@@ -73,6 +78,15 @@ public final class JobSubmission {
             tasks.addAll(Task.batches(request.jobId(), shard.index(), paths, request.batchSize(), recipe, request.priority()));
         }
         return tasks;
+    }
+
+    /** The job's failed images with their reasons, from the results stream (at most {@code limit}). */
+    public List<ImageOutcome.Failed> failures(String jobId, int limit) {
+        return new EventReplay(connection.redis(), keys.events()).after(null, 100_000).stream()
+                .filter(e -> e.type() == EventType.IMAGE_FAILED && jobId.equals(e.job()))
+                .limit(limit)
+                .map(e -> new ImageOutcome.Failed(e.input(), e.reason()))
+                .toList();
     }
 
     /**
