@@ -1,5 +1,6 @@
 package io.tessera.engine.ops;
 
+import io.tessera.engine.images.ExifSummary;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 
@@ -25,6 +26,11 @@ public interface ImageOp {
      *
      * @param exifOrientation the EXIF orientation tag of the source (1 when absent)
      * @param metrics         where analysis ops write their results
+     * @param exif            the source's EXIF, when the pipeline asked for it and there was any; else null
      */
-    record Context(int exifOrientation, Map<String, Object> metrics) {}
+    record Context(int exifOrientation, Map<String, Object> metrics, ExifSummary exif) {
+        public Context(int exifOrientation, Map<String, Object> metrics) {
+            this(exifOrientation, metrics, null);
+        }
+    }
 }

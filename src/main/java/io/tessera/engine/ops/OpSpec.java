@@ -6,12 +6,12 @@ import java.util.Locale;
 /**
  * Text specs to ops: {@code thumbnail:256}, {@code resize:w=800}, {@code resize:scale=0.5,filter=fast},
  * {@code crop:x=0,y=0,w=100,h=100}, {@code rotate:90}, {@code flip:h}, {@code auto-orient}, {@code grayscale},
- * {@code blur:2.5}, {@code sharpen}, {@code edges}, {@code dhash}, {@code stats}. Errors are {@link OpSpecException}s
+ * {@code blur:2.5}, {@code sharpen}, {@code edges}, {@code dhash}, {@code stats}, {@code exif}. Errors are {@link OpSpecException}s
  * that say what was wrong and what a correct spec looks like.
  */
 public final class OpSpec {
     public static final List<String> NAMES = List.of("thumbnail", "resize", "crop", "rotate", "flip", "auto-orient",
-            "grayscale", "blur", "sharpen", "edges", "dhash", "stats");
+            "grayscale", "blur", "sharpen", "edges", "dhash", "stats", "exif");
 
     private OpSpec() {}
 
@@ -33,6 +33,7 @@ public final class OpSpec {
             case "edges", "sobel" -> plain(args, new SobelEdges());
             case "dhash" -> plain(args, new DHash());
             case "stats" -> ColorStats.parse(args);
+            case "exif" -> plain(args, new ExifFields());
             case "format" -> throw new OpSpecException("format: is the pipeline's output format, not an image op; give it as the pipeline's format");
             default -> throw new OpSpecException("unknown op '" + name + "'; known ops: " + String.join(", ", NAMES));
         };

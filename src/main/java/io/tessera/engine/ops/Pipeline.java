@@ -3,6 +3,7 @@ package io.tessera.engine.ops;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tessera.engine.images.ExifSummary;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,9 +74,10 @@ public final class Pipeline {
         return ops.getFirst().boxHint();
     }
 
+    /** Whether an op reads the source's EXIF (auto-orient, exif): only then is it parsed. */
     @JsonIgnore
-    public boolean needsExifOrientation() {
-        return ops.stream().anyMatch(op -> op instanceof Orient o && o.kind() == Orient.Kind.AUTO);
+    public boolean needsExif() {
+        return ops.stream().anyMatch(op -> op instanceof Orient o && o.kind() == Orient.Kind.AUTO || op instanceof ExifFields);
     }
 
     /** A folder name for the op chain, e.g. {@code thumbnail-256_grayscale}: only letters, digits, '.', '-' and '_'. */
@@ -86,9 +88,10 @@ public final class Pipeline {
     }
 
     /** Runs the ops in order; analysis results land in the returned metrics. */
-    public Result run(BufferedImage image, int exifOrientation) {
+    public Result run(BufferedImage image, ExifSummary exif) {
         Map<String, Object> metrics = new HashMap<>();
-        ImageOp.Context context = new ImageOp.Context(exifOrientation, metrics);
+        int orientation = exif == null || exif.orientation() == null || exif.orientation() < 1 ? 1 : exif.orientation();
+        ImageOp.Context context = new ImageOp.Context(orientation, metrics, exif);
         BufferedImage current = image;
         for (ImageOp op : ops) {
             current = op.apply(current, context);

@@ -4,7 +4,6 @@ import io.tessera.engine.Reasons;
 import io.tessera.engine.images.DecodeResult;
 import io.tessera.engine.images.ExifReader;
 import io.tessera.engine.images.ExifSummary;
-import io.tessera.engine.images.ImageFormat;
 import io.tessera.engine.images.ImageLimits;
 import io.tessera.engine.images.SafeDecoder;
 import io.tessera.engine.ops.Pipeline;
@@ -69,10 +68,9 @@ public final class ImageProcessor implements AutoCloseable {
             return new Result.Refused(reason);
         }
         DecodeResult.Decoded image = (DecodeResult.Decoded) decoded;
-        int orientation = pipeline.needsExifOrientation() && image.header().format() == ImageFormat.JPEG
-                ? ExifReader.read(input).map(ExifSummary::orientation).orElse(1) : 1;
+        ExifSummary exif = pipeline.needsExif() ? ExifReader.read(input).orElse(null) : null;
         try {
-            Pipeline.Result result = pipeline.run(image.image(), orientation == 0 ? 1 : orientation);
+            Pipeline.Result result = pipeline.run(image.image(), exif);
             byte[] output = pipeline.format().encode(result.image());
             Map<String, Object> metrics = new HashMap<>(result.metrics());
             metrics.put("sourceWidth", image.header().width());

@@ -17,7 +17,7 @@ class OpSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"thumbnail:256", "resize:w=800", "resize:h=600", "resize:w=80,h=60", "resize:scale=0.5,filter=fast",
             "crop:x=0,y=0,w=100,h=100", "rotate:90", "rotate:270", "flip:h", "flip:v", "auto-orient", "grayscale", "blur:2.5",
-            "sharpen", "sharpen:2.0", "edges", "dhash", "stats", "stats:bins=8"})
+            "sharpen", "sharpen:2.0", "edges", "dhash", "stats", "stats:bins=8", "exif"})
     void canonicalSpecsRoundTrip(String spec) {
         assertEquals(spec, OpSpec.parse(spec).spec());
         assertEquals(OpSpec.parse(spec), OpSpec.parse(OpSpec.parse(spec).spec()));

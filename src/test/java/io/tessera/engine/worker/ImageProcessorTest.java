@@ -57,6 +57,21 @@ class ImageProcessorTest {
     }
 
     @Test
+    void theExifOpPutsTheCameraFieldsInTheMetrics() throws Exception {
+        byte[] photo = TestImages.jpegWithExif(40, 30, "Canon", "Canon EOS R5", 1, "2024:05:06 07:08:09");
+        var done = assertInstanceOf(ImageProcessor.Result.Processed.class,
+                processor.process(photo, Pipeline.parse(List.of("exif", "thumbnail:16"), "png")));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> exif = (java.util.Map<String, Object>) done.metrics().get("exif");
+        assertEquals("Canon", exif.get("make"));
+        assertEquals("Canon EOS R5", exif.get("model"));
+        assertTrue(((String) exif.get("dateTaken")).startsWith("2024-05-0"), exif.toString());
+        var none = assertInstanceOf(ImageProcessor.Result.Processed.class,
+                processor.process(TestImages.png(10, 10), Pipeline.parse(List.of("exif"), "png")));
+        assertEquals(java.util.Map.of(), none.metrics().get("exif"));
+    }
+
+    @Test
     void hostileAndBrokenInputsAreRefusedWithReasons() throws Exception {
         assertTrue(refusal(new byte[0]).contains("empty"));
         assertTrue(refusal("just text, named .png".getBytes()).contains("not an image"));
