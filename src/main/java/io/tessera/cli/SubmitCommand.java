@@ -69,6 +69,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--timeout-minutes", defaultValue = "1440", description = "With --wait, give up waiting after this long (default: ${DEFAULT-VALUE}).")
     long timeoutMinutes;
 
+    @Option(names = "--duplicates", description = "With --wait and a dhash op: print near-duplicate groups within this many bits (e.g. 6).")
+    Integer duplicateBits;
+
     @Option(names = "--dry-run", description = "Only count images, bytes, shards and tasks.")
     boolean dryRun;
 
@@ -120,6 +123,11 @@ final class SubmitCommand implements Callable<Integer> {
         JobCounts c = last.counts();
         for (ImageOutcome.Failed failure : submission.failures(job, 20)) {
             out.println("  failed " + failure.input() + ": " + failure.reason());
+        }
+        if (duplicateBits != null) {
+            List<List<String>> groups = submission.duplicates(job, duplicateBits);
+            out.println(groups.size() + " near-duplicate group(s) within " + duplicateBits + " bits");
+            groups.forEach(group -> out.println("  " + String.join("  ", group)));
         }
         if (last.state() == JobState.CANCELLED) {
             out.println(job + " was cancelled");

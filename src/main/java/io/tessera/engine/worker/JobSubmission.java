@@ -6,6 +6,7 @@ import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.ImageOutcome;
 import io.tessera.engine.dispatch.JobStatus;
+import io.tessera.engine.events.Event;
 import io.tessera.engine.events.EventReplay;
 import io.tessera.engine.events.EventType;
 import io.tessera.engine.dispatch.Task;
@@ -17,7 +18,10 @@ import io.tessera.engine.shard.ShardPlan;
 import io.tessera.engine.shard.ShardPlanner;
 import java.io.IOException;
 import java.time.Duration;
+import io.tessera.engine.ops.DuplicateGroups;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -87,6 +91,18 @@ public final class JobSubmission {
                 .limit(limit)
                 .map(e -> new ImageOutcome.Failed(e.input(), e.reason()))
                 .toList();
+    }
+
+    /** Near-duplicate groups among the job's images, from the {@code dhash} metrics of its IMAGE_DONE events. */
+    public List<List<String>> duplicates(String jobId, int maxDistance) {
+        Map<String, Long> hashes = new HashMap<>();
+        for (Event event : new EventReplay(connection.redis(), keys.events()).after(null, 1_000_000)) {
+            if (event.type() == EventType.IMAGE_DONE && jobId.equals(event.job()) && event.metrics() != null
+                    && event.metrics().get("dhash") instanceof String hex) {
+                hashes.put(event.input(), Long.parseUnsignedLong(hex, 16));
+            }
+        }
+        return DuplicateGroups.of(hashes, maxDistance);
     }
 
     /**

@@ -141,6 +141,11 @@ class PipelineJobIT {
         assertEquals(BAD.keySet(), reasons.keySet());
         BAD.forEach((name, why) -> assertTrue(reasons.get(name).toLowerCase().contains(why.toLowerCase()), name + ": " + reasons.get(name)));
         assertTrue(events.stream().filter(e -> e.type() == EventType.IMAGE_DONE).allMatch(e -> ((String) e.metrics().get("dhash")).length() == 16));
+
+        // the same gradient picture at 640×480 and 100×80 is one near-duplicate group; the noise image is in none
+        List<List<String>> groups = submission.duplicates(job, 6);
+        assertTrue(groups.stream().anyMatch(g -> g.contains(input + "/a.jpg") && g.contains(input + "/sub/ü.jpeg")), groups.toString());
+        assertTrue(groups.stream().noneMatch(g -> g.contains(input + "/sub/c d.jpg")), groups.toString());
     }
 
     @Test
