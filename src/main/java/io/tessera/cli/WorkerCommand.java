@@ -49,12 +49,11 @@ final class WorkerCommand implements Callable<Integer> {
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("worker " + worker.id() + " draining…");
-            out.flush();
+            System.out.println("worker " + worker.id() + " draining");
             worker.close();
             connection.close();
-            out.println("worker " + worker.id() + " stopped: " + worker.counters().done() + " images done, " + worker.counters().failed() + " failed");
-            out.flush();
+            System.out.println("worker " + worker.id() + " stopped: " + worker.counters().done() + " images done, " + worker.counters().failed() + " failed");
+            System.out.flush();
             stopped.countDown();
         }, "worker-drain"));
         out.println("worker " + worker.id() + " running with " + n + " threads on profile " + profileName + "; SIGTERM or Ctrl-C drains and stops");
