@@ -51,6 +51,16 @@ class SubmitCommandIT {
     }
 
     @Test
+    void benchJobComparesTheFullPathWithTheSameOpsOnLocalBytes(@TempDir Path local) throws Exception {
+        for (int i = 0; i < 6; i++) {
+            Files.write(local.resolve("p" + i + ".jpg"), TestImages.noisyJpeg(400, 300, i));
+        }
+        CliRun run = CliRun.run(home(), "bench", "job", "--profile", "Local", "--corpus", local.toString(), "--op", "thumbnail:64");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("6 images") && run.out().contains("job/direct") && run.out().contains("(0 failed)"), run.out());
+    }
+
+    @Test
     void aBadOpIsAUsageErrorThatSaysWhy() {
         CliRun run = CliRun.run(home(), "submit", "--input", "/anything", "--op", "rotate:45");
         assertEquals(2, run.exitCode());
