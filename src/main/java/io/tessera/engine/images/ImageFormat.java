@@ -13,7 +13,7 @@ public enum ImageFormat {
     WEBP("webp", "image/webp", "webp");
 
     /** How many leading bytes {@link #sniff} needs to decide. */
-    public static final int SNIFF_BYTES = 12;
+    public static final int SNIFF_BYTES = 14; // a BMP needs its 14-byte file header
 
     private final String imageIoName;
     private final String mimeType;

@@ -1,0 +1,64 @@
+package io.tessera.cli;
+
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.dispatch.DispatchKeys;
+import io.tessera.engine.dispatch.DispatchSettings;
+import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.worker.Worker;
+import io.tessera.engine.worker.WorkerOptions;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `tessera worker`: a headless worker until it is stopped. SIGTERM or Ctrl-C drains: the images at hand
+ * finish and are acknowledged, then the worker leaves membership and the process exits.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true, description = "Run jobs' image tasks from Redis on this machine (headless).")
+final class WorkerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--profile"}, defaultValue = ConnectionProfile.LOCAL_NAME, description = "Profile name (default: ${DEFAULT-VALUE}).")
+    String profileName;
+
+    @Option(names = "--threads", description = "Image threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--key-prefix", hidden = true, defaultValue = "tessera:", description = "Redis key prefix (separates installations sharing one Redis).")
+    String keyPrefix;
+
+    @Override
+    public Integer call() throws Exception {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1 || n > 256) {
+            throw new ReadableErrors.UserError("--threads must be between 1 and 256, not " + n, 2);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profileName));
+        Worker worker;
+        try {
+            worker = Worker.start(connection, WorkerOptions.defaults(n).withKeys(new DispatchKeys(keyPrefix), DispatchSettings.defaults()));
+        } catch (Exception | Error e) {
+            connection.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("worker " + worker.id() + " draining");
+            worker.close();
+            connection.close();
+            System.out.println("worker " + worker.id() + " stopped: " + worker.counters().done() + " images done, " + worker.counters().failed() + " failed");
+            System.out.flush();
+            stopped.countDown();
+        }, "worker-drain"));
+        out.println("worker " + worker.id() + " running with " + n + " threads on profile " + profileName + "; SIGTERM or Ctrl-C drains and stops");
+        out.flush();
+        stopped.await(); // the shutdown hook ends the process; this thread only keeps it alive until then
+        return 0;
+    }
+}

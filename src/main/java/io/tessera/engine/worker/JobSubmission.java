@@ -1,0 +1,127 @@
+package io.tessera.engine.worker;
+
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.dispatch.Dispatcher;
+import io.tessera.engine.dispatch.DispatchKeys;
+import io.tessera.engine.dispatch.DispatchSettings;
+import io.tessera.engine.dispatch.ImageOutcome;
+import io.tessera.engine.dispatch.JobStatus;
+import io.tessera.engine.events.Event;
+import io.tessera.engine.events.EventReplay;
+import io.tessera.engine.events.EventType;
+import io.tessera.engine.dispatch.Task;
+import io.tessera.engine.shard.ImageFile;
+import io.tessera.engine.shard.JobPlanning;
+import io.tessera.engine.shard.JobSpec;
+import io.tessera.engine.shard.PlanStore;
+import io.tessera.engine.shard.ShardPlan;
+import io.tessera.engine.shard.ShardPlanner;
+import java.io.IOException;
+import java.time.Duration;
+import io.tessera.engine.ops.DuplicateGroups;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Launching a job: list the input folder, plan it into shards (committed in ZooKeeper), and submit each
+ * shard's images in tasks through the {@link Dispatcher}, each task carrying the {@link JobRecipe}. Also the
+ * dry run (what a job would take) and waiting for a job to settle.
+ */
+public final class JobSubmission {
+    private final ClusterConnection connection;
+    private final DispatchKeys keys;
+    private final Dispatcher dispatcher;
+
+    public JobSubmission(ClusterConnection connection, DispatchKeys keys, DispatchSettings settings) {
+        this.connection = connection;
+        this.keys = keys;
+        this.dispatcher = new Dispatcher(connection.redis(), keys, settings);
+    }
+
+    public JobSubmission(ClusterConnection connection) {
+        this(connection, DispatchKeys.DEFAULT, DispatchSettings.defaults());
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** What the job would take: images, bytes, shards and tasks, and where its outputs would go. */
+    public record Estimate(long images, long bytes, int shards, int tasks, String output) {}
+
+    public Estimate estimate(JobRequest request) throws IOException {
+        ShardPlan plan = plan(request);
+        return new Estimate(plan.images(), plan.bytes(), plan.shards().size(), tasks(request, plan).size(), request.recipe().output());
+    }
+
+    /** Plans (the plan in ZooKeeper, whole or not at all) and submits; returns the stored job. */
+    public JobSpec submit(JobRequest request) throws IOException {
+        ShardPlan plan = plan(request);
+        JobSpec job = PlanStore.of(connection).store(request.jobId(), request.input(), request.pipeline().specs(), request.limits(), plan);
+        dispatcher.submit(request.jobId(), tasks(request, plan));
+        return job;
+    }
+
+    private ShardPlan plan(JobRequest request) throws IOException {
+        List<ImageFile> listing = JobPlanning.listFolder(connection, request.input());
+        if (listing.isEmpty()) {
+            throw new IOException("no images under " + request.input() + " (missing folder, or no files with image names)");
+        }
+        return ShardPlanner.plan(listing, request.limits());
+    }
+
+    private static List<Task> tasks(JobRequest request, ShardPlan plan) {
+        String recipe = request.recipe().toJson();
+        String root = request.recipe().input();
+        List<Task> tasks = new ArrayList<>();
+        for (ShardPlan.PlannedShard shard : plan.shards()) {
+            List<String> paths = shard.images().stream().map(image -> root + "/" + image.path()).toList();
+            tasks.addAll(Task.batches(request.jobId(), shard.index(), paths, request.batchSize(), recipe, request.priority()));
+        }
+        return tasks;
+    }
+
+    /** The job's failed images with their reasons, from the results stream (at most {@code limit}). */
+    public List<ImageOutcome.Failed> failures(String jobId, int limit) {
+        return new EventReplay(connection.redis(), keys.events()).after(null, 100_000).stream()
+                .filter(e -> e.type() == EventType.IMAGE_FAILED && jobId.equals(e.job()))
+                .limit(limit)
+                .map(e -> new ImageOutcome.Failed(e.input(), e.reason()))
+                .toList();
+    }
+
+    /** Near-duplicate groups among the job's images, from the {@code dhash} metrics of its IMAGE_DONE events. */
+    public List<List<String>> duplicates(String jobId, int maxDistance) {
+        Map<String, Long> hashes = new HashMap<>();
+        for (Event event : new EventReplay(connection.redis(), keys.events()).after(null, 1_000_000)) {
+            if (event.type() == EventType.IMAGE_DONE && jobId.equals(event.job()) && event.metrics() != null
+                    && event.metrics().get("dhash") instanceof String hex) {
+                hashes.put(event.input(), Long.parseUnsignedLong(hex, 16));
+            }
+        }
+        return DuplicateGroups.of(hashes, maxDistance);
+    }
+
+    /**
+     * Polls the job until every task is settled (or the job was cancelled), reporting each changed status.
+     * Returns the last status; when {@code timeout} passes first, the status at that moment.
+     */
+    public JobStatus await(String jobId, Duration every, Duration timeout, Consumer<JobStatus> progress) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JobStatus last = null;
+        while (true) {
+            JobStatus now = dispatcher.status(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+            if (!now.equals(last)) {
+                progress.accept(now);
+                last = now;
+            }
+            if (now.settled() || now.state() == io.tessera.engine.dispatch.JobState.CANCELLED || System.nanoTime() > deadline) {
+                return now;
+            }
+            Thread.sleep(every.toMillis());
+        }
+    }
+}

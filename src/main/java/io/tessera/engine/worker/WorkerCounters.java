@@ -1,0 +1,45 @@
+package io.tessera.engine.worker;
+
+import io.tessera.engine.membership.LiveFigures;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What a worker's handler has done so far, and its rate since the previous look, for the membership node. */
+public final class WorkerCounters {
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
+    private long lastImages;
+    private long lastNanos = System.nanoTime();
+
+    void started() {
+        busy.incrementAndGet();
+    }
+
+    void finished(boolean ok, long bytes) {
+        busy.decrementAndGet();
+        (ok ? done : failed).incrementAndGet();
+        bytesRead.addAndGet(bytes);
+    }
+
+    public long done() {
+        return done.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Figures now, with images/s over the time since the previous call. */
+    public synchronized LiveFigures figures() {
+        long now = System.nanoTime();
+        long images = done.get() + failed.get();
+        double seconds = (now - lastNanos) / 1e9;
+        double rate = seconds <= 0 ? 0 : Math.round((images - lastImages) / seconds * 10) / 10.0;
+        lastImages = images;
+        lastNanos = now;
+        return new LiveFigures(busy.get(), done.get(), failed.get(), bytesRead.get(), rate, Instant.now());
+    }
+}

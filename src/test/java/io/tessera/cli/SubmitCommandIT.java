@@ -1,0 +1,71 @@
+package io.tessera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.dispatch.DispatchKeys;
+import io.tessera.engine.dispatch.DispatchSettings;
+import io.tessera.engine.worker.Worker;
+import io.tessera.engine.worker.WorkerOptions;
+import io.tessera.testing.SharedCluster;
+import io.tessera.testing.TestImages;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `tessera submit` end to end through the Local profile, with an in-process worker on a private key prefix. */
+class SubmitCommandIT {
+    private static Path home() {
+        return SharedCluster.directories().data().getParent();
+    }
+
+    @Test
+    void dryRunThenWaitPrintsProgressAndExitsNonZeroWhenAnImageFails(@TempDir Path local) throws Exception {
+        Path set = Files.createDirectories(local.resolve("set"));
+        Files.write(set.resolve("a.jpg"), TestImages.jpeg(300, 200));
+        Files.write(set.resolve("b.png"), TestImages.png(40, 40));
+        Files.write(set.resolve("c.jpg"), TestImages.jpeg(120, 100));
+        String dest = "/test/submit-" + UUID.randomUUID();
+        CliRun.run(home(), "upload", set.toString(), dest);
+        String input = dest + "/set";
+        String prefix = "cli-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+
+        CliRun dry = CliRun.run(home(), "submit", "--input", input, "--op", "thumbnail:64", "--batch", "2", "--dry-run", "--key-prefix", prefix);
+        assertEquals(0, dry.exitCode(), dry.out() + dry.err());
+        assertTrue(dry.out().contains("3 images") && dry.out().contains("1 shards") && dry.out().contains("2 tasks"), dry.out());
+
+        try (ClusterConnection connection = new ClusterConnection(SharedCluster.target());
+             Worker ignored = Worker.start(connection, WorkerOptions.defaults(2).withKeys(new DispatchKeys(prefix), DispatchSettings.defaults()))) {
+            CliRun run = CliRun.run(home(), "submit", "--input", input, "--op", "crop:x=50,y=0,w=20,h=20", "--op", "grayscale", "--format", "png",
+                    "--priority", "high", "--batch", "2", "--job", "cli-job-" + UUID.randomUUID().toString().substring(0, 6),
+                    "--wait", "--key-prefix", prefix);
+            assertEquals(1, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("finished: 2 done, 1 failed"), run.out());
+            // the 40×40 PNG has no pixel at x=50: that image fails with the reason, the others go on
+            assertTrue(run.out().contains("b.png: ") && run.out().contains("lies outside the 40×40 image"), run.out());
+        }
+    }
+
+    @Test
+    void benchJobComparesTheFullPathWithTheSameOpsOnLocalBytes(@TempDir Path local) throws Exception {
+        for (int i = 0; i < 6; i++) {
+            Files.write(local.resolve("p" + i + ".jpg"), TestImages.noisyJpeg(400, 300, i));
+        }
+        CliRun run = CliRun.run(home(), "bench", "job", "--profile", "Local", "--corpus", local.toString(), "--op", "thumbnail:64");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("6 images") && run.out().contains("job/direct") && run.out().contains("(0 failed)"), run.out());
+    }
+
+    @Test
+    void aBadOpIsAUsageErrorThatSaysWhy() {
+        CliRun run = CliRun.run(home(), "submit", "--input", "/anything", "--op", "rotate:45");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("the angle must be 90, 180 or 270"), run.err());
+        String text = new String(run.err().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("tessera submit:"), text);
+    }
+}

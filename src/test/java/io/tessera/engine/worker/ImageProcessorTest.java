@@ -1,0 +1,91 @@
+package io.tessera.engine.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.ops.Pipeline;
+import io.tessera.testing.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Bytes through a pipeline without storage: outputs, metrics, and every kind of bad input refused with a reason. */
+class ImageProcessorTest {
+    private final ImageProcessor processor = new ImageProcessor(ImageLimits.DEFAULT, Duration.ofSeconds(20));
+
+    @AfterEach
+    void close() {
+        processor.close();
+    }
+
+    private String refusal(byte[] input) throws Exception {
+        ImageProcessor.Result result = processor.process(input, Pipeline.parse(List.of("thumbnail:64"), "png"));
+        return assertInstanceOf(ImageProcessor.Result.Refused.class, result).reason();
+    }
+
+    @Test
+    void aThumbnailPipelineWritesTheFormatAskedWithMetrics() throws Exception {
+        Pipeline pipeline = Pipeline.parse(List.of("thumbnail:64", "grayscale", "dhash", "format:png"), null);
+        var done = assertInstanceOf(ImageProcessor.Result.Processed.class, processor.process(TestImages.jpeg(640, 480), pipeline));
+        BufferedImage out = ImageIO.read(new ByteArrayInputStream(done.bytes()));
+        assertEquals(64, out.getWidth());
+        assertEquals(48, out.getHeight());
+        assertEquals(640, done.metrics().get("sourceWidth"));
+        assertEquals(64, done.metrics().get("width"));
+        assertEquals(16, ((String) done.metrics().get("dhash")).length());
+    }
+
+    @Test
+    void bmpInputsAreRecognisedFromTheirFullFileHeader() throws Exception {
+        byte[] bmp = TestImages.encode(TestImages.picture(30, 20, BufferedImage.TYPE_INT_RGB), "bmp");
+        assertInstanceOf(ImageProcessor.Result.Processed.class, processor.process(bmp, Pipeline.parse(List.of("grayscale"), "png")));
+    }
+
+    @Test
+    void autoOrientReadsTheExifTagOfAJpeg() throws Exception {
+        byte[] sideways = TestImages.jpegWithExif(80, 40, "Cam", "One", 6, "2024:01:02 03:04:05");
+        var done = assertInstanceOf(ImageProcessor.Result.Processed.class,
+                processor.process(sideways, Pipeline.parse(List.of("auto-orient"), "png")));
+        assertEquals(40, done.metrics().get("width"));
+        assertEquals(80, done.metrics().get("height"));
+    }
+
+    @Test
+    void theExifOpPutsTheCameraFieldsInTheMetrics() throws Exception {
+        byte[] photo = TestImages.jpegWithExif(40, 30, "Canon", "Canon EOS R5", 1, "2024:05:06 07:08:09");
+        var done = assertInstanceOf(ImageProcessor.Result.Processed.class,
+                processor.process(photo, Pipeline.parse(List.of("exif", "thumbnail:16"), "png")));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> exif = (java.util.Map<String, Object>) done.metrics().get("exif");
+        assertEquals("Canon", exif.get("make"));
+        assertEquals("Canon EOS R5", exif.get("model"));
+        assertTrue(((String) exif.get("dateTaken")).startsWith("2024-05-0"), exif.toString());
+        var none = assertInstanceOf(ImageProcessor.Result.Processed.class,
+                processor.process(TestImages.png(10, 10), Pipeline.parse(List.of("exif"), "png")));
+        assertEquals(java.util.Map.of(), none.metrics().get("exif"));
+    }
+
+    @Test
+    void hostileAndBrokenInputsAreRefusedWithReasons() throws Exception {
+        assertTrue(refusal(new byte[0]).contains("empty"));
+        assertTrue(refusal("just text, named .png".getBytes()).contains("not an image"));
+        assertTrue(refusal(TestImages.truncatedJpeg()).toLowerCase().contains("truncated"), refusal(TestImages.truncatedJpeg()));
+        assertTrue(refusal(TestImages.pngClaiming(60000, 60000)).contains("60000×60000"));
+    }
+
+    @Test
+    void anImageOverTheTimeLimitFailsAloneAndTheProcessorGoesOn() throws Exception {
+        try (ImageProcessor hurried = new ImageProcessor(ImageLimits.DEFAULT, Duration.ofMillis(50))) {
+            var slow = hurried.process(TestImages.noisyJpeg(1500, 1500, 1), Pipeline.parse(List.of("blur:40"), "png"));
+            assertTrue(assertInstanceOf(ImageProcessor.Result.Refused.class, slow).reason().contains("per-image limit"));
+        }
+        assertInstanceOf(ImageProcessor.Result.Processed.class,
+                processor.process(TestImages.png(20, 20), Pipeline.parse(List.of("rotate:90"), "bmp")));
+    }
+}
