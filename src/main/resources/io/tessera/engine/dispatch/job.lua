@@ -25,6 +25,8 @@ local function tessera_progress(job_key, job, worker, results, maxlen, channels)
     end
     kind = 'JOB_FINISHED'
     redis.call('HSET', job_key, 'state', state, 'finished', now)
+    -- a job whose every task settled in its first completion batch never passed through RUNNING
+    redis.call('HSETNX', job_key, 'started', now)
   elseif state == 'QUEUED' then
     state = 'RUNNING'
     redis.call('HSET', job_key, 'state', state, 'started', now)
