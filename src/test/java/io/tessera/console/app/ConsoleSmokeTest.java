@@ -74,10 +74,10 @@ class ConsoleSmokeTest {
         assertEquals(Panel.HEALTH, context.shell().selectedProperty().get());
 
         // Three services up in the status bar.
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Stream.of("hdfs", "zookeeper", "redis")
-                .allMatch(id -> robot.lookup("#status-" + id).query().getStyleClass().contains("state-up")));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> Stream.of("hdfs", "zookeeper", "redis")
+                .allMatch(id -> robot.lookup("#status-" + id).query().getStyleClass().contains("state-up"))));
         // The Health card is styled from the same result a moment later (its own listener): wait, don't race.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#card-redis").query().getStyleClass().contains("state-up"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#card-redis").query().getStyleClass().contains("state-up")));
         assertEquals("Local", robot.lookup(".status-profile").queryLabeled().getText());
 
         // Theme: the button and Ctrl+Shift+T swap the user agent stylesheet.
@@ -114,5 +114,10 @@ class ConsoleSmokeTest {
             }
         }
         return true;
+    }
+
+    /** Evaluates a scene-graph condition on the FX thread: lookups from the test thread race the layout. */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get();
     }
 }
