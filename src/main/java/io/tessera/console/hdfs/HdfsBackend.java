@@ -1,6 +1,7 @@
 package io.tessera.console.hdfs;
 
 import io.tessera.console.connection.ActiveConnection;
+import io.tessera.console.connection.PerConnection;
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.images.ImageInspector;
 import io.tessera.engine.images.ImageLimits;
@@ -64,25 +65,9 @@ public final class HdfsBackend implements AutoCloseable {
         thumbnails.close();
     }
 
-    /** The backend of the active profile's connection, made again (the old one closed) when the connection changes. */
+    /** The backend of the active profile's connection, made again when the connection changes. */
     public static Source of(ActiveConnection active) {
-        return new Source() {
-            private ClusterConnection madeFor;
-            private HdfsBackend made;
-
-            @Override
-            public synchronized HdfsBackend get() throws Exception {
-                ClusterConnection current = active.get();
-                if (current != madeFor) {
-                    if (made != null) {
-                        made.close();
-                    }
-                    made = new HdfsBackend(current);
-                    madeFor = current;
-                }
-                return made;
-            }
-        };
+        return new PerConnection<>(active, HdfsBackend::new)::get;
     }
 
     /** Where the panel's engine objects come from: the active profile's, made on first use. Called off the UI thread. */

@@ -1,6 +1,7 @@
 package io.tessera.console.shards;
 
 import io.tessera.console.connection.ActiveConnection;
+import io.tessera.console.connection.PerConnection;
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.TesseraPaths;
@@ -55,20 +56,7 @@ public final class ShardsBackend {
 
     /** The backend of the active profile's connection, made again when the connection changes. */
     public static Source of(ActiveConnection active) {
-        return new Source() {
-            private ClusterConnection madeFor;
-            private ShardsBackend made;
-
-            @Override
-            public synchronized ShardsBackend get() throws Exception {
-                ClusterConnection current = active.get();
-                if (current != madeFor) {
-                    made = new ShardsBackend(current);
-                    madeFor = current;
-                }
-                return made;
-            }
-        };
+        return new PerConnection<>(active, ShardsBackend::new)::get;
     }
 
     /** Where the panel's engine objects come from: the active profile's, made on first use. Called off the UI thread. */
