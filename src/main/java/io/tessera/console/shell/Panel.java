@@ -2,7 +2,7 @@ package io.tessera.console.shell;
 
 import io.tessera.console.placeholder.PlaceholderViewModel;
 
-/** The panels of the left navigation, in order (Ctrl+1 … Ctrl+5). */
+/** The panels of the left navigation, in order (Ctrl+1 … Ctrl+6). */
 public enum Panel {
     HDFS("HDFS", "fth-hard-drive", "", ""),
     SHARDS("Shards", "fth-grid", "The shard view arrives with a later issue",
@@ -11,6 +11,8 @@ public enum Panel {
             "Submit thumbnail, resize, conversion and hashing jobs, follow their progress, pause, cancel and retry them."),
     LIVE("Live", "fth-radio", "The live view arrives with a later issue",
             "Watch results stream back from the workers over Redis as they are produced, and the workers that produce them."),
+    MONITOR("Monitor", "fth-activity", "The Redis monitor arrives with a later issue",
+            "Subscribe to pub/sub channels and patterns, and see the dispatch streams, consumer groups and pending entries."),
     HEALTH("Health", "fth-heart", "", "");
 
     private final String title;

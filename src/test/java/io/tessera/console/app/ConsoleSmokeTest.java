@@ -69,7 +69,7 @@ class ConsoleSmokeTest {
         assertEquals(Panel.JOBS, context.shell().selectedProperty().get());
         assertFalse(robot.lookup("#hdfs-panel").query().isVisible(), "one panel at a time");
         assertTrue(shown("The jobs panel arrives with a later issue"));
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Panel.HEALTH, context.shell().selectedProperty().get());
 

@@ -27,7 +27,7 @@ class ShellViewModelTest {
         shell.selectNumber(4);
         assertEquals(Panel.LIVE, shell.selectedProperty().get());
         shell.selectNumber(9);
-        assertEquals(Panel.LIVE, shell.selectedProperty().get(), "no sixth panel: the selection stays");
+        assertEquals(Panel.LIVE, shell.selectedProperty().get(), "no ninth panel: the selection stays");
         shell.select(Panel.SHARDS);
         assertEquals(Panel.SHARDS, shell.selectedProperty().get());
     }
