@@ -23,6 +23,11 @@ public record DispatchKeys(String prefix) {
         return prefix + "job:" + checkJobId(jobId);
     }
 
+    /** {@code <prefix>jobs}: zset of job ids scored by their creation time (epoch ms); the jobs table lists it newest first. */
+    public String jobs() {
+        return prefix + "jobs";
+    }
+
     /** {@code <prefix>job:<id>:control}: hash with the {@code cancel} and {@code pause} flags. */
     public String control(String jobId) {
         return job(jobId) + ":control";

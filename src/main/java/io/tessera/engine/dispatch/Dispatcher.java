@@ -34,7 +34,8 @@ public final class Dispatcher {
     }
 
     /**
-     * Creates the job hash (state QUEUED, counters zero, totals set), records JOB_STARTED, then adds the
+     * Creates the job hash (state QUEUED, counters zero, totals set, the first task's recipe and priority), lists
+     * the job in the job index ({@link JobCatalog}), records JOB_STARTED, then adds the
      * tasks with pipelined XADDs. Workers may start on the first tasks while later ones are still added.
      *
      * @throws IllegalArgumentException when the tasks are empty, belong to another job, or repeat an id
@@ -45,9 +46,10 @@ public final class Dispatcher {
         StreamGroups.ensure(redis, keys);
         long images = tasks.stream().mapToLong(t -> t.images().size()).sum();
         Event started = Event.jobStarted(jobId, new JobCounts(tasks.size(), images, 0, 0, 0, 0, 0, 0));
-        Object created = DispatchScripts.CREATE_JOB.run(redis, List.of(keys.job(jobId), keys.events().results()),
+        Object created = DispatchScripts.CREATE_JOB.run(redis, List.of(keys.job(jobId), keys.events().results(), keys.jobs()),
                 List.of(Integer.toString(tasks.size()), Long.toString(images), Long.toString(settings.resultsMaxLen()),
-                        keys.events().channelPrefix(), jobId, EventJson.write(started)));
+                        keys.events().channelPrefix(), jobId, EventJson.write(started), java.util.Objects.requireNonNullElse(tasks.getFirst().pipeline(), ""),
+                        tasks.getFirst().priority().name()));
         if (((Long) created) == 0) {
             throw new IllegalStateException("job " + jobId + " was submitted before");
         }

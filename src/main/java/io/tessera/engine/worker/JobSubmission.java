@@ -65,6 +65,36 @@ public final class JobSubmission {
         return job;
     }
 
+    /**
+     * Plans and submits a job over the given images only (absolute paths below the request's input), e.g. the
+     * failed images of an earlier job. An image that is gone by now is planned with size 0 and fails with its reason.
+     */
+    public JobSpec submitImages(JobRequest request, List<String> images) throws IOException {
+        String root = request.recipe().input();
+        List<ImageFile> listing = new ArrayList<>();
+        for (String image : new java.util.TreeSet<>(images)) {
+            if (!image.startsWith(root + "/")) {
+                throw new IllegalArgumentException(image + " is not below the job's input " + root);
+            }
+            listing.add(new ImageFile(image.substring(root.length() + 1), sizeOf(image)));
+        }
+        if (listing.isEmpty()) {
+            throw new IOException("no images to submit");
+        }
+        ShardPlan plan = ShardPlanner.plan(listing, request.limits());
+        JobSpec job = PlanStore.of(connection).store(request.jobId(), request.input(), request.pipeline().specs(), request.limits(), plan);
+        dispatcher.submit(request.jobId(), tasks(request, plan));
+        return job;
+    }
+
+    private long sizeOf(String image) throws IOException {
+        try {
+            return connection.fileSystem().getFileStatus(new org.apache.hadoop.fs.Path(image)).getLen();
+        } catch (java.io.FileNotFoundException gone) {
+            return 0;
+        }
+    }
+
     private ShardPlan plan(JobRequest request) throws IOException {
         List<ImageFile> listing = JobPlanning.listFolder(connection, request.input());
         if (listing.isEmpty()) {
