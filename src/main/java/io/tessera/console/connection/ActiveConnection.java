@@ -4,6 +4,9 @@ import io.tessera.console.common.BackgroundTasks;
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.connect.ConnectException;
 import io.tessera.engine.connect.ConnectionTarget;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -17,6 +20,7 @@ public final class ActiveConnection {
     private final ReadOnlyObjectWrapper<ConnectionTarget> target = new ReadOnlyObjectWrapper<>();
     private ConnectionTarget current;
     private ClusterConnection open;
+    private final List<Consumer<ClusterConnection>> beforeClose = new CopyOnWriteArrayList<>();
 
     public ActiveConnection(BackgroundTasks tasks) {
         this.tasks = tasks;
@@ -24,7 +28,25 @@ public final class ActiveConnection {
 
     /** On the UI thread: the target panels work with from now on, or null when there is none. */
     public void use(ConnectionTarget next) {
+        use(next, () -> { });
+    }
+
+    /**
+     * Off the UI thread, just before a replaced connection is closed: users that must finish with it first (the
+     * console's worker pool drains there) block in the hook. Hooks are added once, at wiring time.
+     */
+    public void beforeClose(Consumer<ClusterConnection> hook) {
+        beforeClose.add(hook);
+    }
+
+    /** On the UI thread: no target any more; {@code closed} runs on the UI thread once the old connection is closed. */
+    public void release(Runnable closed) {
+        use(null, closed);
+    }
+
+    private void use(ConnectionTarget next, Runnable closed) {
         if (next == target.get()) {
+            closed.run();
             return;
         }
         ClusterConnection previous;
@@ -34,12 +56,18 @@ public final class ActiveConnection {
             open = null;
         }
         target.set(next);
-        if (previous != null) {
-            tasks.run("Closing the connection to " + previous.target().profileName(), () -> {
-                previous.close();
-                return null;
-            }, ignored -> { }, reason -> { });
+        if (previous == null) {
+            closed.run();
+            return;
         }
+        tasks.run("Closing the connection to " + previous.target().profileName(), () -> {
+            try {
+                beforeClose.forEach(hook -> hook.accept(previous));
+            } finally {
+                previous.close();
+            }
+            return null;
+        }, ignored -> closed.run(), reason -> closed.run());
     }
 
     /** Off the UI thread: the connection to the current target, made on first use. */

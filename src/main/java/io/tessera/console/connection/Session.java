@@ -84,11 +84,11 @@ public final class Session {
         generation++;
         phase.set(Phase.STOPPING);
         health.stop();
-        connection.use(null);
-        local.stop(() -> {
+        // the connection's users (the console's worker pool drains) finish before the cluster under them stops
+        connection.release(() -> local.stop(() -> {
             phase.set(Phase.STOPPED);
             done.run();
-        });
+        }));
     }
 
     private void whenCurrent(int turn, Runnable action) {

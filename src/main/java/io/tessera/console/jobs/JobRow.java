@@ -1,0 +1,117 @@
+package io.tessera.console.jobs;
+
+import io.tessera.console.common.Formats;
+import io.tessera.engine.dispatch.JobState;
+import io.tessera.engine.dispatch.JobStatus;
+import io.tessera.engine.events.JobCounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * One job in the jobs table. The row object stays while the job is listed (so the table keeps its selection)
+ * and its status and rate change in place on each refresh.
+ */
+public final class JobRow {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final String id;
+    private final ReadOnlyObjectWrapper<JobStatus> status;
+    private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final RateMeter meter = new RateMeter();
+
+    JobRow(JobStatus first, long nowNanos, Instant now) {
+        this.id = first.job();
+        this.status = new ReadOnlyObjectWrapper<>(first);
+        rate.set(meter.update(first, nowNanos, now));
+    }
+
+    void update(JobStatus next, long nowNanos, Instant now) {
+        rate.set(meter.update(next, nowNanos, now));
+        if (!next.equals(status.get())) {
+            status.set(next);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public JobStatus status() {
+        return status.get();
+    }
+
+    public ReadOnlyObjectProperty<JobStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Images per second (NaN when not known). */
+    public ReadOnlyDoubleProperty rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
+
+    public String stateText() {
+        return status().state().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Share of the images finished (done or failed), 0–1. */
+    public double progress() {
+        JobCounts c = status().counts();
+        if (status().state() == JobState.FINISHED && c.dead() == 0) {
+            return 1;
+        }
+        return c.images() == 0 ? 0 : Math.min(1, (c.done() + c.failed()) / (double) c.images());
+    }
+
+    /** "12 / 40". */
+    public String imagesText() {
+        JobCounts c = status().counts();
+        return Formats.number(c.done()) + " / " + Formats.number(c.images());
+    }
+
+    public long failures() {
+        return status().counts().failed();
+    }
+
+    public String rateText() {
+        double r = rate.get();
+        return Double.isNaN(r) ? "" : String.format(Locale.ROOT, r >= 10 ? "%.0f" : "%.1f", r);
+    }
+
+    /** Time left at the current rate, for a running job; empty otherwise. */
+    public String etaText() {
+        double r = rate.get();
+        JobCounts c = status().counts();
+        long left = c.images() - c.done() - c.failed();
+        if (status().state() != JobState.RUNNING || Double.isNaN(r) || r <= 0 || left <= 0) {
+            return "";
+        }
+        return duration(Duration.ofSeconds((long) Math.ceil(left / r)));
+    }
+
+    public String createdText() {
+        return status().created() == null ? "" : TIME.format(status().created());
+    }
+
+    public String startedText() {
+        return status().started() == null ? "" : TIME.format(status().started());
+    }
+
+    /** "45 s", "3 min 05 s", "2 h 10 min". */
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+}

@@ -1,0 +1,50 @@
+package io.tessera.console.jobs;
+
+import io.tessera.engine.dispatch.JobState;
+import io.tessera.engine.dispatch.JobStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+
+/**
+ * Images per second of one job: over the last {@value #WINDOW_SECONDS} s of samples while it runs (so a pause or a
+ * slow start does not linger in the figure), over its whole run once it is over. NaN when not known yet.
+ */
+final class RateMeter {
+    static final int WINDOW_SECONDS = 10;
+
+    private record Sample(long nanos, long processed) {}
+
+    private final ArrayDeque<Sample> samples = new ArrayDeque<>();
+
+    double update(JobStatus status, long nowNanos, Instant now) {
+        long processed = processed(status);
+        if (status.started() != null && status.finished() != null) {
+            samples.clear();
+            return overall(processed, Duration.between(status.started(), status.finished()));
+        }
+        samples.addLast(new Sample(nowNanos, processed));
+        while (samples.size() > 2 && nowNanos - samples.peekFirst().nanos() > WINDOW_SECONDS * 1_000_000_000L) {
+            samples.removeFirst();
+        }
+        if (status.state() != JobState.RUNNING) {
+            return Double.NaN;
+        }
+        Sample first = samples.peekFirst();
+        double seconds = (nowNanos - first.nanos()) / 1e9;
+        if (seconds >= 2) {
+            return (processed - first.processed()) / seconds;
+        }
+        // just opened: the average since the job started is the best there is
+        return status.started() == null ? Double.NaN : overall(processed, Duration.between(status.started(), now));
+    }
+
+    static long processed(JobStatus status) {
+        return status.counts().done() + status.counts().failed();
+    }
+
+    private static double overall(long processed, Duration took) {
+        double seconds = Math.max(took.toMillis(), 1) / 1000.0;
+        return processed / seconds;
+    }
+}

@@ -1,0 +1,208 @@
+package io.tessera.console.workers;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.UiThread;
+import io.tessera.console.connection.ActiveConnection;
+import io.tessera.engine.Reasons;
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.worker.Worker;
+import io.tessera.engine.worker.WorkerOptions;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's own worker: a {@link Worker} with N image threads on the active profile's connection, so a
+ * job launched from the console runs without a separate {@code tessera worker}. Can be switched off; the
+ * setting is remembered. Starting and draining happen in order on one thread of its own (a drain waits for
+ * the images at hand); the pool follows the connection, and a connection is closed only after the pool
+ * drained from it (so on exit the pool stops before the local cluster does).
+ */
+public final class ConsoleWorkerPool {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleWorkerPool.class);
+
+    private final ActiveConnection active;
+    private final UiThread ui;
+    private final BackgroundTasks tasks;
+    private final WorkerPoolSettings settings;
+    private final IntFunction<WorkerOptions> options;
+    private final ExecutorService lane = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("console-worker-pool").factory());
+    private final ReadOnlyBooleanWrapper enabled;
+    private final ReadOnlyIntegerWrapper threads;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Local worker: not connected");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    // what the UI asked for; the lane reconciles the worker with the latest wish
+    private volatile boolean wantOn;
+    private volatile int wantThreads;
+    private volatile ConnectionTarget wantTarget;
+    // touched on the lane only
+    private volatile Worker worker;
+    private ClusterConnection workerConnection;
+    private ConnectionTarget workerTarget;
+    private int workerThreads;
+
+    public ConsoleWorkerPool(ActiveConnection active, WorkerPoolSettings settings, UiThread ui, BackgroundTasks tasks,
+                             IntFunction<WorkerOptions> options) {
+        this.active = active;
+        this.ui = ui;
+        this.tasks = tasks;
+        this.settings = settings;
+        this.options = options;
+        this.enabled = new ReadOnlyBooleanWrapper(settings.enabled());
+        this.threads = new ReadOnlyIntegerWrapper(settings.threads());
+        this.wantOn = settings.enabled();
+        this.wantThreads = settings.threads();
+        this.wantTarget = active.targetProperty().get();
+        active.targetProperty().addListener((obs, old, now) -> {
+            wantTarget = now;
+            reconcile();
+        });
+        active.beforeClose(this::drainFrom);
+        reconcile();
+    }
+
+    public ConsoleWorkerPool(ActiveConnection active, WorkerPoolSettings settings, UiThread ui, BackgroundTasks tasks) {
+        this(active, settings, ui, tasks, WorkerOptions::defaults);
+    }
+
+    /** On the UI thread: switch the pool on or off; remembered. */
+    public void setEnabled(boolean on) {
+        if (on != enabled.get()) {
+            enabled.set(on);
+            wantOn = on;
+            changed();
+        }
+    }
+
+    /** On the UI thread: the image thread count (1–64); a running pool drains and starts again with it. Remembered. */
+    public void setThreads(int count) {
+        int clamped = WorkerPoolSettings.clamp(count);
+        if (clamped != threads.get()) {
+            threads.set(clamped);
+            wantThreads = clamped;
+            changed();
+        }
+    }
+
+    private void changed() {
+        settings.set(enabled.get(), threads.get());
+        tasks.run("Saving the worker pool settings", () -> {
+            settings.save();
+            return null;
+        }, ok -> { }, reason -> LOG.warn("The worker pool settings were not saved: {}", reason));
+        reconcile();
+    }
+
+    private void reconcile() {
+        lane.execute(this::reconcileNow);
+    }
+
+    /** On the lane: drain a worker that no longer matches the wish, start one when wished and there is none. */
+    private void reconcileNow() {
+        ConnectionTarget target = wantTarget;
+        boolean on = wantOn && target != null;
+        int count = wantThreads;
+        if (worker != null && (!on || count != workerThreads || target != workerTarget)) {
+            stopWorker();
+        }
+        if (on && worker == null) {
+            publish("Local worker: starting " + count + " threads…", false);
+            try {
+                ClusterConnection connection = active.get();
+                worker = Worker.start(connection, options.apply(count));
+                workerConnection = connection;
+                workerTarget = target;
+                workerThreads = count;
+            } catch (Exception | LinkageError e) {
+                LOG.warn("The console's worker did not start: {}", e.toString());
+                publish("Local worker: could not start: " + Reasons.oneLine(e), false);
+                return;
+            }
+        }
+        if (worker != null) {
+            publish("Local worker: " + workerThreads + (workerThreads == 1 ? " thread" : " threads") + ", on", true);
+        } else {
+            publish(target == null ? "Local worker: not connected" : "Local worker: off", false);
+        }
+    }
+
+    private void stopWorker() {
+        publish("Local worker: draining…", false);
+        try {
+            worker.close();
+        } catch (RuntimeException e) {
+            LOG.warn("The console's worker did not drain cleanly: {}", e.toString());
+        }
+        worker = null;
+        workerConnection = null;
+        workerTarget = null;
+    }
+
+    /** Before a connection closes (off the UI thread): the worker on it drains first. */
+    private void drainFrom(ClusterConnection closing) {
+        await(() -> {
+            if (worker != null && workerConnection == closing) {
+                stopWorker();
+                publish(wantTarget == null ? "Local worker: not connected" : "Local worker: off", false);
+            }
+        });
+    }
+
+    /** Blocking, off the UI thread: drains the worker and stops the pool's thread (tests, and after the window closed). */
+    public void close() {
+        wantOn = false;
+        await(this::reconcileNow);
+        lane.shutdown();
+    }
+
+    private void await(Runnable onLane) {
+        try {
+            lane.submit(onLane).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("The console's worker pool: {}", e.toString());
+        }
+    }
+
+    private void publish(String text, boolean on) {
+        ui.execute(() -> {
+            status.set(text);
+            running.set(on);
+        });
+    }
+
+    /** The running worker's id (for tests and the jobs table's hint), or null. Off the UI thread is fine. */
+    public String workerId() {
+        Worker current = worker;
+        return current == null ? null : current.id();
+    }
+
+    public ReadOnlyBooleanProperty enabledProperty() {
+        return enabled.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty threadsProperty() {
+        return threads.getReadOnlyProperty();
+    }
+
+    /** "Local worker: 2 threads, on", "Local worker: off", "Local worker: draining…", or why it could not start. */
+    public ReadOnlyStringProperty status() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True while a worker is up and reading tasks. */
+    public ReadOnlyBooleanProperty running() {
+        return running.getReadOnlyProperty();
+    }
+}
