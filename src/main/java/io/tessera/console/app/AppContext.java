@@ -11,6 +11,8 @@ import io.tessera.console.hdfs.HdfsView;
 import io.tessera.console.hdfs.HdfsViewModel;
 import io.tessera.console.health.HealthView;
 import io.tessera.console.health.HealthViewModel;
+import io.tessera.console.jobs.JobsView;
+import io.tessera.console.jobs.JobsViewModel;
 import io.tessera.console.placeholder.PlaceholderView;
 import io.tessera.console.profiles.ProfileSwitcherView;
 import io.tessera.console.profiles.ProfilesViewModel;
@@ -26,6 +28,8 @@ import io.tessera.console.status.StatusViewModel;
 import io.tessera.console.theme.Theme;
 import io.tessera.console.theme.ThemeModel;
 import io.tessera.console.theme.UiSettings;
+import io.tessera.console.workers.ConsoleWorkerPool;
+import io.tessera.console.workers.WorkerPoolSettings;
 import io.tessera.engine.AppDirectories;
 import io.tessera.engine.cluster.LocalClusterSettings;
 import io.tessera.engine.connect.ProfileResolver;
@@ -58,6 +62,8 @@ public final class AppContext {
     private final StartupViewModel startup;
     private final ShardsViewModel shards;
     private final HdfsViewModel hdfs;
+    private final ConsoleWorkerPool workerPool;
+    private final JobsViewModel jobs;
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
         this.dirs = dirs;
@@ -75,6 +81,9 @@ public final class AppContext {
         this.startup = new StartupViewModel(session);
         this.shards = new ShardsViewModel(session.connection(), tasks, ui);
         this.hdfs = new HdfsViewModel(session.connection(), tasks, ui);
+        // follows the active connection; drained before that connection closes (profile switch, exit)
+        this.workerPool = new ConsoleWorkerPool(session.connection(), WorkerPoolSettings.load(dirs.config()), ui, tasks);
+        this.jobs = new JobsViewModel(session.connection(), tasks, ui, workerPool, () -> hdfs.folder().path().get());
     }
 
     /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
@@ -95,6 +104,7 @@ public final class AppContext {
                 case HEALTH -> new HealthView(health).root();
                 case SHARDS -> new ShardsView(shards).root();
                 case HDFS -> new HdfsView(hdfs).root();
+                case JOBS -> new JobsView(jobs).root();
                 default -> new PlaceholderView(panel.placeholder()).root();
             });
         }
@@ -142,6 +152,14 @@ public final class AppContext {
 
     public HdfsViewModel hdfs() {
         return hdfs;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    public ConsoleWorkerPool workerPool() {
+        return workerPool;
     }
 
     public StatusViewModel status() {

@@ -42,14 +42,16 @@ public final class StartupViewModel {
         });
         BooleanBinding localActive = Bindings.createBooleanBinding(() -> session.activeProfileProperty().get().isLocal(), session.activeProfileProperty());
         this.failed = state.isEqualTo(LocalCluster.State.FAILED);
-        this.visible = state.isEqualTo(LocalCluster.State.STOPPING)
+        // the session is stopping before the cluster is (the console's worker drains first): say so at once
+        BooleanBinding quitting = session.phaseProperty().isEqualTo(Session.Phase.STOPPING);
+        this.visible = state.isEqualTo(LocalCluster.State.STOPPING).or(quitting)
                 .or(localActive.and(state.isEqualTo(LocalCluster.State.STARTING)))
                 .or(localActive.and(failed).and(dismissed.not()));
-        this.title = Bindings.createStringBinding(() -> switch (state.get()) {
+        this.title = Bindings.createStringBinding(() -> quitting.get() ? "Stopping the local cluster" : switch (state.get()) {
             case STOPPING, STOPPED -> "Stopping the local cluster";
             case FAILED -> "The local cluster did not start";
             default -> "Starting the local cluster";
-        }, state);
+        }, state, quitting);
     }
 
     private static Row row(ServiceKind kind, ObservableValue<StartupStep> step) {

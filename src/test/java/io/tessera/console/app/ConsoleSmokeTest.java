@@ -68,7 +68,7 @@ class ConsoleSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Panel.JOBS, context.shell().selectedProperty().get());
         assertFalse(robot.lookup("#hdfs-panel").query().isVisible(), "one panel at a time");
-        assertTrue(shown("The jobs panel arrives with a later issue"));
+        assertTrue(robot.lookup("#jobs-panel").query().isVisible(), "the Jobs panel shows");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Panel.HEALTH, context.shell().selectedProperty().get());

@@ -1,0 +1,116 @@
+package io.tessera.console.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.console.common.BackgroundTasks;
+import io.tessera.console.common.FxUiThread;
+import io.tessera.console.common.Stylesheets;
+import io.tessera.console.theme.Theme;
+import io.tessera.engine.dispatch.JobState;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Jobs panel headless against the shared cluster, with the console pool working the jobs. */
+class JobsViewTest {
+    private final FxRobot robot = new FxRobot();
+    private BackgroundTasks tasks;
+    private JobsTesting world;
+    private JobsViewModel viewModel;
+    private JobsView view;
+    @TempDir Path config;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxUiThread ui = new FxUiThread();
+        tasks = BackgroundTasks.daemonThreads(ui);
+        world = new JobsTesting(tasks, ui, config, () -> null);
+        viewModel = world.viewModel;
+        FxToolkit.setupStage(stage -> {
+            Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+            view = new JobsView(viewModel);
+            Scene scene = new Scene(view.root(), 1260, 780);
+            scene.getStylesheets().add(Stylesheets.APP);
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        world.close();
+        tasks.shutdown();
+    }
+
+    @Test
+    void aStartedJobShowsItsProgressInTheTableAndItsFailedImageInTheDetail() throws Exception {
+        String input = world.folder(4, "empty.jpg");
+        waitFor(() -> world.pool.running().get());
+        waitFor(() -> shown("Local worker: 2 threads, on"));
+        robot.interact(() -> viewModel.launcher().input().set(input));
+        robot.clickOn("Start");
+
+        waitFor(() -> view.table().getItems().size() == 1 && view.table().getItems().getFirst().status().state() == JobState.FINISHED);
+        JobRow row = view.table().getItems().getFirst();
+        assertEquals(1.0, row.progress());
+        waitFor(() -> shown("4 / 5"));
+        assertTrue(row.id().startsWith("thumbs-"), row.id());
+        waitFor(() -> view.table().getSelectionModel().getSelectedItem() == row);
+        waitFor(() -> errorsShown().stream().anyMatch(line -> line.startsWith(input + "/empty.jpg: ")));
+        waitFor(() -> viewModel.detail().errors().size() == 1);
+        assertTrue(robot.lookup("#jobs-panel .button").queryAll().stream().anyMatch(b -> "Retry failed".equals(((javafx.scene.control.Button) b).getText())
+                && !b.isDisabled()), "retry failed is offered once the job is over with a failure");
+    }
+
+    @Test
+    void aBadOpParameterIsShownInTheFormAndNothingStarts() throws Exception {
+        TextField box = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".jobs-op-field").queryAs(TextField.class)).get();
+        robot.interact(() -> box.setText("0")); // what the field holds after typing; the form follows the field
+        waitFor(() -> visibleLabelContaining(".jobs-op-error", "thumbnail") != null);
+        robot.interact(() -> viewModel.launcher().input().set("/tessera/photos"));
+        // the form has grown below the window's bottom edge (it scrolls): press the button rather than click a point
+        robot.interact(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.Button b && "Start".equals(b.getText())).queryButton().fire());
+        waitFor(() -> visibleLabelContaining(".jobs-problem", "Op 1 (Thumbnail): ") != null);
+        assertTrue(view.table().getItems().isEmpty(), "nothing started");
+    }
+
+    private java.util.List<String> errorsShown() {
+        @SuppressWarnings("unchecked")
+        ListView<String> list = robot.lookup(".jobs-errors").queryAs(ListView.class);
+        return list.getItems();
+    }
+
+    /** A label, button, tab or table cell showing exactly this text. */
+    private boolean shown(String text) {
+        return robot.lookup((Node n) -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()) && n.isVisible() && n.getScene() != null)
+                .tryQuery().isPresent();
+    }
+
+    private Label visibleLabelContaining(String styleClass, String text) {
+        return robot.lookup(styleClass).queryAll().stream()
+                .filter(n -> n instanceof Label l && l.getText() != null && l.getText().contains(text) && l.isVisible())
+                .map(Label.class::cast).findFirst().orElse(null);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        // Look the scene graph up on the FX thread: lookups from the test thread race the layout.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
