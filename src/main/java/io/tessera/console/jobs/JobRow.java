@@ -19,7 +19,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * and its status and rate change in place on each refresh.
  */
 public final class JobRow {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final String id;
     private final ReadOnlyObjectWrapper<JobStatus> status;
@@ -96,11 +97,20 @@ public final class JobRow {
     }
 
     public String createdText() {
-        return status().created() == null ? "" : TIME.format(status().created());
+        return clock(status().created());
     }
 
     public String startedText() {
-        return status().started() == null ? "" : TIME.format(status().started());
+        return clock(status().started());
+    }
+
+    /** The time of day for today, the date and minute before. */
+    private static String clock(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        boolean today = at.atZone(ZoneId.systemDefault()).toLocalDate().equals(java.time.LocalDate.now());
+        return (today ? TIME : DAY_TIME).format(at);
     }
 
     /** "45 s", "3 min 05 s", "2 h 10 min". */

@@ -74,6 +74,17 @@ public final class LauncherView {
         taskSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, viewModel.imagesPerTask().get(), 5));
         taskSpinner.getValueFactory().valueProperty().bindBidirectional(viewModel.imagesPerTask());
         priorityBox.getItems().setAll(Priority.values());
+        priorityBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Priority p) {
+                return p == null ? "" : p.name().charAt(0) + p.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public Priority fromString(String text) {
+                return Priority.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            }
+        });
         priorityBox.valueProperty().bindBidirectional(viewModel.priority());
         viewModel.problems().addListener((ListChangeListener<String>) change -> showProblems());
         estimateLabel.textProperty().bind(viewModel.estimateText());

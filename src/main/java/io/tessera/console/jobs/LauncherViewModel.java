@@ -49,7 +49,7 @@ public final class LauncherViewModel {
     private final StringProperty format = new SimpleStringProperty("jpeg");
     private final StringProperty quality = new SimpleStringProperty("");
     private final ObjectProperty<Integer> shardImages = new SimpleObjectProperty<>(1000);
-    private final ObjectProperty<Integer> imagesPerTask = new SimpleObjectProperty<>(20);
+    private final ObjectProperty<Integer> imagesPerTask = new SimpleObjectProperty<>(10);
     private final ObjectProperty<Priority> priority = new SimpleObjectProperty<>(Priority.NORMAL);
     private final ObservableList<OpDraft> ops = FXCollections.observableArrayList();
     private final ObservableList<OpDraft> opsView = FXCollections.unmodifiableObservableList(ops);
@@ -128,7 +128,7 @@ public final class LauncherViewModel {
 
     String describe(JobSubmission.Estimate e) {
         double rate = throughput.getAsDouble();
-        String time = Double.isNaN(rate) || rate <= 0 ? "no throughput measured yet"
+        String time = Double.isNaN(rate) || rate <= 0 ? "No throughput measured yet"
                 : "about " + JobRow.duration(Duration.ofSeconds((long) Math.ceil(e.images() / rate)))
                 + String.format(Locale.ROOT, " at %.1f images/s (measured on recent jobs)", rate);
         return Formats.number(e.images()) + (e.images() == 1 ? " image · " : " images · ") + Formats.size(e.bytes()) + " · "

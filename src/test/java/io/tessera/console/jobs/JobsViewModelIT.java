@@ -59,7 +59,7 @@ class JobsViewModelIT {
         assertTrue(form.problems().isEmpty(), form.problems().toString());
         assertTrue(form.estimateText().get().startsWith("7 images · "), form.estimateText().get());
         assertTrue(form.estimateText().get().contains("3 shards · 4 tasks"), form.estimateText().get());
-        assertTrue(form.estimateText().get().contains("no throughput measured yet"), form.estimateText().get());
+        assertTrue(form.estimateText().get().contains("No throughput measured yet"), form.estimateText().get());
         assertTrue(form.estimateText().get().contains("/_derived/<new job id>/thumbnail-64_grayscale"), form.estimateText().get());
 
         form.start();
