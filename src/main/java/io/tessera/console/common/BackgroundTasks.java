@@ -36,17 +36,26 @@ public final class BackgroundTasks {
 
     public <T> Future<?> run(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<String> onFailure) {
         ui.execute(() -> running.add(title));
+        return submit(work, () -> running.remove(title), onSuccess, onFailure);
+    }
+
+    /** Like {@link #run} but not listed in the status bar: for polling every second or so, which would only flicker there. */
+    public <T> Future<?> runQuietly(Callable<T> work, Consumer<? super T> onSuccess, Consumer<String> onFailure) {
+        return submit(work, () -> { }, onSuccess, onFailure);
+    }
+
+    private <T> Future<?> submit(Callable<T> work, Runnable over, Consumer<? super T> onSuccess, Consumer<String> onFailure) {
         return executor.submit(() -> {
             try {
                 T result = work.call();
                 ui.execute(() -> {
-                    running.remove(title);
+                    over.run();
                     onSuccess.accept(result);
                 });
             } catch (Exception | LinkageError e) {
                 String reason = Reasons.oneLine(e);
                 ui.execute(() -> {
-                    running.remove(title);
+                    over.run();
                     onFailure.accept(reason);
                 });
             }

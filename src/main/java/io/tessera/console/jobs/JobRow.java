@@ -70,10 +70,10 @@ public final class JobRow {
         return c.images() == 0 ? 0 : Math.min(1, (c.done() + c.failed()) / (double) c.images());
     }
 
-    /** "12 / 40". */
+    /** Images finished (done or failed) of all: "12 / 40"; the failed ones have a column of their own. */
     public String imagesText() {
         JobCounts c = status().counts();
-        return Formats.number(c.done()) + " / " + Formats.number(c.images());
+        return Formats.number(c.done() + c.failed()) + " / " + Formats.number(c.images());
     }
 
     public long failures() {

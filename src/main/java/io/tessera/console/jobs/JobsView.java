@@ -113,7 +113,7 @@ public final class JobsView {
     private void showLauncher(boolean show) {
         if (show && !split.getItems().contains(launcherSlot)) {
             split.getItems().add(launcherSlot);
-            split.setDividerPositions(0.64);
+            split.setDividerPositions(0.66);
         } else if (!show) {
             split.getItems().remove(launcherSlot);
         }

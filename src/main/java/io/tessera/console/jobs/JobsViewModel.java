@@ -109,7 +109,7 @@ public final class JobsViewModel {
         listing = true;
         lastListed = System.nanoTime();
         int turn = generation;
-        tasks.run("Listing jobs", () -> source.get().newest(LIMIT), jobs -> {
+        tasks.runQuietly(() -> source.get().newest(LIMIT), jobs -> {
             listing = false;
             if (turn == generation) {
                 apply(jobs);

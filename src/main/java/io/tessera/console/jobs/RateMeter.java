@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 
 /**
- * Images per second of one job: over the last {@value #WINDOW_SECONDS} s of samples while it runs (so a pause or a
- * slow start does not linger in the figure), over its whole run once it is over. NaN when not known yet.
+ * Images per second of one job: over the last {@value #WINDOW_SECONDS} s of samples while it runs (so a pause does not
+ * linger in the figure; the window is long because counters move a task, not an image, at a time), since its start
+ * while it has run for less than that, over its whole run once it is over. NaN when not known yet.
  */
 final class RateMeter {
-    static final int WINDOW_SECONDS = 10;
+    static final int WINDOW_SECONDS = 60;
 
     private record Sample(long nanos, long processed) {}
 
@@ -24,7 +25,8 @@ final class RateMeter {
             return overall(processed, Duration.between(status.started(), status.finished()));
         }
         samples.addLast(new Sample(nowNanos, processed));
-        while (samples.size() > 2 && nowNanos - samples.peekFirst().nanos() > WINDOW_SECONDS * 1_000_000_000L) {
+        // keep the newest sample at least a window old as the window's start
+        while (samples.size() > 2 && nowNanos - second().nanos() >= WINDOW_SECONDS * 1_000_000_000L) {
             samples.removeFirst();
         }
         if (status.state() != JobState.RUNNING) {
@@ -32,11 +34,17 @@ final class RateMeter {
         }
         Sample first = samples.peekFirst();
         double seconds = (nowNanos - first.nanos()) / 1e9;
-        if (seconds >= 2) {
+        if (seconds >= WINDOW_SECONDS - 1) {
             return (processed - first.processed()) / seconds;
         }
-        // just opened: the average since the job started is the best there is
+        // young job, or the panel just opened: the average since the job started is the best there is
         return status.started() == null ? Double.NaN : overall(processed, Duration.between(status.started(), now));
+    }
+
+    private Sample second() {
+        var it = samples.iterator();
+        it.next();
+        return it.next();
     }
 
     static long processed(JobStatus status) {

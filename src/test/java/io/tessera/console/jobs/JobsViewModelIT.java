@@ -72,7 +72,7 @@ class JobsViewModelIT {
         JobStatus done = vm.selectedStatus().get();
         assertEquals(new JobCounts(4, 7, 4, 5, 2, 0, 0, 0), done.counts());
         assertEquals(1.0, vm.selected().get().progress());
-        assertEquals("5 / 7", vm.selected().get().imagesText());
+        assertEquals("7 / 7", vm.selected().get().imagesText(), "done and failed are finished");
         assertEquals(2, vm.selected().get().failures());
         assertFalse(vm.canCancel().get());
         assertTrue(vm.canRetryFailed().get());
