@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
  */
 public final class JobDetailViewModel {
     static final int ERROR_LIMIT = 500;
+    private static final long RELOAD_EVERY_NANOS = 5_000_000_000L;
 
     /** One shard as the detail lists it. */
     public record ShardLine(int index, String state, int images, String owner) {}
@@ -42,6 +43,7 @@ public final class JobDetailViewModel {
     private final ObservableList<String> deadLettersView = FXCollections.unmodifiableObservableList(deadLetters);
     private JobStatus shown;
     private int generation;
+    private long lastLoad = System.nanoTime() - RELOAD_EVERY_NANOS;
 
     JobDetailViewModel(JobsBackend.Source source, BackgroundTasks tasks) {
         this.source = source;
@@ -64,9 +66,12 @@ public final class JobDetailViewModel {
         }
         title.set(status.job());
         counters.setAll(counters(status));
-        if (previous == null || !previous.job().equals(status.job()) || previous.state() != status.state()
-                || previous.counts().failed() != status.counts().failed() || previous.counts().dead() != status.counts().dead()) {
-            load(status.job(), previous == null || !previous.job().equals(status.job()));
+        boolean otherJob = previous == null || !previous.job().equals(status.job());
+        boolean countsMoved = !otherJob && (previous.counts().failed() != status.counts().failed()
+                || previous.counts().dead() != status.counts().dead());
+        // failures come from replaying the results stream: while a job keeps failing, read them at most every few seconds
+        if (otherJob || previous.state() != status.state() || countsMoved && System.nanoTime() - lastLoad >= RELOAD_EVERY_NANOS) {
+            load(status.job(), otherJob);
         }
     }
 
@@ -79,6 +84,7 @@ public final class JobDetailViewModel {
 
     private void load(String job, boolean fresh) {
         int turn = ++generation;
+        lastLoad = System.nanoTime();
         if (fresh) {
             shards.clear();
             errors.clear();
