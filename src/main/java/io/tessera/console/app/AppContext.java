@@ -11,6 +11,8 @@ import io.tessera.console.hdfs.HdfsView;
 import io.tessera.console.hdfs.HdfsViewModel;
 import io.tessera.console.health.HealthView;
 import io.tessera.console.health.HealthViewModel;
+import io.tessera.console.monitor.MonitorView;
+import io.tessera.console.monitor.MonitorViewModel;
 import io.tessera.console.placeholder.PlaceholderView;
 import io.tessera.console.profiles.ProfileSwitcherView;
 import io.tessera.console.profiles.ProfilesViewModel;
@@ -58,6 +60,7 @@ public final class AppContext {
     private final StartupViewModel startup;
     private final ShardsViewModel shards;
     private final HdfsViewModel hdfs;
+    private final MonitorViewModel monitor;
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
         this.dirs = dirs;
@@ -75,6 +78,7 @@ public final class AppContext {
         this.startup = new StartupViewModel(session);
         this.shards = new ShardsViewModel(session.connection(), tasks, ui);
         this.hdfs = new HdfsViewModel(session.connection(), tasks, ui);
+        this.monitor = new MonitorViewModel(session.connection(), tasks, ui);
     }
 
     /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
@@ -95,6 +99,7 @@ public final class AppContext {
                 case HEALTH -> new HealthView(health).root();
                 case SHARDS -> new ShardsView(shards).root();
                 case HDFS -> new HdfsView(hdfs).root();
+                case MONITOR -> new MonitorView(monitor).root();
                 default -> new PlaceholderView(panel.placeholder()).root();
             });
         }
@@ -142,6 +147,10 @@ public final class AppContext {
 
     public HdfsViewModel hdfs() {
         return hdfs;
+    }
+
+    public MonitorViewModel monitor() {
+        return monitor;
     }
 
     public StatusViewModel status() {

@@ -44,14 +44,9 @@ public record QueueHealth(List<StreamQueue> streams, int consumers, long retryin
         }
         String line = q.name() + ": " + q.waiting() + " waiting, " + q.pending() + " pending";
         if (q.oldestPendingIdle() != null) {
-            line += ", oldest pending idle " + seconds(q.oldestPendingIdle());
+            line += ", oldest pending idle " + IdleTime.text(q.oldestPendingIdle());
         }
         return line;
-    }
-
-    static String seconds(Duration d) {
-        long s = d.toSeconds();
-        return s < 120 ? s + " s" : s < 7_200 ? s / 60 + " min" : s / 3_600 + " h";
     }
 
     private static String plural(long n, String noun) {

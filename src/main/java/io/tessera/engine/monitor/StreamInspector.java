@@ -127,9 +127,17 @@ public final class StreamInspector {
         return new PendingPage(entries, entries.size() < count ? null : entries.getLast().id());
     }
 
-    /** The health of the dispatch queue under {@code keys}, with pending entries "old" after half the default visibility timeout. */
+    /** The health of the dispatch queue under {@code keys}, with pending entries "old" after {@link #defaultStaleAfter()}. */
     public QueueHealth queueHealth(DispatchKeys keys) {
-        return queueHealth(keys, DispatchSettings.defaults().visibilityTimeout().dividedBy(2));
+        return queueHealth(keys, defaultStaleAfter());
+    }
+
+    /**
+     * Half the default visibility timeout (30 s): a live consumer renews its entries' leases every third of it, so an
+     * entry idle this long belongs to a consumer that has probably stopped.
+     */
+    public static Duration defaultStaleAfter() {
+        return DispatchSettings.defaults().visibilityTimeout().dividedBy(2);
     }
 
     public QueueHealth queueHealth(DispatchKeys keys, Duration staleAfter) {

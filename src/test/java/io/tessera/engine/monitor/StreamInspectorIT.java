@@ -108,7 +108,9 @@ class StreamInspectorIT {
         QueueHealth health = inspector.queueHealth(keys);
         Duration oldest = health.oldestPendingIdle();
         assertTrue(oldest.toMillis() >= 20, "oldest idle " + oldest);
-        assertEquals("tasks:normal: 5 waiting, 5 pending, oldest pending idle " + oldest.toSeconds() + " s · tasks:high: empty"
+        assertEquals(List.of("850 ms", "42 s", "3 min", "2 h"), List.of(IdleTime.text(Duration.ofMillis(850)), IdleTime.text(Duration.ofSeconds(42)),
+                IdleTime.text(Duration.ofSeconds(200)), IdleTime.text(Duration.ofMinutes(150))));
+        assertEquals("tasks:normal: 5 waiting, 5 pending, oldest pending idle " + IdleTime.text(oldest) + " · tasks:high: empty"
                 + " · 2 consumers, 1 waiting to retry, 1 dead letter", health.summary());
         assertFalse(health.hasOldPending(), "not old after 30 s of default");
         assertTrue(inspector.queueHealth(keys, Duration.ofMillis(10)).hasOldPending(), "old after 10 ms");

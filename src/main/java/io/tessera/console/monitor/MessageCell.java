@@ -1,0 +1,57 @@
+package io.tessera.console.monitor;
+
+import io.tessera.engine.monitor.MonitorMessage;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** A received message in one line: local arrival time, channel, and the start of the payload. */
+final class MessageCell extends ListCell<MonitorMessage> {
+    /** The preview never renders more than this: a cell does not need a megabyte of text. */
+    static final int PREVIEW_CHARS = 240;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final Label time = new Label();
+    private final Label channel = new Label();
+    private final Label preview = new Label();
+    private final HBox row = new HBox(10, time, channel, preview);
+
+    MessageCell() {
+        time.getStyleClass().add("message-time");
+        channel.getStyleClass().add("message-channel");
+        preview.getStyleClass().add("message-preview");
+        time.setMinWidth(USE_PREF_SIZE);
+        channel.setMinWidth(USE_PREF_SIZE);
+        channel.setMaxWidth(320);
+        preview.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(preview, Priority.ALWAYS);
+        getStyleClass().add("message-cell");
+    }
+
+    @Override
+    protected void updateItem(MonitorMessage message, boolean empty) {
+        super.updateItem(message, empty);
+        if (empty || message == null) {
+            setGraphic(null);
+            return;
+        }
+        time.setText(TIME.format(message.time()));
+        channel.setText(message.channel());
+        preview.setText(preview(message.payload()));
+        setGraphic(row);
+    }
+
+    static String preview(byte[] payload) {
+        int n = Math.min(payload.length, PREVIEW_CHARS * 4);
+        String text = new String(payload, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(Math.min(text.length(), PREVIEW_CHARS));
+        for (int i = 0; i < text.length() && out.length() < PREVIEW_CHARS; i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? (c == '\n' || c == '\t' || c == '\r' ? ' ' : '·') : c);
+        }
+        return payload.length == 0 ? "(empty)" : out.toString();
+    }
+}
