@@ -35,6 +35,7 @@ final class SubscriptionCell extends ListCell<SubscriptionRow> {
         HBox.setHgrow(text, Priority.ALWAYS);
         row = new HBox(8, icon, text, remove);
         row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("subscription-row");
         getStyleClass().add("subscription-cell");
     }
 
