@@ -27,6 +27,9 @@ final class MessageCell extends ListCell<MonitorMessage> {
         channel.setMinWidth(USE_PREF_SIZE);
         channel.setMaxWidth(320);
         preview.setMaxWidth(Double.MAX_VALUE);
+        preview.setMinWidth(0);
+        // Without this a long preview widens the cell and the list scrolls sideways; the preview is cut instead.
+        setPrefWidth(0);
         HBox.setHgrow(preview, Priority.ALWAYS);
         getStyleClass().add("message-cell");
     }

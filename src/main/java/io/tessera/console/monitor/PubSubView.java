@@ -36,6 +36,8 @@ public final class PubSubView {
     @FXML private Button subscribeButton;
     @FXML private ListView<SubscriptionRow> subscriptionList;
     @FXML private Label stateLabel;
+    @FXML private ListView<String> serverList;
+    @FXML private Label serverSummary;
     @FXML private Label problem;
     @FXML private Label message;
     @FXML private Label messageCount;
@@ -64,8 +66,11 @@ public final class PubSubView {
         subscribeField.setText("tessera:events:*");
         subscriptionList.setItems(viewModel.subscriptions());
         subscriptionList.setCellFactory(list -> new SubscriptionCell(viewModel::unsubscribe));
-        subscriptionList.setPlaceholder(new Label("Nothing subscribed yet"));
+        subscriptionList.setPlaceholder(placeholder("Nothing subscribed yet: add a channel or a pattern above"));
 
+        serverList.setItems(viewModel.serverChannels());
+        serverList.setPlaceholder(placeholder("Refresh to see the server's active channels"));
+        serverSummary.textProperty().bind(viewModel.serverSummary());
         stateLabel.textProperty().bind(viewModel.state());
         viewModel.phase().subscribe(phase -> {
             stateLabel.pseudoClassStateChanged(RECONNECTING, phase == MonitorState.Phase.RECONNECTING);
@@ -78,7 +83,7 @@ public final class PubSubView {
 
         messageList.setItems(viewModel.messages());
         messageList.setCellFactory(list -> new MessageCell());
-        messageList.setPlaceholder(new Label("Messages on the subscribed channels appear here, newest first"));
+        messageList.setPlaceholder(placeholder("No messages yet: they appear here, newest first"));
         messageList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selected().set(now));
         viewModel.selected().addListener((obs, old, now) -> {
             if (now == null) {
@@ -96,6 +101,7 @@ public final class PubSubView {
 
         payloadInfo.textProperty().bind(viewModel.payloadInfo());
         payloadArea.textProperty().bind(viewModel.payload());
+        payloadArea.setPromptText("Select a message to see its payload");
         Map.of(textFormat, DataFormat.TEXT, jsonFormat, DataFormat.JSON, hexFormat, DataFormat.HEX).forEach((toggle, format) -> {
             toggle.setToggleGroup(formats);
             toggle.setUserData(format);
@@ -120,6 +126,14 @@ public final class PubSubView {
         };
     }
 
+    private static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("text-muted");
+        label.setPadding(new javafx.geometry.Insets(12));
+        return label;
+    }
+
     private static void showLine(Label label, ObservableBooleanValue when) {
         label.visibleProperty().bind(when);
         label.managedProperty().bind(label.visibleProperty());
@@ -137,6 +151,11 @@ public final class PubSubView {
     @FXML
     private void publish() {
         viewModel.publish(publishChannel.getText(), publishPayload.getText(), publishSharded.isSelected());
+    }
+
+    @FXML
+    private void refreshServer() {
+        viewModel.refreshOverview("*");
     }
 
     @FXML

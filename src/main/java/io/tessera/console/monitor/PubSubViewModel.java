@@ -49,6 +49,9 @@ public final class PubSubViewModel {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("No subscriptions");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> serverChannels = FXCollections.observableArrayList();
+    private final ObservableList<String> serverChannelsView = FXCollections.unmodifiableObservableList(serverChannels);
+    private final ReadOnlyStringWrapper serverSummary = new ReadOnlyStringWrapper("");
     private PubSubMonitor monitor;
     private int pulses;
 
@@ -114,6 +117,20 @@ public final class PubSubViewModel {
                 reason -> problem.set("Cannot publish on " + name + ": " + reason));
     }
 
+    /** What the server says about pub/sub (PUBSUB CHANNELS, NUMSUB, NUMPAT and the shard figures), for the glob. */
+    public void refreshOverview(String glob) {
+        tasks.run("Reading the server's pub/sub figures", () -> source.get().pubSub().overview(glob), overview -> {
+            List<String> lines = new ArrayList<>();
+            overview.channels().forEach(c -> lines.add(c.channel() + "  ·  " + c.subscribers() + (c.subscribers() == 1 ? " subscriber" : " subscribers")));
+            overview.shardChannels().forEach(c -> lines.add(c.channel() + "  ·  shard channel, " + c.subscribers()
+                    + (c.subscribers() == 1 ? " subscriber" : " subscribers")));
+            serverChannels.setAll(lines);
+            serverSummary.set(overview.channels().size() + (overview.truncated() ? "+" : "") + " active channels, "
+                    + overview.patterns() + " pattern subscriptions"
+                    + (overview.shardSupported() ? ", " + overview.shardChannels().size() + " shard channels" : "; no sharded pub/sub on this server"));
+        }, reason -> problem.set("Cannot read the server's pub/sub figures: " + reason));
+    }
+
     public void clearMessages() {
         messages.clear();
         trimmed.set(0);
@@ -134,6 +151,8 @@ public final class PubSubViewModel {
         clearMessages();
         problem.set("");
         message.set("");
+        serverChannels.clear();
+        serverSummary.set("");
         stateChanged(new MonitorState(MonitorState.Phase.IDLE, "no subscriptions"));
     }
 
@@ -195,6 +214,15 @@ public final class PubSubViewModel {
 
     public ObservableList<SubscriptionRow> subscriptions() {
         return subscriptionsView;
+    }
+
+    /** Active channels on the server with their subscriber counts, one line each. */
+    public ObservableList<String> serverChannels() {
+        return serverChannelsView;
+    }
+
+    public ReadOnlyStringProperty serverSummary() {
+        return serverSummary.getReadOnlyProperty();
     }
 
     public ObservableList<MonitorMessage> messages() {
