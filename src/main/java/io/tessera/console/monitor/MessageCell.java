@@ -10,18 +10,20 @@ import javafx.scene.layout.Priority;
 
 /** A received message in one line: local arrival time, channel, and the start of the payload. */
 final class MessageCell extends ListCell<MonitorMessage> {
-    /** The preview never renders more than this: a cell does not need a megabyte of text. */
-    static final int PREVIEW_CHARS = 240;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private final Label time = new Label();
     private final Label channel = new Label();
+    private final Label type = new Label();
     private final Label preview = new Label();
-    private final HBox row = new HBox(10, time, channel, preview);
+    private final HBox row = new HBox(10, time, channel, type, preview);
 
     MessageCell() {
         time.getStyleClass().add("message-time");
         channel.getStyleClass().add("message-channel");
+        type.getStyleClass().add("message-type");
+        type.setMinWidth(USE_PREF_SIZE);
+        type.managedProperty().bind(type.visibleProperty());
         preview.getStyleClass().add("message-preview");
         time.setMinWidth(USE_PREF_SIZE);
         channel.setMinWidth(USE_PREF_SIZE);
@@ -43,18 +45,11 @@ final class MessageCell extends ListCell<MonitorMessage> {
         }
         time.setText(TIME.format(message.time()));
         channel.setText(message.channel());
-        preview.setText(preview(message.payload()));
+        String text = PayloadPreview.of(message.payload());
+        String eventType = PayloadPreview.typeOf(text);
+        type.setText(eventType);
+        type.setVisible(eventType != null);
+        preview.setText(text);
         setGraphic(row);
-    }
-
-    static String preview(byte[] payload) {
-        int n = Math.min(payload.length, PREVIEW_CHARS * 4);
-        String text = new String(payload, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(Math.min(text.length(), PREVIEW_CHARS));
-        for (int i = 0; i < text.length() && out.length() < PREVIEW_CHARS; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? (c == '\n' || c == '\t' || c == '\r' ? ' ' : '·') : c);
-        }
-        return payload.length == 0 ? "(empty)" : out.toString();
     }
 }

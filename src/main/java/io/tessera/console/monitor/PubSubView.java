@@ -69,8 +69,11 @@ public final class PubSubView {
         subscriptionList.setPlaceholder(placeholder("Nothing subscribed yet: add a channel or a pattern above"));
 
         serverList.setItems(viewModel.serverChannels());
-        serverList.setPlaceholder(placeholder("Refresh to see the server's active channels"));
+        Label noChannels = placeholder("");
+        noChannels.textProperty().bind(viewModel.serverSummary().map(s -> s.isEmpty() ? "Refresh to list the active channels" : "No active channels"));
+        serverList.setPlaceholder(noChannels);
         serverSummary.textProperty().bind(viewModel.serverSummary());
+        showLine(serverSummary, viewModel.serverSummary().isNotEmpty());
         stateLabel.textProperty().bind(viewModel.state());
         viewModel.phase().subscribe(phase -> {
             stateLabel.pseudoClassStateChanged(RECONNECTING, phase == MonitorState.Phase.RECONNECTING);

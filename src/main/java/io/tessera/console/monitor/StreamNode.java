@@ -23,7 +23,7 @@ public record StreamNode(Kind kind, String key, String group, String name, Strin
 
     static StreamNode group(String key, GroupSummary g, List<StreamNode> consumers) {
         return new StreamNode(Kind.GROUP, key, g.name(), g.name() + "  (" + g.consumers() + (g.consumers() == 1 ? " consumer)" : " consumers)"),
-                "", Formats.number(g.pending()), g.lag() == null ? "?" : Formats.number(g.lag()), "",
+                "", Formats.number(g.pending()), g.lag() == null ? "unknown" : Formats.number(g.lag()), "",
                 "delivered to " + g.lastDeliveredId(), consumers);
     }
 

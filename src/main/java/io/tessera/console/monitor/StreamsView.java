@@ -77,6 +77,7 @@ public final class StreamsView {
         streamTree.setRoot(new TreeItem<>());
         streamTree.setPlaceholder(new Label("No streams under this prefix"));
         column(nameColumn, StreamNode::name);
+        nameColumn.setCellFactory(c -> new NameCell());
         column(entriesColumn, StreamNode::entries);
         column(pendingColumn, StreamNode::pending);
         column(lagColumn, StreamNode::lag);
@@ -128,11 +129,7 @@ public final class StreamsView {
     }
 
     private TreeItem<StreamNode> item(StreamNode node) {
-        TreeItem<StreamNode> item = new TreeItem<>(node, new FontIcon(switch (node.kind()) {
-            case STREAM -> "fth-list";
-            case GROUP -> "fth-users";
-            case CONSUMER -> "fth-user";
-        }));
+        TreeItem<StreamNode> item = new TreeItem<>(node);
         item.getChildren().setAll(node.children().stream().map(this::item).toList());
         item.setExpanded(!collapsed.contains(node.id()));
         item.expandedProperty().addListener((obs, was, open) -> {
@@ -159,6 +156,36 @@ public final class StreamsView {
             }
         }
         return null;
+    }
+
+    /**
+     * The name with its kind's icon in one row, centred: a TreeItem graphic sits at the top of a tall row.
+     */
+    private static final class NameCell extends javafx.scene.control.TreeTableCell<StreamNode, String> {
+        private final FontIcon icon = new FontIcon();
+        private final Label name = new Label();
+        private final javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, icon, name);
+
+        NameCell() {
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            StreamNode node = empty || getTableRow() == null || getTableRow().getItem() == null ? null : getTableRow().getItem();
+            if (node == null) {
+                setGraphic(null);
+                return;
+            }
+            icon.setIconLiteral(switch (node.kind()) {
+                case STREAM -> "fth-list";
+                case GROUP -> "fth-users";
+                case CONSUMER -> "fth-user";
+            });
+            name.setText(text);
+            setGraphic(row);
+        }
     }
 
     /** An idle time, marked when it is older than the queue health's "old" threshold. */

@@ -97,9 +97,13 @@ class MonitorViewTest {
         waitFor(() -> viewModel.pubSub().message().get().endsWith("to 1 subscriber"));
         waitFor(() -> robot.lookup(".message-list").queryAs(ListView.class).getItems().size() == 1);
         waitFor(() -> visibleLabel(prefix + "events:job-1") != null);
+        assertTrue(visibleLabel("IMAGE_DONE") != null, "the event's type beside the preview");
         // The subscription's count follows on the pulse.
         waitFor(() -> robot.lookup(".subscription-traffic").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().startsWith("pattern · ") && ((Label) n).getText().contains(" msg/s · 1")));
+
+        robot.clickOn("#serverRefresh");
+        waitFor(() -> viewModel.pubSub().serverSummary().get().matches(".*[1-9][0-9]* pattern subscriptions.*"));
 
         robot.clickOn(visibleLabel(prefix + "events:job-1"));
         TextArea payload = robot.lookup(".payload-view").queryAs(TextArea.class);
