@@ -114,6 +114,7 @@ public final class StreamsView {
         try {
             TreeItem<StreamNode> top = streamTree.getRoot();
             top.getChildren().setAll(streams.stream().map(this::item).toList());
+            streamTree.refresh(); // reused rows otherwise keep a stale disclosure arrow
             TreeItem<StreamNode> again = find(top, selectedId);
             if (again != null) {
                 streamTree.getSelectionModel().select(again);

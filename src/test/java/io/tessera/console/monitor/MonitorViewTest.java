@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -147,14 +149,14 @@ class MonitorViewTest {
         assertTrue(visibleLabel("worker-a") != null && visibleLabel("worker-b") != null, "the consumers are listed under the group");
         assertTrue(visibleLabel(normal) != null && visibleLabel(keys.dead()) != null, "both streams are listed");
 
-        robot.clickOn(visibleLabel("workers  (2 consumers)"));
+        clickOnText("workers  (2 consumers)");
         @SuppressWarnings("unchecked")
         TableView<PendingEntry> pending = robot.lookup(".pending-table").queryAs(TableView.class);
         waitFor(() -> pending.getItems().size() == 5);
         assertTrue(pending.getItems().stream().allMatch(e -> e.deliveries() == 1 && e.idle().toMillis() >= 0));
         waitFor(() -> visibleLabel("Pending entries of group workers of " + normal) != null);
 
-        robot.clickOn(visibleLabel("worker-b"));
+        clickOnText("worker-b");
         waitFor(() -> pending.getItems().size() == 2 && pending.getItems().stream().allMatch(e -> e.consumer().equals("worker-b")));
 
         // The tab reads again by itself: an entry acknowledged elsewhere leaves the list within a refresh or two.
@@ -167,6 +169,19 @@ class MonitorViewTest {
     private Labeled visibleLabel(String text) {
         return robot.lookup((Node n) -> n instanceof Labeled l && text.equals(l.getText()) && l.isVisible() && l.getScene() != null)
                 .tryQuery().map(Labeled.class::cast).orElse(null);
+    }
+
+    /**
+     * Clicks where the text shows. The point is taken on the FX thread: the streams tree rebuilds its cells every 2 s,
+     * so a node looked up earlier may have left the scene by the time of the click, while its row stays in place.
+     */
+    private void clickOnText(String text) throws Exception {
+        Point2D centre = WaitForAsyncUtils.asyncFx(() -> {
+            Labeled label = visibleLabel(text);
+            Bounds bounds = label.localToScreen(label.getBoundsInLocal());
+            return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+        }).get(10, TimeUnit.SECONDS);
+        robot.clickOn(centre);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
