@@ -13,6 +13,8 @@ import io.tessera.console.health.HealthView;
 import io.tessera.console.health.HealthViewModel;
 import io.tessera.console.jobs.JobsView;
 import io.tessera.console.jobs.JobsViewModel;
+import io.tessera.console.monitor.MonitorView;
+import io.tessera.console.monitor.MonitorViewModel;
 import io.tessera.console.placeholder.PlaceholderView;
 import io.tessera.console.profiles.ProfileSwitcherView;
 import io.tessera.console.profiles.ProfilesViewModel;
@@ -64,6 +66,7 @@ public final class AppContext {
     private final HdfsViewModel hdfs;
     private final ConsoleWorkerPool workerPool;
     private final JobsViewModel jobs;
+    private final MonitorViewModel monitor;
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
         this.dirs = dirs;
@@ -84,6 +87,7 @@ public final class AppContext {
         // follows the active connection; drained before that connection closes (profile switch, exit)
         this.workerPool = new ConsoleWorkerPool(session.connection(), WorkerPoolSettings.load(dirs.config()), ui, tasks);
         this.jobs = new JobsViewModel(session.connection(), tasks, ui, workerPool, () -> hdfs.folder().path().get());
+        this.monitor = new MonitorViewModel(session.connection(), tasks, ui);
     }
 
     /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
@@ -105,6 +109,7 @@ public final class AppContext {
                 case SHARDS -> new ShardsView(shards).root();
                 case HDFS -> new HdfsView(hdfs).root();
                 case JOBS -> new JobsView(jobs).root();
+                case MONITOR -> new MonitorView(monitor).root();
                 default -> new PlaceholderView(panel.placeholder()).root();
             });
         }
@@ -160,6 +165,10 @@ public final class AppContext {
 
     public ConsoleWorkerPool workerPool() {
         return workerPool;
+    }
+
+    public MonitorViewModel monitor() {
+        return monitor;
     }
 
     public StatusViewModel status() {

@@ -10,8 +10,7 @@ public enum Panel {
     JOBS("Jobs", "fth-layers", "", ""),
     LIVE("Live", "fth-radio", "The live view arrives with a later issue",
             "Watch results stream back from the workers over Redis as they are produced, and the workers that produce them."),
-    MONITOR("Monitor", "fth-activity", "The Redis monitor arrives with a later issue",
-            "Subscribe to pub/sub channels and patterns, and see the dispatch streams, consumer groups and pending entries."),
+    MONITOR("Monitor", "fth-activity", "", ""),
     HEALTH("Health", "fth-heart", "", "");
 
     private final String title;
@@ -34,7 +33,7 @@ public enum Panel {
         return iconLiteral;
     }
 
-    /** The placeholder shown until the panel is built; HDFS, Shards, Jobs and Health are built. */
+    /** The placeholder shown until the panel is built; only Live is not built yet. */
     public PlaceholderViewModel placeholder() {
         return new PlaceholderViewModel(title, iconLiteral, headline, description);
     }
