@@ -52,7 +52,7 @@ public final class PipelineHandler implements TaskHandler {
             try {
                 Input input = read(image);
                 bytes = input.bytes() == null ? 0 : input.bytes().length;
-                outcome = input.refusal() != null ? ImageOutcome.failed(image, input.refusal()) : run(image, input.bytes(), recipe);
+                outcome = input.refusal() != null ? ImageOutcome.failed(image, input.refusal()) : run(image, input.bytes(), recipe, task.attempt() > 1);
             } finally {
                 counters.finished(outcome instanceof ImageOutcome.Done, bytes);
             }
@@ -61,12 +61,13 @@ public final class PipelineHandler implements TaskHandler {
         return outcomes;
     }
 
-    private ImageOutcome run(String image, byte[] input, JobRecipe recipe) throws IOException, InterruptedException {
+    /** @param rerun the task ran before (retried or reclaimed): an earlier attempt may have left a temporary output */
+    private ImageOutcome run(String image, byte[] input, JobRecipe recipe, boolean rerun) throws IOException, InterruptedException {
         return switch (processor.process(input, recipe.pipeline())) {
             case ImageProcessor.Result.Refused(String reason) -> ImageOutcome.failed(image, reason);
             case ImageProcessor.Result.Processed(byte[] bytes, var metrics) -> {
                 String output = recipe.outputFor(image);
-                outputs.write(output, bytes);
+                outputs.write(output, bytes, rerun);
                 yield ImageOutcome.done(image, output, metrics);
             }
         };
