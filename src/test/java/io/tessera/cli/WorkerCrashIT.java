@@ -69,13 +69,13 @@ class WorkerCrashIT {
         try (ClusterConnection connection = new ClusterConnection(SharedCluster.target())) {
             FileSystem fs = connection.fileSystem();
             long t0 = System.nanoTime();
-            upload(fs, base + "/in");
-            phase("upload", t0);
             List<JvmProcess> workers = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
                     workers.add(JvmProcess.tessera(home, "worker", "--threads", "2", "--key-prefix", prefix, "--visibility-timeout", "4"));
                 }
+                upload(fs, base + "/in"); // while the workers start
+                phase("upload", t0);
                 for (JvmProcess worker : workers) {
                     worker.awaitLine("running with 2 threads", Duration.ofSeconds(60));
                 }

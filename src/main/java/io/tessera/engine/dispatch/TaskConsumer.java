@@ -247,6 +247,11 @@ public final class TaskConsumer implements AutoCloseable {
 
     private void written(Completion completion) {
         (completion.kind() == Completion.Kind.FAILED ? failed : completed).incrementAndGet();
+        try {
+            listener.acknowledged(completion.delivery().task(), System.nanoTime() - completion.madeNanos());
+        } catch (RuntimeException e) {
+            LOG.warn("A task listener failed: {}", Reasons.oneLine(e));
+        }
         leases.release(completion.delivery());
         slots.release();
     }

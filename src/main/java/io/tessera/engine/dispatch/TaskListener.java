@@ -10,6 +10,9 @@ public interface TaskListener {
     /** A handler thread is about to run {@code task}. */
     default void started(Task task) {}
 
+    /** The completion of {@code task} was written, {@code waitedNanos} after the handler returned. */
+    default void acknowledged(Task task, long waitedNanos) {}
+
     /** A completion was written and changed this shard's tally (on the completion writer's thread). */
     default void counted(ShardTally tally) {}
 }

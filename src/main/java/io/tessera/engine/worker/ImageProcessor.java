@@ -25,12 +25,23 @@ import java.util.concurrent.TimeoutException;
 public final class ImageProcessor implements AutoCloseable {
     private final SafeDecoder decoder;
     private final Duration timeLimit;
+    private final StageTimes times;
     /** Runs each image so that the caller can stop waiting; ops do not poll interrupts, but the pixel limit bounds what a runaway costs. */
     private final ExecutorService runner = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("image-op-", 1).factory());
 
     public ImageProcessor(ImageLimits limits, Duration timeLimit) {
+        this(limits, timeLimit, new StageTimes());
+    }
+
+    /** @param times where decode, ops and encode times are added up */
+    public ImageProcessor(ImageLimits limits, Duration timeLimit, StageTimes times) {
         this.decoder = new SafeDecoder(limits);
         this.timeLimit = timeLimit;
+        this.times = times;
+    }
+
+    public StageTimes times() {
+        return times;
     }
 
     public sealed interface Result {
@@ -64,14 +75,17 @@ public final class ImageProcessor implements AutoCloseable {
     private Result run(byte[] input, Pipeline pipeline) throws Exception {
         long start = System.nanoTime();
         DecodeResult decoded = decoder.decode(input, pipeline.decodeBox());
+        long decodedAt = times.since(StageTimes.Stage.DECODE, start);
         if (decoded instanceof DecodeResult.Rejected(String reason)) {
             return new Result.Refused(reason);
         }
         DecodeResult.Decoded image = (DecodeResult.Decoded) decoded;
-        ExifSummary exif = pipeline.needsExif() ? ExifReader.read(input).orElse(null) : null;
         try {
+            ExifSummary exif = pipeline.needsExif() ? ExifReader.read(input).orElse(null) : null;
             Pipeline.Result result = pipeline.run(image.image(), exif);
+            long opsAt = times.since(StageTimes.Stage.OPS, decodedAt);
             byte[] output = pipeline.format().encode(result.image());
+            times.since(StageTimes.Stage.ENCODE, opsAt);
             Map<String, Object> metrics = new HashMap<>(result.metrics());
             metrics.put("sourceWidth", image.header().width());
             metrics.put("sourceHeight", image.header().height());

@@ -50,7 +50,9 @@ public final class PipelineHandler implements TaskHandler {
             ImageOutcome outcome = null;
             long bytes = 0;
             try {
+                long start = System.nanoTime();
                 Input input = read(image);
+                processor.times().since(StageTimes.Stage.READ, start);
                 bytes = input.bytes() == null ? 0 : input.bytes().length;
                 outcome = input.refusal() != null ? ImageOutcome.failed(image, input.refusal()) : run(image, input.bytes(), recipe, task.attempt() > 1);
             } finally {
@@ -67,7 +69,9 @@ public final class PipelineHandler implements TaskHandler {
             case ImageProcessor.Result.Refused(String reason) -> ImageOutcome.failed(image, reason);
             case ImageProcessor.Result.Processed(byte[] bytes, var metrics) -> {
                 String output = recipe.outputFor(image);
+                long start = System.nanoTime();
                 outputs.write(output, bytes, rerun);
+                processor.times().since(StageTimes.Stage.WRITE, start);
                 yield ImageOutcome.done(image, output, metrics);
             }
         };

@@ -5,7 +5,9 @@ import io.tessera.engine.Reasons;
 import io.tessera.engine.dispatch.ConsumerStats;
 import io.tessera.engine.dispatch.Dispatcher;
 import io.tessera.engine.dispatch.ShardTally;
+import io.tessera.engine.dispatch.Task;
 import io.tessera.engine.dispatch.TaskConsumer;
+import io.tessera.engine.dispatch.TaskListener;
 import io.tessera.engine.membership.Coordinator;
 import io.tessera.engine.membership.CoordinatorListener;
 import io.tessera.engine.membership.CoordinatorSettings;
@@ -59,14 +61,15 @@ public final class Worker implements AutoCloseable {
     public static Worker start(ClusterConnection connection, WorkerOptions options) throws IOException {
         WorkerInfo info = WorkerInfo.thisProcess(options.threads());
         WorkerCounters counters = new WorkerCounters();
-        ImageProcessor processor = new ImageProcessor(options.limits(), options.imageTimeLimit());
+        ImageProcessor processor = new ImageProcessor(options.limits(), options.imageTimeLimit(), new StageTimes());
         PipelineHandler handler = new PipelineHandler(connection.fileSystem(), processor, counters);
         ZkAccess zk = ZkAccess.of(connection);
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));
         ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY);
         Dispatcher dispatcher = new Dispatcher(connection.redis(), options.keys(), options.dispatch());
         Coordinator coordinator = Coordinator.start(zk, info.id(), CoordinatorSettings.DEFAULT, new CoordinatorLog(info.id()), settledIn(dispatcher));
-        TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch(), info.id(), handler, shards).start();
+        TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch(), info.id(), handler,
+                new Listening(shards, processor.times())).start();
         ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-figures").factory());
         Worker worker = new Worker(registration, processor, counters, consumer, shards, coordinator, figures);
         long every = options.figuresEvery().toMillis();
@@ -79,6 +82,24 @@ public final class Worker implements AutoCloseable {
     private static SettledShards settledIn(Dispatcher dispatcher) {
         return (jobId, shard) -> dispatcher.shardTally(jobId, shard).filter(ShardTally::settled)
                 .map(tally -> record -> ShardTracker.counted(record, tally, record.owner()).orElse(record));
+    }
+
+    /** The consumer's news: shard states to ZooKeeper, acknowledgement waits to the stage times. */
+    private record Listening(ShardTracker shards, StageTimes times) implements TaskListener {
+        @Override
+        public void started(Task task) {
+            shards.started(task);
+        }
+
+        @Override
+        public void counted(ShardTally tally) {
+            shards.counted(tally);
+        }
+
+        @Override
+        public void acknowledged(Task task, long waitedNanos) {
+            times.add(StageTimes.Stage.ACK, waitedNanos);
+        }
     }
 
     /** The coordinator's news in this worker's log. */
@@ -106,6 +127,11 @@ public final class Worker implements AutoCloseable {
 
     public String id() {
         return registration.info().id();
+    }
+
+    /** Where this worker's time went so far, per stage (read, decode, ops, encode, write, acknowledgement). */
+    public StageTimes stageTimes() {
+        return processor.times();
     }
 
     public WorkerCounters counters() {
