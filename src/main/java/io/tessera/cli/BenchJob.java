@@ -56,8 +56,8 @@ final class BenchJob implements Callable<Integer> {
             if (perImage) {
                 accounted += job.totalSeconds();
             }
-            out.printf("  %-8s %8d %10.2f %10.2f %7.0f%%   %s%n", stage.name().toLowerCase(java.util.Locale.ROOT), job.count(), job.totalSeconds(),
-                    job.meanMillis(), perImage ? 100 * job.totalSeconds() / threadSeconds : Double.NaN,
+            out.printf("  %-8s %8d %10.2f %10.2f %8s   %s%n", stage.name().toLowerCase(java.util.Locale.ROOT), job.count(), job.totalSeconds(),
+                    job.meanMillis(), perImage ? String.format("%.0f%%", 100 * job.totalSeconds() / threadSeconds) : "-",
                     direct.count() == 0 ? "-" : String.format("%.2f", direct.meanMillis()));
         }
         out.printf("  %-8s %8s %10.2f %10s %7.0f%%   (waiting for tasks, dispatch, events)%n", "other", "", threadSeconds - accounted, "",

@@ -30,7 +30,7 @@ final class AtomicOutputs {
         Path target = new Path(path);
         String temporaryPrefix = "." + target.getName() + ".tmp-";
         Path temporary = new Path(target.getParent(), temporaryPrefix + UUID.randomUUID());
-        fs.mkdirs(target.getParent());
+        // create() makes missing parent folders itself: no mkdirs call (a NameNode round trip) per image
         try (FSDataOutputStream out = fs.create(temporary, false)) {
             out.write(bytes);
         }

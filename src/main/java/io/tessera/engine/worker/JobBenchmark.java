@@ -80,7 +80,8 @@ public final class JobBenchmark {
                     double directRate = direct(processor, images, pipeline, threads);
                     String job = "bench-" + run + "-" + round;
                     long start = System.nanoTime();
-                    submission.submit(new JobRequest(job, base + "/in", base + "/out-" + round, pipeline, Priority.NORMAL, ShardLimits.DEFAULT, 10));
+                    submission.submit(new JobRequest(job, base + "/in", base + "/out-" + round, pipeline, Priority.NORMAL, ShardLimits.DEFAULT,
+                            batchSize(images.size(), threads)));
                     JobStatus status = submission.await(job, Duration.ofMillis(20), Duration.ofHours(1), s -> { });
                     double seconds = (System.nanoTime() - start) / 1e9;
                     jobSeconds += seconds;
@@ -92,6 +93,15 @@ public final class JobBenchmark {
         } finally {
             fs.delete(new org.apache.hadoop.fs.Path(base), true);
         }
+    }
+
+    /**
+     * Images per task: small enough that the threads finish together (a thread left alone with the last task
+     * of 10 large photos idles the others for seconds), at most 10 so that many small images do not pay a
+     * Redis round trip each.
+     */
+    static int batchSize(int images, int threads) {
+        return Math.clamp(images / (threads * 8), 1, 10);
     }
 
     /** An untimed pass over a few images first (a processor of its own), so the first round does not pay the JIT's warm-up alone. */
