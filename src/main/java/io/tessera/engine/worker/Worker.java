@@ -67,7 +67,15 @@ public final class Worker implements AutoCloseable {
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));
         ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY);
         Dispatcher dispatcher = new Dispatcher(connection.redis(), options.keys(), options.dispatch());
-        Coordinator coordinator = Coordinator.start(zk, info.id(), CoordinatorSettings.DEFAULT, new CoordinatorLog(info.id()), settledIn(dispatcher));
+        Coordinator coordinator;
+        try {
+            coordinator = Coordinator.start(zk, info.id(), CoordinatorSettings.DEFAULT, new CoordinatorLog(info.id()), settledIn(dispatcher));
+        } catch (IOException | RuntimeException e) {
+            shards.close();
+            registration.close();
+            processor.close();
+            throw e;
+        }
         TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch(), info.id(), handler,
                 new Listening(shards, processor.times())).start();
         ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-figures").factory());
