@@ -52,7 +52,7 @@ final class CompletionCalls {
         Delivery first = sameJobAndStream.getFirst().delivery();
         String job = first.task().job();
         List<String> args = new ArrayList<>(List.of(DispatchKeys.GROUP, job, worker, Long.toString(settings.resultsMaxLen()),
-                keys.events().channelPrefix(), settings.finishedJobTtlSeconds()));
+                keys.events().channelPrefix()));
         for (Completion completion : sameJobAndStream) {
             addCompletion(args, completion);
         }
@@ -90,7 +90,7 @@ final class CompletionCalls {
         List<String> args = List.of(DispatchKeys.GROUP, completion.delivery().entry().toString(), task.job(), task.id(),
                 last ? "dead" : "retry", next.toJson(), task.priority().name(), Long.toString(settings.retryDelayMillis(task.attempt())),
                 worker, Long.toString(settings.resultsMaxLen()), keys.events().channelPrefix(), completion.error(), EventJson.write(event),
-                Integer.toString(task.shard()), settings.finishedJobTtlSeconds());
+                Integer.toString(task.shard()));
         return DispatchScripts.FAIL.queue(pipeline, List.of(keys.tasks(completion.delivery().stream()), keys.job(task.job()),
                 keys.settled(task.job()), keys.events().results(), keys.retry(), keys.dead(), keys.shards(task.job()), keys.control(task.job())), args);
     }

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param batchSize         XADDs per pipeline when submitting, completions per pipeline when acknowledging
  * @param parkedLimit       tasks of paused jobs a consumer holds before it stops reading
  * @param controlCacheTtl   how long a job's cancel/pause flags are reused before they are read again
- * @param finishedJobTtl    how long a finished job's keys (hash, control, settled tasks, shard tallies) stay; zero: forever
+ * @param finishedJobTtl    for jobs submitted with these settings: how long the job's keys (hash, control, settled tasks,
+ *                          shard tallies) stay once it finished; zero: forever
  */
 public record DispatchSettings(int handlerThreads, int prefetch, Duration block, Duration visibilityTimeout, int maxAttempts,
                                Duration retryBackoff, Duration retryBackoffMax, long resultsMaxLen, int batchSize,
@@ -54,7 +55,7 @@ public record DispatchSettings(int handlerThreads, int prefetch, Duration block,
                 resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, ttl);
     }
 
-    /** For the scripts: seconds (at least 1 when set at all), 0 for never. */
+    /** As the job hash keeps it: seconds (at least 1 when set at all), 0 for never. */
     String finishedJobTtlSeconds() {
         return Long.toString(finishedJobTtl.isZero() ? 0 : Math.max(1, finishedJobTtl.toSeconds()));
     }

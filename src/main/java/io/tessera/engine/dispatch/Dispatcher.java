@@ -56,6 +56,8 @@ public final class Dispatcher {
         Map<String, String> left = new HashMap<>();
         tasks.forEach(task -> left.merge(task.shard() + ":left", "1", (a, b) -> Long.toString(Long.parseLong(a) + 1)));
         redis.hset(keys.shards(jobId), left);
+        // how long the job's keys stay once it finished: the submitter decides, the finishing script applies it
+        redis.hset(keys.job(jobId), "keepSeconds", settings.finishedJobTtlSeconds());
         for (int from = 0; from < tasks.size(); from += settings.batchSize()) {
             try (AbstractPipeline pipeline = redis.pipelined()) {
                 for (Task task : tasks.subList(from, Math.min(tasks.size(), from + settings.batchSize()))) {

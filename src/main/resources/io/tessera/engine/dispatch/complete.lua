@@ -1,12 +1,11 @@
 -- Completes delivered tasks of one job from one stream: acknowledge, count, record events, all or nothing.
 -- Batched: one call per job and stream for up to a pipeline's worth of tasks, one PROGRESS event per call.
 -- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 shards hash, 6 control hash
--- ARGV: 1 group, 2 job id, 3 worker, 4 results max length, 5 channel prefix, 6 seconds a finished job's
---       keys live, then per task: entry id, task id, shard, outcome ('done' or 'cancelled'), images ok,
---       images failed, n, n image events (JSON)
+-- ARGV: 1 group, 2 job id, 3 worker, 4 results max length, 5 channel prefix, then per task: entry id,
+--       task id, shard, outcome ('done' or 'cancelled'), images ok, images failed, n, n image events (JSON)
 -- Returns {tasks counted, {shard, left, done, failed, dead, cancelled} per shard touched} (a task already
 -- settled, i.e. a duplicate delivery, is not counted), 0 when nothing was counted, -1 for an unknown job.
-local FIRST = 7
+local FIRST = 6
 local entries = {}
 local i = FIRST
 while i <= #ARGV do
@@ -73,5 +72,5 @@ for _, shard in ipairs(touched) do
     answer[#answer + 1] = tally
   end
 end
-tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5], ARGV[6], {KEYS[3], KEYS[5], KEYS[6]})
+tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5], {KEYS[3], KEYS[5], KEYS[6]})
 return answer

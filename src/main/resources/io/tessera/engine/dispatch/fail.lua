@@ -3,7 +3,7 @@
 --       7 shards hash, 8 control hash
 -- ARGV: 1 group, 2 entry id, 3 job id, 4 task id, 5 'retry' or 'dead', 6 task JSON for the next attempt
 --       or the dead letter, 7 priority, 8 delay ms, 9 worker, 10 results max length, 11 channel prefix,
---       12 error, 13 TASK_RETRY / TASK_DEAD event JSON, 14 shard, 15 seconds a finished job's keys live
+--       12 error, 13 TASK_RETRY / TASK_DEAD event JSON, 14 shard
 -- Returns 1 when a retry was scheduled, {1, {shard tally}} (see complete.lua) when dead-lettered, 0 for a
 -- task already settled, -1 for an unknown job.
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
@@ -29,5 +29,5 @@ local tally = tessera_shard_add(KEYS[7], ARGV[14], {left = -1, dead = 1})
 if tally ~= nil then
   answer[2] = tally
 end
-tessera_progress(KEYS[2], ARGV[3], ARGV[9], KEYS[4], ARGV[10], ARGV[11], ARGV[15], {KEYS[3], KEYS[7], KEYS[8]})
+tessera_progress(KEYS[2], ARGV[3], ARGV[9], KEYS[4], ARGV[10], ARGV[11], {KEYS[3], KEYS[7], KEYS[8]})
 return answer

@@ -14,8 +14,8 @@ end
 
 -- After a task settled (done, cancelled or dead): move the state on and record PROGRESS, or
 -- JOB_FINISHED when no task needs work any more. A finished job's keys (job_key and the keys in
--- `related`) expire after ttl seconds (0: never).
-local function tessera_progress(job_key, job, worker, results, maxlen, channels, ttl, related)
+-- `related`) expire after the job's 'keepSeconds' (set by its submitter; absent or 0: never).
+local function tessera_progress(job_key, job, worker, results, maxlen, channels, related)
   local now = tessera_now()
   local counts = tessera_counts(job_key)
   local state = redis.call('HGET', job_key, 'state')
@@ -28,10 +28,11 @@ local function tessera_progress(job_key, job, worker, results, maxlen, channels,
     redis.call('HSET', job_key, 'state', state, 'finished', now)
     -- a job whose every task settled in its first completion batch never passed through RUNNING
     redis.call('HSETNX', job_key, 'started', now)
-    if tonumber(ttl) > 0 then
-      redis.call('EXPIRE', job_key, ttl)
+    local keep = tonumber(redis.call('HGET', job_key, 'keepSeconds')) or 0
+    if keep > 0 then
+      redis.call('EXPIRE', job_key, keep)
       for _, key in ipairs(related) do
-        redis.call('EXPIRE', key, ttl)
+        redis.call('EXPIRE', key, keep)
       end
     end
   elseif state == 'QUEUED' then
