@@ -78,8 +78,9 @@ class WorkerCrashIT {
                 }
                 upload(fs, base + "/in"); // while the workers start
                 phase("upload", t0);
+                List<String> ids = new ArrayList<>();
                 for (JvmProcess worker : workers) {
-                    worker.awaitLine("running with 2 threads", Duration.ofSeconds(120));
+                    ids.add(worker.awaitLine("running with 2 threads", Duration.ofSeconds(120)).split(" ")[1]);
                 }
                 phase("workers up", t0);
                 JobSubmission submission = new JobSubmission(connection, keys, DispatchSettings.defaults());
@@ -91,6 +92,9 @@ class WorkerCrashIT {
                 phase("30 %", t0);
                 workers.getFirst().process().destroyForcibly(); // SIGKILL: no drain, no goodbye
                 workers.getFirst().process().waitFor();
+                long heldByTheDead = connection.redis().xpending(keys.tasks(Priority.NORMAL), DispatchKeys.GROUP)
+                        .getConsumerMessageCount().getOrDefault(ids.getFirst(), 0L);
+                assertTrue(heldByTheDead > 0, "the killed worker held tasks that others must take over");
 
                 JobStatus finished = submission.await(job, Duration.ofMillis(100), PATIENCE, s -> { });
                 phase("finished", t0);
@@ -108,6 +112,7 @@ class WorkerCrashIT {
                 events.stream().filter(e -> e.type() == EventType.IMAGE_FAILED)
                         .forEach(e -> reasons.put(e.input().substring((base + "/in/").length()), e.reason()));
                 assertEquals(new TreeMap<>(BAD).keySet(), reasons.keySet(), reasons.toString());
+                assertTrue(events.stream().anyMatch(e -> ids.getFirst().equals(e.worker())), "the killed worker had finished images before");
 
                 List<String> outputs = files(fs, output);
                 assertEquals(List.of(), outputs.stream().filter(name -> name.substring(name.lastIndexOf('/') + 1).startsWith(".")).toList(),
