@@ -75,15 +75,22 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only count images, bytes, shards and tasks.")
     boolean dryRun;
 
+    @Option(names = "--keep-days", defaultValue = "7", description = "Keep the job's state in Redis this many days after it finished; 0: forever (default: ${DEFAULT-VALUE}).")
+    int keepDays;
+
     @Option(names = "--key-prefix", hidden = true, defaultValue = "tessera:", description = "Redis key prefix (separates installations sharing one Redis).")
     String keyPrefix;
 
     @Override
     public Integer call() throws Exception {
         JobRequest request = request();
+        if (keepDays < 0 || keepDays > 3650) {
+            throw new ReadableErrors.UserError("--keep-days must be between 0 (forever) and 3650, not " + keepDays, 2);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profileName))) {
-            JobSubmission submission = new JobSubmission(connection, new DispatchKeys(keyPrefix), DispatchSettings.defaults());
+            JobSubmission submission = new JobSubmission(connection, new DispatchKeys(keyPrefix),
+                    DispatchSettings.defaults().withFinishedJobTtl(java.time.Duration.ofDays(keepDays)));
             if (dryRun) {
                 JobSubmission.Estimate e = submission.estimate(request);
                 out.printf("dry run of %s: %,d images, %,d bytes, %,d shards, %,d tasks; outputs to %s%n",

@@ -7,6 +7,7 @@ import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.worker.Worker;
 import io.tessera.engine.worker.WorkerOptions;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -32,6 +33,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--key-prefix", hidden = true, defaultValue = "tessera:", description = "Redis key prefix (separates installations sharing one Redis).")
     String keyPrefix;
 
+    @Option(names = "--visibility-timeout", hidden = true, description = "Seconds before a silent worker's tasks go to others (default 60).")
+    Integer visibilitySeconds;
+
     @Override
     public Integer call() throws Exception {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -43,7 +47,11 @@ final class WorkerCommand implements Callable<Integer> {
         ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profileName));
         Worker worker;
         try {
-            worker = Worker.start(connection, WorkerOptions.defaults(n).withKeys(new DispatchKeys(keyPrefix), DispatchSettings.defaults()));
+            DispatchSettings dispatch = DispatchSettings.defaults();
+            if (visibilitySeconds != null) {
+                dispatch = dispatch.withVisibilityTimeout(Duration.ofSeconds(Math.max(1, visibilitySeconds)));
+            }
+            worker = Worker.start(connection, WorkerOptions.defaults(n).withKeys(new DispatchKeys(keyPrefix), dispatch));
         } catch (Exception | Error e) {
             connection.close();
             throw e;

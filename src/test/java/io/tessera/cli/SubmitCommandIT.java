@@ -57,7 +57,17 @@ class SubmitCommandIT {
         }
         CliRun run = CliRun.run(home(), "bench", "job", "--profile", "Local", "--corpus", local.toString(), "--op", "thumbnail:64");
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("6 images") && run.out().contains("job/direct") && run.out().contains("(0 failed)"), run.out());
+        assertTrue(run.out().contains("6 images") && run.out().contains("median job/direct") && run.out().contains("(0 failed)"), run.out());
+        for (String stage : new String[] {"read", "decode", "ops", "encode", "write", "ack"}) {
+            assertTrue(run.out().lines().anyMatch(line -> line.strip().startsWith(stage + " ")), "a timer for " + stage + ": " + run.out());
+        }
+    }
+
+    @Test
+    void aNegativeRetentionIsAUsageError() {
+        CliRun run = CliRun.run(home(), "submit", "--input", "/anything", "--op", "grayscale", "--keep-days", "-1");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--keep-days must be between 0 (forever) and 3650"), run.err());
     }
 
     @Test

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** How a delivery ended, waiting to be written (acknowledged, counted, announced) in one script call. */
-record Completion(Delivery delivery, Kind kind, List<ImageOutcome> outcomes, String error) {
+/** How a delivery ended, waiting to be written (acknowledged, counted, announced) in one script call; {@code madeNanos}: when it ended. */
+record Completion(Delivery delivery, Kind kind, List<ImageOutcome> outcomes, String error, long madeNanos) {
     enum Kind {
         /** The handler ran: every image has an outcome. */
         DONE,
@@ -26,14 +26,14 @@ record Completion(Delivery delivery, Kind kind, List<ImageOutcome> outcomes, Str
                 all.add(ImageOutcome.failed(image, "the task handler returned no outcome for this image"));
             }
         }
-        return new Completion(delivery, Kind.DONE, all, null);
+        return new Completion(delivery, Kind.DONE, all, null, System.nanoTime());
     }
 
     static Completion cancelled(Delivery delivery, List<ImageOutcome> outcomesSoFar) {
-        return new Completion(delivery, Kind.CANCELLED, List.copyOf(outcomesSoFar), null);
+        return new Completion(delivery, Kind.CANCELLED, List.copyOf(outcomesSoFar), null, System.nanoTime());
     }
 
     static Completion failed(Delivery delivery, String error) {
-        return new Completion(delivery, Kind.FAILED, List.of(), error);
+        return new Completion(delivery, Kind.FAILED, List.of(), error, System.nanoTime());
     }
 }

@@ -57,7 +57,7 @@ final class CompletionCalls {
             addCompletion(args, completion);
         }
         return DispatchScripts.COMPLETE.queue(pipeline, List.of(keys.tasks(first.stream()), keys.job(job), keys.settled(job),
-                keys.events().results()), args);
+                keys.events().results(), keys.shards(job), keys.control(job)), args);
     }
 
     private void addCompletion(List<String> args, Completion completion) {
@@ -77,7 +77,7 @@ final class CompletionCalls {
                 }
             }
         }
-        args.addAll(List.of(completion.delivery().entry().toString(), task.id(), completion.kind() == Completion.Kind.DONE ? "done" : "cancelled",
+        args.addAll(List.of(completion.delivery().entry().toString(), task.id(), Integer.toString(task.shard()), completion.kind() == Completion.Kind.DONE ? "done" : "cancelled",
                 Integer.toString(ok), Integer.toString(failed), Integer.toString(events.size())));
         args.addAll(events);
     }
@@ -89,8 +89,9 @@ final class CompletionCalls {
         Event event = Event.taskFailed(last ? EventType.TASK_DEAD : EventType.TASK_RETRY, task.job(), worker, task.id(), task.attempt(), completion.error());
         List<String> args = List.of(DispatchKeys.GROUP, completion.delivery().entry().toString(), task.job(), task.id(),
                 last ? "dead" : "retry", next.toJson(), task.priority().name(), Long.toString(settings.retryDelayMillis(task.attempt())),
-                worker, Long.toString(settings.resultsMaxLen()), keys.events().channelPrefix(), completion.error(), EventJson.write(event));
+                worker, Long.toString(settings.resultsMaxLen()), keys.events().channelPrefix(), completion.error(), EventJson.write(event),
+                Integer.toString(task.shard()));
         return DispatchScripts.FAIL.queue(pipeline, List.of(keys.tasks(completion.delivery().stream()), keys.job(task.job()),
-                keys.settled(task.job()), keys.events().results(), keys.retry(), keys.dead()), args);
+                keys.settled(task.job()), keys.events().results(), keys.retry(), keys.dead(), keys.shards(task.job()), keys.control(task.job())), args);
     }
 }

@@ -28,12 +28,15 @@ final class CompletionWriter implements AutoCloseable {
     private final int batchSize;
     private final Consumer<Completion> written;
     private final Runnable connectionFailed;
+    private final TaskListener listener;
     private final BlockingQueue<Completion> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean abandoned;
 
-    CompletionWriter(RedisClient redis, CompletionCalls calls, int batchSize, String name, Consumer<Completion> written, Runnable connectionFailed) {
+    CompletionWriter(RedisClient redis, CompletionCalls calls, int batchSize, String name, Consumer<Completion> written, Runnable connectionFailed,
+                     TaskListener listener) {
+        this.listener = listener;
         this.redis = redis;
         this.calls = calls;
         this.batchSize = batchSize;
@@ -87,7 +90,7 @@ final class CompletionWriter implements AutoCloseable {
         }
         for (int i = 0; i < calls.size(); i++) {
             try {
-                answers.get(i).get();
+                tell(calls.get(i).getFirst().delivery().task().job(), answers.get(i).get());
             } catch (JedisNoScriptException unknown) {
                 // Redis restarted (or first use): load the scripts and send the rest again; repeats are no-ops
                 DispatchScripts.loadPipelined(redis);
@@ -99,6 +102,16 @@ final class CompletionWriter implements AutoCloseable {
                 LOG.error("{} task(s) of job {} could not be acknowledged (first: {}): {}", calls.get(i).size(), task.job(), task.id(), Reasons.oneLine(e));
             }
             calls.get(i).forEach(written);
+        }
+    }
+
+    private void tell(String job, Object answer) {
+        for (ShardTally tally : ShardTally.fromAnswer(job, answer)) {
+            try {
+                listener.counted(tally);
+            } catch (RuntimeException e) {
+                LOG.warn("A task listener failed on shard {} of job {}: {}", tally.shard(), job, Reasons.oneLine(e));
+            }
         }
     }
 

@@ -42,8 +42,8 @@ final class DeadLetters {
         for (DeadLetter letter : of(job)) {
             Task fresh = letter.task().withAttempt(1, letter.task().lastError());
             Object done = DispatchScripts.REQUEUE.run(redis,
-                    List.of(keys.dead(), keys.tasks(fresh.priority()), keys.job(job), keys.settled(job)),
-                    List.of(letter.id(), fresh.id(), fresh.toJson()));
+                    List.of(keys.dead(), keys.tasks(fresh.priority()), keys.job(job), keys.settled(job), keys.shards(job), keys.control(job)),
+                    List.of(letter.id(), fresh.id(), fresh.toJson(), Integer.toString(fresh.shard())));
             requeued += ((Long) done).intValue();
         }
         return requeued;

@@ -38,6 +38,14 @@ public record DispatchKeys(String prefix) {
         return job(jobId) + ":settled";
     }
 
+    /**
+     * {@code <prefix>job:<id>:shards}: per-shard tallies, fields {@code <shard>:left} (tasks not settled),
+     * {@code :done}, {@code :failed} (images), {@code :dead}, {@code :cancelled} (tasks).
+     */
+    public String shards(String jobId) {
+        return job(jobId) + ":shards";
+    }
+
     /** {@code <prefix>retry}: zset of failed tasks waiting for their next attempt, scored by due time (epoch ms). */
     public String retry() {
         return prefix + "retry";

@@ -15,34 +15,49 @@ import java.time.Duration;
  * @param batchSize         XADDs per pipeline when submitting, completions per pipeline when acknowledging
  * @param parkedLimit       tasks of paused jobs a consumer holds before it stops reading
  * @param controlCacheTtl   how long a job's cancel/pause flags are reused before they are read again
+ * @param finishedJobTtl    for jobs submitted with these settings: how long the job's keys (hash, control, settled tasks,
+ *                          shard tallies) stay once it finished; zero: forever
  */
 public record DispatchSettings(int handlerThreads, int prefetch, Duration block, Duration visibilityTimeout, int maxAttempts,
                                Duration retryBackoff, Duration retryBackoffMax, long resultsMaxLen, int batchSize,
-                               int parkedLimit, Duration controlCacheTtl) {
+                               int parkedLimit, Duration controlCacheTtl, Duration finishedJobTtl) {
 
     public static DispatchSettings defaults() {
         return new DispatchSettings(Runtime.getRuntime().availableProcessors(), 16, Duration.ofSeconds(1), Duration.ofSeconds(60), 5,
-                Duration.ofSeconds(2), Duration.ofMinutes(2), 100_000, 100, 10_000, Duration.ofMillis(250));
+                Duration.ofSeconds(2), Duration.ofMinutes(2), 100_000, 100, 10_000, Duration.ofMillis(250), Duration.ofDays(7));
     }
 
     public DispatchSettings withHandlerThreads(int threads) {
         return new DispatchSettings(threads, prefetch, block, visibilityTimeout, maxAttempts, retryBackoff, retryBackoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl);
     }
 
     public DispatchSettings withPrefetch(int tasks) {
         return new DispatchSettings(handlerThreads, tasks, block, visibilityTimeout, maxAttempts, retryBackoff, retryBackoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl);
     }
 
     public DispatchSettings withVisibilityTimeout(Duration timeout) {
         return new DispatchSettings(handlerThreads, prefetch, block, timeout, maxAttempts, retryBackoff, retryBackoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl);
     }
 
     public DispatchSettings withRetries(int attempts, Duration backoff, Duration backoffMax) {
         return new DispatchSettings(handlerThreads, prefetch, block, visibilityTimeout, attempts, backoff, backoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl);
+    }
+
+    public DispatchSettings withFinishedJobTtl(Duration ttl) {
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("a finished job's keys cannot live a negative time");
+        }
+        return new DispatchSettings(handlerThreads, prefetch, block, visibilityTimeout, maxAttempts, retryBackoff, retryBackoffMax,
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, ttl);
+    }
+
+    /** As the job hash keeps it: seconds (at least 1 when set at all), 0 for never. */
+    String finishedJobTtlSeconds() {
+        return Long.toString(finishedJobTtl.isZero() ? 0 : Math.max(1, finishedJobTtl.toSeconds()));
     }
 
     int maxInFlight() {

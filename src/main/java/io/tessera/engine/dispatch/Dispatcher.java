@@ -3,6 +3,7 @@ package io.tessera.engine.dispatch;
 import io.tessera.engine.events.Event;
 import io.tessera.engine.events.EventJson;
 import io.tessera.engine.events.JobCounts;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,12 @@ public final class Dispatcher {
         if (((Long) created) == 0) {
             throw new IllegalStateException("job " + jobId + " was submitted before");
         }
+        // every shard's task count before any task is visible, so no shard looks settled while its tasks are still being added
+        Map<String, String> left = new HashMap<>();
+        tasks.forEach(task -> left.merge(task.shard() + ":left", "1", (a, b) -> Long.toString(Long.parseLong(a) + 1)));
+        redis.hset(keys.shards(jobId), left);
+        // how long the job's keys stay once it finished: the submitter decides, the finishing script applies it
+        redis.hset(keys.job(jobId), "keepSeconds", settings.finishedJobTtlSeconds());
         for (int from = 0; from < tasks.size(); from += settings.batchSize()) {
             try (AbstractPipeline pipeline = redis.pipelined()) {
                 for (Task task : tasks.subList(from, Math.min(tasks.size(), from + settings.batchSize()))) {
@@ -81,6 +88,11 @@ public final class Dispatcher {
     public Optional<JobStatus> status(String jobId) {
         Map<String, String> hash = redis.hgetAll(keys.job(jobId));
         return hash.isEmpty() ? Optional.empty() : Optional.of(JobStatus.fromHash(jobId, hash));
+    }
+
+    /** How dispatch counts one shard of the job now; empty for an unknown job or a shard it does not track. */
+    public Optional<ShardTally> shardTally(String jobId, int shard) {
+        return Optional.ofNullable(ShardTally.fromValues(jobId, shard, redis.hmget(keys.shards(jobId), ShardTally.fields(shard))));
     }
 
     /** Workers acknowledge the job's remaining tasks as cancelled without running them. False when already over. */

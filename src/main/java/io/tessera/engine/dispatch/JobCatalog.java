@@ -24,7 +24,10 @@ public final class JobCatalog {
     /** How a job was launched: its tasks' recipe (opaque text) and priority, as stored when it was created. */
     public record Launch(String recipe, Priority priority) {}
 
-    /** The newest {@code limit} jobs, newest first; ids whose hash is gone (deleted by hand) are skipped. */
+    /**
+     * The newest {@code limit} jobs, newest first. An id whose hash is gone (a finished job's keys expire, see
+     * {@code keepSeconds}) is skipped and dropped from the index, so the index does not outgrow the jobs.
+     */
     public List<JobStatus> newest(int limit) {
         List<String> ids = redis.zrevrange(keys.jobs(), 0, limit - 1);
         List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
@@ -35,11 +38,17 @@ public final class JobCatalog {
             pipeline.sync();
         }
         List<JobStatus> jobs = new ArrayList<>(ids.size());
+        List<String> gone = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Map<String, String> hash = hashes.get(i).get();
             if (!hash.isEmpty()) {
                 jobs.add(JobStatus.fromHash(ids.get(i), hash));
+            } else {
+                gone.add(ids.get(i));
             }
+        }
+        if (!gone.isEmpty()) {
+            redis.zrem(keys.jobs(), gone.toArray(String[]::new));
         }
         return jobs;
     }

@@ -33,6 +33,7 @@ public final class TaskConsumer implements AutoCloseable {
     private final DispatchSettings settings;
     private final String name;
     private final TaskHandler handler;
+    private final TaskListener listener;
     private final TaskReader reader;
     private final Reclaimer reclaimer;
     private final Leases leases;
@@ -55,7 +56,13 @@ public final class TaskConsumer implements AutoCloseable {
      *             (e.g. its worker id), so a restarted worker finds nothing of another's
      */
     public TaskConsumer(RedisClient redis, DispatchKeys keys, DispatchSettings settings, String name, TaskHandler handler) {
+        this(redis, keys, settings, name, handler, TaskListener.NONE);
+    }
+
+    /** @param listener hears each task start and each shard tally the completions change */
+    public TaskConsumer(RedisClient redis, DispatchKeys keys, DispatchSettings settings, String name, TaskHandler handler, TaskListener listener) {
         this.redis = redis;
+        this.listener = listener;
         this.keys = keys;
         this.settings = settings;
         this.name = name;
@@ -65,7 +72,7 @@ public final class TaskConsumer implements AutoCloseable {
         this.leases = new Leases(redis, keys, name);
         this.flags = new ControlFlags(redis, keys, settings.controlCacheTtl().toMillis());
         this.writer = new CompletionWriter(redis, new CompletionCalls(keys, settings, name), settings.batchSize(),
-                "dispatch-ack-" + name, this::written, connectionFailures::incrementAndGet);
+                "dispatch-ack-" + name, this::written, connectionFailures::incrementAndGet, listener);
         this.handlers = Executors.newFixedThreadPool(settings.handlerThreads(),
                 Thread.ofPlatform().daemon().name("dispatch-run-" + name + "-", 1).factory());
         this.slots = new Semaphore(settings.maxInFlight());
@@ -217,6 +224,11 @@ public final class TaskConsumer implements AutoCloseable {
             return;
         }
         try {
+            listener.started(task);
+        } catch (RuntimeException e) {
+            LOG.warn("A task listener failed on task {} of job {}: {}", task.id(), task.job(), Reasons.oneLine(e));
+        }
+        try {
             List<ImageOutcome> outcomes = handler.handle(task, control);
             completion = control.isCancelled() && outcomes.size() < task.images().size()
                     ? Completion.cancelled(delivery, outcomes)
@@ -235,6 +247,11 @@ public final class TaskConsumer implements AutoCloseable {
 
     private void written(Completion completion) {
         (completion.kind() == Completion.Kind.FAILED ? failed : completed).incrementAndGet();
+        try {
+            listener.acknowledged(completion.delivery().task(), System.nanoTime() - completion.madeNanos());
+        } catch (RuntimeException e) {
+            LOG.warn("A task listener failed: {}", Reasons.oneLine(e));
+        }
         leases.release(completion.delivery());
         slots.release();
     }

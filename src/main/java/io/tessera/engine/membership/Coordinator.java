@@ -38,11 +38,11 @@ public final class Coordinator implements AutoCloseable {
     private final ZkAccess zk;
     private volatile boolean acting;
 
-    private Coordinator(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener) {
+    private Coordinator(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener, SettledShards settled) {
         this.zk = zk;
         this.id = ZkAccess.checkName(id, "coordinator id");
         this.listener = listener;
-        this.orphans = new OrphanedShards(zk, settings);
+        this.orphans = new OrphanedShards(zk, settings, settled);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "coordinator-" + id);
             t.setDaemon(true);
@@ -59,7 +59,13 @@ public final class Coordinator implements AutoCloseable {
 
     /** Starts competing for leadership; returns at once. */
     public static Coordinator start(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener) throws IOException {
-        Coordinator coordinator = new Coordinator(zk, id, settings, listener);
+        return start(zk, id, settings, listener, SettledShards.NONE);
+    }
+
+    /** Like {@link #start(ZkAccess, String, CoordinatorSettings, CoordinatorListener)}; orphaned shards whose tasks are all settled end as {@code settled} says. */
+    public static Coordinator start(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener,
+                                    SettledShards settled) throws IOException {
+        Coordinator coordinator = new Coordinator(zk, id, settings, listener, settled);
         zk.ensurePath(TesseraPaths.WORKERS);
         zk.client().getConnectionStateListenable().addListener(coordinator.connectionWatch);
         coordinator.latch.addListener(new LeaderLatchListener() {

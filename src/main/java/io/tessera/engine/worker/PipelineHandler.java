@@ -50,9 +50,11 @@ public final class PipelineHandler implements TaskHandler {
             ImageOutcome outcome = null;
             long bytes = 0;
             try {
+                long start = System.nanoTime();
                 Input input = read(image);
+                processor.times().since(StageTimes.Stage.READ, start);
                 bytes = input.bytes() == null ? 0 : input.bytes().length;
-                outcome = input.refusal() != null ? ImageOutcome.failed(image, input.refusal()) : run(image, input.bytes(), recipe);
+                outcome = input.refusal() != null ? ImageOutcome.failed(image, input.refusal()) : run(image, input.bytes(), recipe, task.attempt() > 1);
             } finally {
                 counters.finished(outcome instanceof ImageOutcome.Done, bytes);
             }
@@ -61,12 +63,15 @@ public final class PipelineHandler implements TaskHandler {
         return outcomes;
     }
 
-    private ImageOutcome run(String image, byte[] input, JobRecipe recipe) throws IOException, InterruptedException {
+    /** @param rerun the task ran before (retried or reclaimed): an earlier attempt may have left a temporary output */
+    private ImageOutcome run(String image, byte[] input, JobRecipe recipe, boolean rerun) throws IOException, InterruptedException {
         return switch (processor.process(input, recipe.pipeline())) {
             case ImageProcessor.Result.Refused(String reason) -> ImageOutcome.failed(image, reason);
             case ImageProcessor.Result.Processed(byte[] bytes, var metrics) -> {
                 String output = recipe.outputFor(image);
-                outputs.write(output, bytes);
+                long start = System.nanoTime();
+                outputs.write(output, bytes, rerun);
+                processor.times().since(StageTimes.Stage.WRITE, start);
                 yield ImageOutcome.done(image, output, metrics);
             }
         };

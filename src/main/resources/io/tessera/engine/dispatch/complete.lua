@@ -1,15 +1,16 @@
 -- Completes delivered tasks of one job from one stream: acknowledge, count, record events, all or nothing.
 -- Batched: one call per job and stream for up to a pipeline's worth of tasks, one PROGRESS event per call.
--- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream
--- ARGV: 1 group, 2 job id, 3 worker, 4 results max length, 5 channel prefix, then per task:
---       entry id, task id, outcome ('done' or 'cancelled'), images ok, images failed, n, n image events (JSON)
--- Returns the number of tasks counted (a task already settled, i.e. a duplicate delivery, is not),
--- or -1 for an unknown job.
+-- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 shards hash, 6 control hash
+-- ARGV: 1 group, 2 job id, 3 worker, 4 results max length, 5 channel prefix, then per task: entry id,
+--       task id, shard, outcome ('done' or 'cancelled'), images ok, images failed, n, n image events (JSON)
+-- Returns {tasks counted, {shard, left, done, failed, dead, cancelled} per shard touched} (a task already
+-- settled, i.e. a duplicate delivery, is not counted), 0 when nothing was counted, -1 for an unknown job.
+local FIRST = 6
 local entries = {}
-local i = 6
+local i = FIRST
 while i <= #ARGV do
   entries[#entries + 1] = ARGV[i]
-  i = i + 6 + tonumber(ARGV[i + 5])
+  i = i + 7 + tonumber(ARGV[i + 6])
 end
 redis.call('XACK', KEYS[1], ARGV[1], unpack(entries))
 redis.call('XDEL', KEYS[1], unpack(entries))
@@ -17,31 +18,44 @@ if redis.call('EXISTS', KEYS[2]) == 0 then
   return -1
 end
 local add = {tasksDone = 0, cancelled = 0, done = 0, failed = 0, dead = 0}
+local shards, touched = {}, {}
 local counted = 0
-i = 6
+i = FIRST
 while i <= #ARGV do
-  local task, outcome, events = ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 5])
+  local task, shard, outcome, events = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], tonumber(ARGV[i + 6])
   -- The settled hash (task id -> outcome) makes a second completion of the same task a no-op.
   local previous = redis.call('HGET', KEYS[3], task)
   if previous ~= 'done' and previous ~= 'cancelled' then
+    local tally = shards[shard]
+    if tally == nil then
+      tally = {left = 0, done = 0, failed = 0, dead = 0, cancelled = 0}
+      shards[shard] = tally
+      touched[#touched + 1] = shard
+    end
     if previous == 'dead' then
       -- finished late by a worker after it was dead-lettered: it counts as done, no longer as dead
       add.dead = add.dead - 1
+      tally.dead = tally.dead - 1
+    else
+      tally.left = tally.left - 1
     end
     redis.call('HSET', KEYS[3], task, outcome)
     if outcome == 'done' then
       add.tasksDone = add.tasksDone + 1
     else
       add.cancelled = add.cancelled + 1
+      tally.cancelled = tally.cancelled + 1
     end
-    add.done = add.done + tonumber(ARGV[i + 3])
-    add.failed = add.failed + tonumber(ARGV[i + 4])
+    add.done = add.done + tonumber(ARGV[i + 4])
+    add.failed = add.failed + tonumber(ARGV[i + 5])
+    tally.done = tally.done + tonumber(ARGV[i + 4])
+    tally.failed = tally.failed + tonumber(ARGV[i + 5])
     for e = 1, events do
-      tessera_emit(KEYS[4], ARGV[4], ARGV[5], ARGV[2], ARGV[i + 5 + e])
+      tessera_emit(KEYS[4], ARGV[4], ARGV[5], ARGV[2], ARGV[i + 6 + e])
     end
     counted = counted + 1
   end
-  i = i + 6 + events
+  i = i + 7 + events
 end
 if counted == 0 then
   return 0
@@ -51,5 +65,12 @@ for field, delta in pairs(add) do
     redis.call('HINCRBY', KEYS[2], field, delta)
   end
 end
-tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5])
-return counted
+local answer = {counted}
+for _, shard in ipairs(touched) do
+  local tally = tessera_shard_add(KEYS[5], shard, shards[shard])
+  if tally ~= nil then
+    answer[#answer + 1] = tally
+  end
+end
+tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5], {KEYS[3], KEYS[5], KEYS[6]})
+return answer

@@ -1,9 +1,11 @@
 -- A delivered task failed as a whole: acknowledge it and either schedule another attempt or dead-letter it.
--- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 retry zset, 6 dead-letter stream
+-- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 retry zset, 6 dead-letter stream,
+--       7 shards hash, 8 control hash
 -- ARGV: 1 group, 2 entry id, 3 job id, 4 task id, 5 'retry' or 'dead', 6 task JSON for the next attempt
 --       or the dead letter, 7 priority, 8 delay ms, 9 worker, 10 results max length, 11 channel prefix,
---       12 error, 13 TASK_RETRY / TASK_DEAD event JSON
--- Returns 1 when recorded, 0 for a task already settled, -1 for an unknown job.
+--       12 error, 13 TASK_RETRY / TASK_DEAD event JSON, 14 shard
+-- Returns 1 when a retry was scheduled, {1, {shard tally}} (see complete.lua) when dead-lettered, 0 for a
+-- task already settled, -1 for an unknown job.
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 redis.call('XDEL', KEYS[1], ARGV[2])
 if redis.call('EXISTS', KEYS[2]) == 0 then
@@ -22,5 +24,10 @@ end
 redis.call('XADD', KEYS[6], '*', 'job', ARGV[3], 'task', ARGV[6], 'priority', ARGV[7], 'error', ARGV[12], 'worker', ARGV[9])
 redis.call('HSET', KEYS[3], ARGV[4], 'dead')
 redis.call('HINCRBY', KEYS[2], 'dead', 1)
-tessera_progress(KEYS[2], ARGV[3], ARGV[9], KEYS[4], ARGV[10], ARGV[11])
-return 1
+local answer = {1}
+local tally = tessera_shard_add(KEYS[7], ARGV[14], {left = -1, dead = 1})
+if tally ~= nil then
+  answer[2] = tally
+end
+tessera_progress(KEYS[2], ARGV[3], ARGV[9], KEYS[4], ARGV[10], ARGV[11], {KEYS[3], KEYS[7], KEYS[8]})
+return answer

@@ -13,8 +13,9 @@ local function tessera_counts(job_key)
 end
 
 -- After a task settled (done, cancelled or dead): move the state on and record PROGRESS, or
--- JOB_FINISHED when no task needs work any more.
-local function tessera_progress(job_key, job, worker, results, maxlen, channels)
+-- JOB_FINISHED when no task needs work any more. A finished job's keys (job_key and the keys in
+-- `related`) expire after the job's 'keepSeconds' (set by its submitter; absent or 0: never).
+local function tessera_progress(job_key, job, worker, results, maxlen, channels, related)
   local now = tessera_now()
   local counts = tessera_counts(job_key)
   local state = redis.call('HGET', job_key, 'state')
@@ -27,10 +28,39 @@ local function tessera_progress(job_key, job, worker, results, maxlen, channels)
     redis.call('HSET', job_key, 'state', state, 'finished', now)
     -- a job whose every task settled in its first completion batch never passed through RUNNING
     redis.call('HSETNX', job_key, 'started', now)
+    local keep = tonumber(redis.call('HGET', job_key, 'keepSeconds')) or 0
+    if keep > 0 then
+      redis.call('EXPIRE', job_key, keep)
+      for _, key in ipairs(related) do
+        redis.call('EXPIRE', key, keep)
+      end
+    end
   elseif state == 'QUEUED' then
     state = 'RUNNING'
     redis.call('HSET', job_key, 'state', state, 'started', now)
   end
   local event = cjson.encode({type = kind, job = job, worker = worker, time = now, state = state, counts = counts})
   tessera_emit(results, maxlen, channels, job, event)
+end
+
+-- Per-shard tallies in the job's shards hash, fields '<shard>:left' (tasks not settled yet), ':done' and
+-- ':failed' (images), ':dead' and ':cancelled' (tasks). Kept only for jobs submitted with them (the
+-- ':left' field exists). Adds `deltas` and returns {shard, left, done, failed, dead, cancelled}, or nil.
+local TESSERA_SHARD_FIELDS = {'left', 'done', 'failed', 'dead', 'cancelled'}
+
+local function tessera_shard_add(shards_key, shard, deltas)
+  if redis.call('HEXISTS', shards_key, shard .. ':left') == 0 then
+    return nil
+  end
+  local tally = {tonumber(shard)}
+  for _, name in ipairs(TESSERA_SHARD_FIELDS) do
+    local field = shard .. ':' .. name
+    local delta = deltas[name] or 0
+    if delta ~= 0 then
+      tally[#tally + 1] = redis.call('HINCRBY', shards_key, field, delta)
+    else
+      tally[#tally + 1] = tonumber(redis.call('HGET', shards_key, field)) or 0
+    end
+  end
+  return tally
 end

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tessera.engine.events.Event;
 import io.tessera.engine.events.EventType;
 import io.tessera.engine.events.JobCounts;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +35,13 @@ class DispatchFlowIT {
             JobStatus finished = d.await("flow", s -> s.state() == JobState.FINISHED);
 
             assertEquals(new JobCounts(6, 50, 6, 48, 2, 0, 0, 0), finished.counts());
+            assertEquals(new ShardTally("flow", 0, 0, 24, 1, 0, 0), d.dispatcher.shardTally("flow", 0).orElseThrow());
+            assertEquals(new ShardTally("flow", 1, 0, 24, 1, 0, 0), d.dispatcher.shardTally("flow", 1).orElseThrow());
+            long week = Duration.ofDays(7).toSeconds();
+            for (String key : List.of(d.keys.job("flow"), d.keys.settled("flow"), d.keys.shards("flow"))) {
+                long ttl = d.redis.ttl(key);
+                assertTrue(ttl > week - 60 && ttl <= week, "a finished job's keys expire after the default week: " + key + " " + ttl);
+            }
             assertTrue(finished.started() != null && finished.finished() != null);
             QueueDepth depth = d.dispatcher.depth();
             assertEquals(new QueueDepth(0, 0, 0, 0, 0), depth, "acknowledged entries are deleted");
@@ -50,6 +58,21 @@ class DispatchFlowIT {
     }
 
     @Test
+    void aFinishedJobsKeysGoAfterTheConfiguredTimeAndARunningJobsStay() {
+        try (Dispatching d = Dispatching.onSharedRedis(Dispatching.quick().withFinishedJobTtl(Duration.ofSeconds(1)))) {
+            d.dispatcher.submit("brief", Task.batches("brief", 0, Dispatching.images("b", 4), 2, "{}", Priority.NORMAL));
+            d.dispatcher.submit("open", Task.batches("open", 0, Dispatching.images("o", 2), 2, "{}", Priority.NORMAL));
+            d.dispatcher.pause("open");
+            d.consumer("w1", (task, control) -> Dispatching.allDone(task));
+            d.await("brief", s -> s.state() == JobState.FINISHED);
+            Await.until(Dispatching.WAIT, () -> !d.redis.exists(d.keys.job("brief")) && !d.redis.exists(d.keys.settled("brief"))
+                    && !d.redis.exists(d.keys.shards("brief")), () -> "brief's keys still there");
+            assertEquals(-1, d.redis.ttl(d.keys.job("open")), "an unfinished job's hash never expires");
+            assertEquals(-1, d.redis.ttl(d.keys.shards("open")));
+        }
+    }
+
+    @Test
     void completingTheSameTaskTwiceCountsItOnce() {
         try (Dispatching d = Dispatching.onSharedRedis(Dispatching.quick())) {
             d.dispatcher.submit("twice", Task.batches("twice", 0, Dispatching.images("t", 4), 2, "{}", Priority.NORMAL));
@@ -60,7 +83,8 @@ class DispatchFlowIT {
             Completion completion = Completion.done(delivery, Dispatching.allDone(delivery.task()));
             CompletionCalls calls = new CompletionCalls(d.keys, d.settings, "raw");
 
-            assertEquals(1L, complete(d, calls, completion), "first completion counts");
+            assertEquals(List.of(1L, List.of(0L, 1L, 2L, 0L, 0L, 0L)), complete(d, calls, completion),
+                    "first completion counts: shard 0 has 1 task left, 2 images done");
             assertEquals(0L, complete(d, calls, completion), "a second delivery of the same task is a duplicate");
 
             JobCounts counts = d.status("twice").counts();

@@ -27,6 +27,11 @@ class JobCatalogIT {
             assertEquals(List.of("newer"), catalog.newest(1).stream().map(JobStatus::job).toList());
             assertEquals(new JobCatalog.Launch("{\"r\":2}", Priority.HIGH), catalog.launch("newer").orElseThrow());
             assertTrue(catalog.launch("nonesuch").isEmpty());
+
+            // a job whose keys expired leaves the listing and the index
+            d.redis.del(d.keys.job("older"));
+            assertEquals(List.of("newer"), catalog.newest(10).stream().map(JobStatus::job).toList());
+            assertEquals(List.of("newer"), d.redis.zrange(d.keys.jobs(), 0, -1));
         }
     }
 }

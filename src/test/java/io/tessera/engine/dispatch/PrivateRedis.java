@@ -21,7 +21,7 @@ import redis.clients.jedis.Jedis;
  * on the same port and data folder, to see clients ride out an outage. Append-only with fsync always,
  * so a restart keeps every acknowledged write.
  */
-final class PrivateRedis implements AutoCloseable {
+public final class PrivateRedis implements AutoCloseable {
     private static final String HOST = InetAddress.getLoopbackAddress().getHostAddress();
 
     private final Path binary;
@@ -36,7 +36,7 @@ final class PrivateRedis implements AutoCloseable {
         this.port = port;
     }
 
-    static PrivateRedis start() throws IOException {
+    public static PrivateRedis start() throws IOException {
         Path bin = SharedCluster.get().dataDir().resolve("bin");
         Path binary;
         try (Stream<Path> files = Files.list(bin)) {
@@ -50,13 +50,21 @@ final class PrivateRedis implements AutoCloseable {
         return redis;
     }
 
+    /** {@code cluster} (its HDFS and ZooKeeper) with this Redis instead of its own. */
+    public ConnectionTarget besides(ConnectionTarget cluster) {
+        ConnectionTarget own = target();
+        return new ConnectionTarget(cluster.profileName() + "+private-redis", cluster.hdfsUri(), cluster.hdfsConfDir(), cluster.hdfsUser(),
+                cluster.zooKeeperConnect(), cluster.zooKeeperChroot(), cluster.zooKeeperDigestUser(), cluster.zooKeeperDigestPassword(),
+                own.redisUri(), own.redisUser(), own.redisPassword(), false);
+    }
+
     ConnectionTarget target() {
         return new ConnectionTarget("private-redis", "hdfs://" + HOST + ":1", null, null, HOST + ":1", "/tessera", null, null,
                 "redis://" + HOST + ":" + port, null, password.toCharArray(), false);
     }
 
     /** Starts the server (again) and waits until it answers. */
-    void resume() throws IOException {
+    public void resume() throws IOException {
         process = new ProcessBuilder(List.of(binary.toString(), "--port", Integer.toString(port), "--bind", HOST,
                 "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
                 "--requirepass", password, "--logfile", dir.resolve("redis.log").toString()))
@@ -78,7 +86,7 @@ final class PrivateRedis implements AutoCloseable {
     }
 
     /** SIGTERM: the server writes its append-only file and exits. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

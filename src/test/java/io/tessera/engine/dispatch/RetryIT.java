@@ -39,6 +39,8 @@ class RetryIT {
             long gapMillis = (attemptStarted.get(2) - attemptStarted.get(1)) / 1_000_000;
             assertTrue(gapMillis >= 40, "the 2nd attempt waited for the backoff (50 ms ± 20 %), not " + gapMillis + " ms");
             assertEquals(new JobCounts(3, 6, 2, 4, 0, 2, 1, 0), finished.counts());
+            assertEquals(new ShardTally("flaky", 0, 0, 4, 0, 1, 0), d.dispatcher.shardTally("flaky", 0).orElseThrow());
+            assertTrue(d.redis.ttl(d.keys.job("flaky")) > 0, "finished, with a dead letter: expires like any finished job");
             List<DeadLetter> dead = d.dispatcher.deadLetters("flaky");
             assertEquals(1, dead.size());
             assertEquals("HDFS unreachable on attempt 3", dead.getFirst().error());
@@ -52,6 +54,8 @@ class RetryIT {
 
             JobStatus again = d.await("flaky", s -> s.state() == JobState.FINISHED && s.counts().dead() == 0);
             assertEquals(new JobCounts(3, 6, 3, 6, 0, 2, 0, 0), again.counts());
+            assertEquals(new ShardTally("flaky", 0, 0, 6, 0, 0, 0), d.dispatcher.shardTally("flaky", 0).orElseThrow(),
+                    "the requeued task's shard was open again and is settled clean now");
             assertEquals(0, d.dispatcher.deadLetters("flaky").size());
         }
     }

@@ -123,6 +123,55 @@ class CoordinatorTest {
     }
 
     @Test
+    void anOrphanedShardWhoseTasksAreAllSettledEndsAsDispatchSaysInsteadOfGoingBackInPlay() throws Exception {
+        ZkAccess planner = session();
+        plan(planner, "late", 2);
+        ShardStore shards = new ShardStore(planner);
+        shards.claim("late", 0, "ghost");
+        shards.claim("late", 1, "ghost");
+        // shard 0: every task acknowledged before its worker died; shard 1: work remains
+        SettledShards settled = (jobId, shard) -> shard == 0
+                ? Optional.of(s -> s.moveTo(ShardState.DONE, s.owner()).withProgress(1, 0)) : Optional.empty();
+        Coordinator coordinator = Coordinator.start(session(), "c1", QUICK, CoordinatorListener.NONE, settled);
+        closing.add(coordinator);
+        ZooKeeperTesting.await(WAIT, "shard 1 planned again", () -> shards.read("late", 1).shard().state() == ShardState.PLANNED);
+        ShardRecord ended = shards.read("late", 0).shard();
+        assertEquals(ShardState.DONE, ended.state());
+        assertEquals(1, ended.done());
+        assertEquals(0, ended.attempts(), "not counted as a lost attempt");
+    }
+
+    @Test
+    void aSweepReadsAgainOnlyTheShardsThatChangedAndNeverADoneOne() throws Exception {
+        ZkAccess zk = session();
+        plan(zk, "big", 6);
+        plan(zk, "finished", 3);
+        ShardStore shards = new ShardStore(zk);
+        for (int i = 0; i < 3; i++) {
+            shards.claim("finished", i, "w");
+            shards.finish("finished", i, "w", ShardState.DONE, null);
+        }
+        WorkerRegistration live = WorkerRegistration.register(session(), info("w"), WAIT);
+        closing.add(live);
+        shards.claim("big", 0, "w");
+        OrphanedShards orphans = new OrphanedShards(zk, QUICK, SettledShards.NONE);
+        zk.client().create().creatingParentsIfNeeded().forPath("/coordinator/fence");
+
+        assertEquals(0, orphans.sweep(() -> true, () -> "/coordinator/fence", CoordinatorListener.NONE));
+        assertEquals(9, orphans.shardReads(), "the first sweep reads every shard once");
+        orphans.sweep(() -> true, () -> "/coordinator/fence", CoordinatorListener.NONE);
+        assertEquals(9, orphans.shardReads(), "nothing changed: nothing read again");
+
+        shards.claim("big", 1, "gone");
+        assertEquals(1, orphans.sweep(() -> true, () -> "/coordinator/fence", CoordinatorListener.NONE));
+        assertEquals(10, orphans.shardReads(), "only the changed shard is read again");
+        assertEquals(ShardState.PLANNED, shards.read("big", 1).shard().state());
+        orphans.sweep(() -> true, () -> "/coordinator/fence", CoordinatorListener.NONE);
+        assertEquals(11, orphans.shardReads(), "the recovered shard, once more (its version moved)");
+        assertEquals(ShardState.RUNNING, shards.read("big", 0).shard().state(), "a live worker's shard is left alone");
+    }
+
+    @Test
     void aWorkerWhoseSessionExpiresRegistersAgainWithItsLatestFigures() throws Exception {
         ZkAccess workerSession = session();
         WorkerRegistration registration = WorkerRegistration.register(workerSession, info("worker-x"), WAIT);

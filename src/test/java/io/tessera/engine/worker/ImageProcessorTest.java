@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.ops.ImageOp;
+import io.tessera.engine.ops.OutputFormat;
 import io.tessera.engine.ops.Pipeline;
 import io.tessera.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +43,46 @@ class ImageProcessorTest {
         assertEquals(640, done.metrics().get("sourceWidth"));
         assertEquals(64, done.metrics().get("width"));
         assertEquals(16, ((String) done.metrics().get("dhash")).length());
+    }
+
+    /** An op that computes for {@code millis} without ever looking at interrupts, like the real ones. */
+    private record Stubborn(long millis, AtomicInteger runs) implements ImageOp {
+        @Override
+        public String spec() {
+            return "stubborn";
+        }
+
+        @Override
+        public BufferedImage apply(BufferedImage image, Context context) {
+            runs.incrementAndGet();
+            long end = System.nanoTime() + millis * 1_000_000;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            return image;
+        }
+    }
+
+    @Test
+    void anImageOverItsTimeLimitFreesTheCallerAtOnceFailsWithTheLimitAndStopsAtTheNextOp() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        Pipeline slow = new Pipeline(Collections.nCopies(20, new Stubborn(100, runs)), OutputFormat.PNG);
+        try (ImageProcessor limited = new ImageProcessor(ImageLimits.DEFAULT, Duration.ofMillis(500))) {
+            long start = System.nanoTime();
+            var refused = assertInstanceOf(ImageProcessor.Result.Refused.class, limited.process(TestImages.jpeg(64, 48), slow));
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("took longer than 0.5 s, the per-image limit; stopped", refused.reason());
+            assertTrue(waited < 1_500, "the caller waited " + waited + " ms for a 500 ms limit");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (limited.running() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, limited.running(), "the abandoned computation stopped");
+            assertTrue(runs.get() < 15, "it stopped at an op boundary, not after all 20 ops: " + runs.get());
+            assertInstanceOf(ImageProcessor.Result.Processed.class, limited.process(TestImages.jpeg(64, 48), Pipeline.parse(List.of("grayscale"), "png")),
+                    "the processor goes on with the next image");
+        }
     }
 
     @Test

@@ -55,6 +55,7 @@ class PipelineJobIT {
             "empty.jpg", "empty",
             "truncated.jpg", "truncated",
             "text.png", "not an image",
+            "random.jpg", "not an image",
             "bomb.png", "60000×60000");
 
     private static ClusterConnection connection;
@@ -81,6 +82,7 @@ class PipelineJobIT {
         write(input + "/empty.jpg", new byte[0]);
         write(input + "/truncated.jpg", TestImages.truncatedJpeg());
         write(input + "/text.png", "this is text, not a PNG".getBytes());
+        write(input + "/random.jpg", TestImages.randomBytes(20_000, 11));
         write(input + "/bomb.png", TestImages.pngClaiming(60000, 60000));
         return input;
     }
@@ -112,7 +114,7 @@ class PipelineJobIT {
         JobSubmission submission = new JobSubmission(connection, keys, settings);
 
         JobSubmission.Estimate estimate = submission.estimate(request);
-        assertEquals(10, estimate.images());
+        assertEquals(11, estimate.images());
         assertEquals(3, estimate.shards());
         assertEquals(base + "/_derived/" + job + "/thumbnail-128_grayscale_dhash", estimate.output());
 
@@ -121,12 +123,12 @@ class PipelineJobIT {
         try (Worker worker = Worker.start(connection, WorkerOptions.defaults(2).withKeys(keys, settings))) {
             status = submission.await(job, Duration.ofMillis(100), Duration.ofSeconds(60), s -> { });
             assertEquals(6, worker.counters().done());
-            assertEquals(4, worker.counters().failed());
+            assertEquals(5, worker.counters().failed());
         }
 
         assertEquals(JobState.FINISHED, status.state());
         JobCounts counts = status.counts();
-        assertEquals(List.of(10L, 6L, 4L, 0L), List.of(counts.images(), counts.done(), counts.failed(), counts.dead()));
+        assertEquals(List.of(11L, 6L, 5L, 0L), List.of(counts.images(), counts.done(), counts.failed(), counts.dead()));
         List<String> expected = GOOD.keySet().stream().map(name -> name + ".png").sorted().toList();
         assertEquals(expected, files(estimate.output()), "one output per good input, no temporaries left");
         for (String name : expected) {

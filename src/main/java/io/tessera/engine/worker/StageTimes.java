@@ -1,0 +1,72 @@
+package io.tessera.engine.worker;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Where a worker's time goes, stage by stage: how often each ran and for how long in all. Cheap to record
+ * from many threads (adders, no locks); read by the job benchmark to say what a job spends its time on.
+ */
+public final class StageTimes {
+    public enum Stage {
+        /** file status, open and read of the input from HDFS */
+        READ,
+        /** header check and decoding (subsampled when the pipeline shrinks to a box) */
+        DECODE,
+        /** the pipeline's ops (and EXIF reading when an op needs it) */
+        OPS,
+        /** encoding the output format */
+        ENCODE,
+        /** the output to a temporary name in HDFS and the rename into place */
+        WRITE,
+        /** per task: from the handler's return until its completion was written to Redis (acknowledged, counted, announced) */
+        ACK
+    }
+
+    /** One stage's figures: how often it ran and its total time. */
+    public record Figures(long count, long nanos) {
+        public double totalSeconds() {
+            return nanos / 1e9;
+        }
+
+        public double meanMillis() {
+            return count == 0 ? 0 : nanos / 1e6 / count;
+        }
+    }
+
+    private final Map<Stage, LongAdder> counts = new EnumMap<>(Stage.class);
+    private final Map<Stage, LongAdder> nanos = new EnumMap<>(Stage.class);
+
+    public StageTimes() {
+        for (Stage stage : Stage.values()) {
+            counts.put(stage, new LongAdder());
+            nanos.put(stage, new LongAdder());
+        }
+    }
+
+    void add(Stage stage, long elapsedNanos) {
+        counts.get(stage).increment();
+        nanos.get(stage).add(elapsedNanos);
+    }
+
+    /** Records the time since {@code startNanos} ({@link System#nanoTime()}) and returns now, so stages chain. */
+    long since(Stage stage, long startNanos) {
+        long now = System.nanoTime();
+        add(stage, now - startNanos);
+        return now;
+    }
+
+    public Figures of(Stage stage) {
+        return new Figures(counts.get(stage).sum(), nanos.get(stage).sum());
+    }
+
+    /** Adds another's figures to these (the benchmark sums its runs). */
+    public void addAll(StageTimes other) {
+        for (Stage stage : Stage.values()) {
+            Figures figures = other.of(stage);
+            counts.get(stage).add(figures.count());
+            nanos.get(stage).add(figures.nanos());
+        }
+    }
+}
