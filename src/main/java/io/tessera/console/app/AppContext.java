@@ -11,6 +11,8 @@ import io.tessera.console.hdfs.HdfsView;
 import io.tessera.console.hdfs.HdfsViewModel;
 import io.tessera.console.health.HealthView;
 import io.tessera.console.health.HealthViewModel;
+import io.tessera.console.live.LiveView;
+import io.tessera.console.live.LiveViewModel;
 import io.tessera.console.placeholder.PlaceholderView;
 import io.tessera.console.profiles.ProfileSwitcherView;
 import io.tessera.console.profiles.ProfilesViewModel;
@@ -58,6 +60,7 @@ public final class AppContext {
     private final StartupViewModel startup;
     private final ShardsViewModel shards;
     private final HdfsViewModel hdfs;
+    private final LiveViewModel live;
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
         this.dirs = dirs;
@@ -75,6 +78,7 @@ public final class AppContext {
         this.startup = new StartupViewModel(session);
         this.shards = new ShardsViewModel(session.connection(), tasks, ui);
         this.hdfs = new HdfsViewModel(session.connection(), tasks, ui);
+        this.live = new LiveViewModel(session.connection(), tasks, ui, this::showInHdfs);
     }
 
     /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
@@ -87,6 +91,13 @@ public final class AppContext {
         }
     }
 
+    /** Opens the folder of an image in the HDFS panel (the Live panel's error list). */
+    private void showInHdfs(String path) {
+        shell.select(Panel.HDFS);
+        int slash = path.lastIndexOf('/');
+        hdfs.folder().open(slash <= 0 ? "/" : path.substring(0, slash));
+    }
+
     /** Builds the main window's views; on the FX thread. */
     public ShellView createShellView() {
         Map<Panel, Parent> panels = new EnumMap<>(Panel.class);
@@ -95,6 +106,7 @@ public final class AppContext {
                 case HEALTH -> new HealthView(health).root();
                 case SHARDS -> new ShardsView(shards).root();
                 case HDFS -> new HdfsView(hdfs).root();
+                case LIVE -> new LiveView(live).root();
                 default -> new PlaceholderView(panel.placeholder()).root();
             });
         }
@@ -142,6 +154,10 @@ public final class AppContext {
 
     public HdfsViewModel hdfs() {
         return hdfs;
+    }
+
+    public LiveViewModel live() {
+        return live;
     }
 
     public StatusViewModel status() {

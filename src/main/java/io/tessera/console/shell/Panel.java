@@ -9,8 +9,7 @@ public enum Panel {
             "See how each job's images are split into shards in ZooKeeper: owner, state and attempts of every shard."),
     JOBS("Jobs", "fth-layers", "The jobs panel arrives with a later issue",
             "Submit thumbnail, resize, conversion and hashing jobs, follow their progress, pause, cancel and retry them."),
-    LIVE("Live", "fth-radio", "The live view arrives with a later issue",
-            "Watch results stream back from the workers over Redis as they are produced, and the workers that produce them."),
+    LIVE("Live", "fth-radio", "", ""),
     MONITOR("Monitor", "fth-activity", "The Redis monitor arrives with a later issue",
             "Subscribe to pub/sub channels and patterns, and see the dispatch streams, consumer groups and pending entries."),
     HEALTH("Health", "fth-heart", "", "");
@@ -35,7 +34,7 @@ public enum Panel {
         return iconLiteral;
     }
 
-    /** The placeholder shown until the panel is built; HDFS, Health and Shards are built. */
+    /** The placeholder shown until the panel is built; HDFS, Health, Shards and Live are built. */
     public PlaceholderViewModel placeholder() {
         return new PlaceholderViewModel(title, iconLiteral, headline, description);
     }

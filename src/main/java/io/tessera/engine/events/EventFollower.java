@@ -1,6 +1,8 @@
 package io.tessera.engine.events;
 
 import io.tessera.engine.Reasons;
+import io.tessera.engine.connect.ClientFactory;
+import io.tessera.engine.connect.ClusterConnection;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +34,7 @@ public final class EventFollower implements AutoCloseable {
     /** Events read per replay call. */
     static final int PAGE = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(EventFollower.class);
+    private static final Duration SUBSCRIBER_TIMEOUT = Duration.ofSeconds(10);
     private static final long FIRST_DELAY_MS = 100;
     private static final long MAX_DELAY_MS = 5_000;
 
@@ -75,6 +78,11 @@ public final class EventFollower implements AutoCloseable {
         EventFollower follower = new EventFollower(subscriberConnections, redis, keys, listener);
         follower.start(() -> follower.beginAtTail(backlog));
         return follower;
+    }
+
+    /** Follows a profile's events over its own pub/sub connection, reading the stream through the connection's client. */
+    public static EventFollower forConnection(ClusterConnection connection, EventKeys keys, int backlog, FollowerListener listener) {
+        return fromTail(() -> ClientFactory.redisConnection(connection.target(), SUBSCRIBER_TIMEOUT), connection.redis(), keys, backlog, listener);
     }
 
     /** Starts following right after {@code position} (from {@link #position()} of an earlier follower). */
