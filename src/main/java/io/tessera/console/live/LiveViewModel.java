@@ -100,7 +100,8 @@ public final class LiveViewModel {
         this(connection, LiveBackend.of(connection), tasks, ui, openInBrowser, System::currentTimeMillis);
     }
 
-    LiveViewModel(ActiveConnection connection, LiveBackend.Source source, BackgroundTasks tasks, UiThread ui,
+    /** With the engine objects from {@code source} (tests and benchmarks use their own key prefix) and a clock for the charts. */
+    public LiveViewModel(ActiveConnection connection, LiveBackend.Source source, BackgroundTasks tasks, UiThread ui,
                   Consumer<String> openInBrowser, LongSupplier clock) {
         this.connection = connection;
         this.source = source;
