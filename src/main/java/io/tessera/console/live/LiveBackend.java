@@ -9,6 +9,8 @@ import io.tessera.engine.events.FollowerListener;
 import io.tessera.engine.live.LiveFeed;
 import io.tessera.engine.thumbs.ThumbnailService;
 import io.tessera.engine.thumbs.ThumbnailSettings;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The engine objects the Live panel works with, for one connection: the event follower, the dispatch queue's
@@ -33,8 +35,9 @@ public final class LiveBackend implements AutoCloseable {
         return feed.follow(backlog, listener);
     }
 
-    public QueueDepth depth() {
-        return feed.depth();
+    /** The dispatch queue's depth every {@code interval}, on the sampler's own thread, until closed. */
+    public AutoCloseable sampleDepth(Duration interval, Consumer<QueueDepth> sink) {
+        return feed.sampleDepth(interval, sink);
     }
 
     public ThumbnailService thumbnails() {

@@ -6,18 +6,34 @@ import javafx.collections.FXCollections;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
 
 /** A small line chart of the last two minutes (x: seconds before now), redrawn once a second from view-model lines. */
 final class LiveChart {
+    /** Counts per second are whole numbers: no "0.5" ticks on a quiet chart. */
+    private static final StringConverter<Number> WHOLE_NUMBERS = new StringConverter<>() {
+        @Override
+        public String toString(Number value) {
+            double v = value.doubleValue();
+            return v == Math.rint(v) ? Long.toString((long) v) : "";
+        }
+
+        @Override
+        public Number fromString(String text) {
+            return Long.parseLong(text);
+        }
+    };
+
     private final LineChart<Number, Number> chart;
 
     LiveChart(String title) {
-        NumberAxis x = new NumberAxis(-LiveSeries.WINDOW + 1, 0, 30);
+        NumberAxis x = new NumberAxis(-LiveSeries.WINDOW, 0, 30);
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(WHOLE_NUMBERS);
         chart = new LineChart<>(x, y);
         chart.setTitle(title);
         chart.setAnimated(false);

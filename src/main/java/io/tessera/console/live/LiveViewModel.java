@@ -13,6 +13,7 @@ import io.tessera.engine.events.EventGap;
 import io.tessera.engine.events.EventType;
 import io.tessera.engine.events.FollowerListener;
 import io.tessera.engine.events.FollowerState;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,6 +51,7 @@ public final class LiveViewModel {
     public static final int BACKLOG = 500;
     static final int ERRORS = 1_000;
     static final int CHART_LINES = 6;
+    static final Duration DEPTH_INTERVAL = Duration.ofSeconds(1);
     static final String QUEUED = "queued";
     static final String RUNNING = "running";
     static final String FAILED = "failed";
@@ -92,9 +94,7 @@ public final class LiveViewModel {
     private int generation;
     private boolean shown;
     private boolean opened;
-    private boolean readingDepth;
-    private EventFollower follower;
-    private LiveBackend backend;
+    private Started running;
 
     public LiveViewModel(ActiveConnection connection, BackgroundTasks tasks, UiThread ui, Consumer<String> openInBrowser) {
         this(connection, LiveBackend.of(connection), tasks, ui, openInBrowser, System::currentTimeMillis);
@@ -109,7 +109,7 @@ public final class LiveViewModel {
         this.openInBrowser = openInBrowser;
         this.clock = clock;
         this.incoming = new PulseBatch<>(ui, this::apply);
-        this.thumbnails = new LiveThumbnails(() -> backend, ui);
+        this.thumbnails = new LiveThumbnails(() -> running == null ? null : running.backend, ui);
         ui.onPulse(this::tick);
         jobFilter.addListener((obs, old, now) -> refilter());
         workerFilter.addListener((obs, old, now) -> refilter());
@@ -155,13 +155,13 @@ public final class LiveViewModel {
         };
         tasks.run("Following live events", () -> {
             LiveBackend made = source.get();
-            return new Started(made, made.follow(BACKLOG, listener));
+            AutoCloseable depth = made.sampleDepth(DEPTH_INTERVAL, d -> incoming.offer(new Incoming(mine, d)));
+            return new Started(made, made.follow(BACKLOG, listener), depth);
         }, started -> {
             if (mine == generation) {
-                backend = started.backend;
-                follower = started.follower;
+                running = started;
             } else {
-                stop(started.follower);
+                stop(started);
             }
         }, reason -> {
             state.set("Not following: " + reason);
@@ -171,9 +171,8 @@ public final class LiveViewModel {
 
     private void reconnect(ConnectionTarget target) {
         generation++;
-        stop(follower);
-        follower = null;
-        backend = null;
+        stop(running);
+        running = null;
         opened = false;
         clear();
         jobRates.clear();
@@ -184,10 +183,11 @@ public final class LiveViewModel {
         openIfNeeded();
     }
 
-    private void stop(EventFollower stopping) {
+    private void stop(Started stopping) {
         if (stopping != null) {
             tasks.run("Stopping the live feed", () -> {
-                stopping.close();
+                stopping.depth.close();
+                stopping.follower.close();
                 return null;
             }, ignored -> { }, reason -> { });
         }
@@ -209,6 +209,7 @@ public final class LiveViewModel {
                 }
                 case EventGap gap -> gapNotice.set(gap.describe() + " (after " + gap.lastSeenId() + ")");
                 case StateChange change -> state.set(change.describe());
+                case QueueDepth depth -> recordDepth(depth, now);
                 default -> throw new IllegalStateException();
             }
         }
@@ -332,24 +333,13 @@ public final class LiveViewModel {
         }
     }
 
-    /** Once a second while shown: charts move on, and the queue depth is sampled. */
+    /** Once a second while shown: the charts move on. */
     private void tick() {
         long second = clock.getAsLong() / 1000;
         if (second == chartSecond) {
             return;
         }
         chartSecond = second;
-        if (backend != null && !readingDepth) {
-            readingDepth = true;
-            int mine = generation;
-            LiveBackend reading = backend;
-            tasks.run("Reading the queue depth", reading::depth, depth -> {
-                readingDepth = false;
-                if (mine == generation) {
-                    recordDepth(depth, second);
-                }
-            }, reason -> readingDepth = false);
-        }
         if (shown) {
             chartRevision.set(chartRevision.get() + 1);
         }
@@ -469,7 +459,7 @@ public final class LiveViewModel {
     /** One chart line: per-second values for the last {@link LiveSeries#WINDOW} seconds, oldest first. */
     public record ChartLine(String name, long[] values) { }
 
-    private record Started(LiveBackend backend, EventFollower follower) { }
+    private record Started(LiveBackend backend, EventFollower follower, AutoCloseable depth) { }
 
     private record Incoming(int generation, Object payload) { }
 

@@ -1,5 +1,6 @@
 package io.tessera.engine.live;
 
+import io.tessera.engine.Reasons;
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
@@ -8,12 +9,17 @@ import io.tessera.engine.dispatch.QueueDepth;
 import io.tessera.engine.events.EventFollower;
 import io.tessera.engine.events.EventKeys;
 import io.tessera.engine.events.FollowerListener;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a live view of a cluster reads: its events (followed gap-free) and the dispatch queue's depth, under
  * one key prefix ({@code tessera:} in production; tests and benchmarks use their own).
  */
 public final class LiveFeed {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     private final ClusterConnection connection;
     private final EventKeys keys;
     private final Dispatcher dispatcher;
@@ -35,6 +41,28 @@ public final class LiveFeed {
 
     public QueueDepth depth() {
         return dispatcher.depth();
+    }
+
+    /**
+     * Reads the queue depth every {@code interval} on a daemon thread and hands it to {@code sink} (failures are
+     * skipped: the follower reports the connection's state). Close the result to stop.
+     */
+    public AutoCloseable sampleDepth(Duration interval, Consumer<QueueDepth> sink) {
+        Thread sampler = Thread.ofPlatform().daemon().name("queue-depth-sampler").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    sink.accept(depth());
+                } catch (RuntimeException e) {
+                    LOG.debug("queue depth not read: {}", Reasons.oneLine(e));
+                }
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        return sampler::interrupt;
     }
 
     public EventKeys keys() {
