@@ -37,6 +37,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 
 /**
@@ -93,9 +95,21 @@ public final class AppContext {
 
     /** Opens the folder of an image in the HDFS panel (the Live panel's error list). */
     private void showInHdfs(String path) {
-        shell.select(Panel.HDFS);
         int slash = path.lastIndexOf('/');
-        hdfs.folder().open(slash <= 0 ? "/" : path.substring(0, slash));
+        String folder = slash <= 0 ? "/" : path.substring(0, slash);
+        if (hdfs.folder().path().get().isEmpty()) {
+            // the panel opens its start folder in the background when first shown: go to the image's folder after that
+            hdfs.folder().path().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends String> value, String old, String now) {
+                    value.removeListener(this);
+                    hdfs.folder().open(folder);
+                }
+            });
+        } else {
+            hdfs.folder().open(folder);
+        }
+        shell.select(Panel.HDFS);
     }
 
     /** Builds the main window's views; on the FX thread. */

@@ -13,6 +13,7 @@ final class ErrorCell extends ListCell<LiveRow> {
 
     ErrorCell(LiveViewModel viewModel) {
         getStyleClass().add("live-error-cell");
+        setPrefWidth(0); // take the list's width, not the text's: long paths and reasons end in an ellipsis (full text in the tooltip)
         reason.getStyleClass().add("live-error-reason");
         setOnMouseClicked(e -> viewModel.openError(getItem()));
     }

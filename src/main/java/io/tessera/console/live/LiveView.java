@@ -118,6 +118,7 @@ public final class LiveView {
         feed.setItems(viewModel.feed());
         feed.setPlaceholder(new Label("No events yet: results appear here as workers produce them"));
         feed.setFixedCellSize(OutputCell.BOX + 8);
+        feed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         text(timeColumn, LiveRow::time);
         text(typeColumn, LiveRow::type);
         text(jobColumn, r -> r.event().job());
