@@ -15,6 +15,8 @@ import io.tessera.console.jobs.JobsView;
 import io.tessera.console.jobs.JobsViewModel;
 import io.tessera.console.monitor.MonitorView;
 import io.tessera.console.monitor.MonitorViewModel;
+import io.tessera.console.live.LiveView;
+import io.tessera.console.live.LiveViewModel;
 import io.tessera.console.placeholder.PlaceholderView;
 import io.tessera.console.profiles.ProfileSwitcherView;
 import io.tessera.console.profiles.ProfilesViewModel;
@@ -41,6 +43,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 
 /**
@@ -67,6 +71,7 @@ public final class AppContext {
     private final ConsoleWorkerPool workerPool;
     private final JobsViewModel jobs;
     private final MonitorViewModel monitor;
+    private final LiveViewModel live;
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
         this.dirs = dirs;
@@ -88,6 +93,7 @@ public final class AppContext {
         this.workerPool = new ConsoleWorkerPool(session.connection(), WorkerPoolSettings.load(dirs.config()), ui, tasks);
         this.jobs = new JobsViewModel(session.connection(), tasks, ui, workerPool, () -> hdfs.folder().path().get());
         this.monitor = new MonitorViewModel(session.connection(), tasks, ui);
+        this.live = new LiveViewModel(session.connection(), tasks, ui, this::showInHdfs);
     }
 
     /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
@@ -100,6 +106,25 @@ public final class AppContext {
         }
     }
 
+    /** Opens the folder of an image in the HDFS panel (the Live panel's error list). */
+    private void showInHdfs(String path) {
+        int slash = path.lastIndexOf('/');
+        String folder = slash <= 0 ? "/" : path.substring(0, slash);
+        if (hdfs.folder().path().get().isEmpty()) {
+            // the panel opens its start folder in the background when first shown: go to the image's folder after that
+            hdfs.folder().path().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends String> value, String old, String now) {
+                    value.removeListener(this);
+                    hdfs.folder().open(folder);
+                }
+            });
+        } else {
+            hdfs.folder().open(folder);
+        }
+        shell.select(Panel.HDFS);
+    }
+
     /** Builds the main window's views; on the FX thread. */
     public ShellView createShellView() {
         Map<Panel, Parent> panels = new EnumMap<>(Panel.class);
@@ -110,6 +135,7 @@ public final class AppContext {
                 case HDFS -> new HdfsView(hdfs).root();
                 case JOBS -> new JobsView(jobs).root();
                 case MONITOR -> new MonitorView(monitor).root();
+                case LIVE -> new LiveView(live).root();
                 default -> new PlaceholderView(panel.placeholder()).root();
             });
         }
@@ -169,6 +195,10 @@ public final class AppContext {
 
     public MonitorViewModel monitor() {
         return monitor;
+    }
+
+    public LiveViewModel live() {
+        return live;
     }
 
     public StatusViewModel status() {

@@ -8,8 +8,7 @@ public enum Panel {
     SHARDS("Shards", "fth-grid", "The shard view arrives with a later issue",
             "See how each job's images are split into shards in ZooKeeper: owner, state and attempts of every shard."),
     JOBS("Jobs", "fth-layers", "", ""),
-    LIVE("Live", "fth-radio", "The live view arrives with a later issue",
-            "Watch results stream back from the workers over Redis as they are produced, and the workers that produce them."),
+    LIVE("Live", "fth-radio", "", ""),
     MONITOR("Monitor", "fth-activity", "", ""),
     HEALTH("Health", "fth-heart", "", "");
 
@@ -33,7 +32,7 @@ public enum Panel {
         return iconLiteral;
     }
 
-    /** The placeholder shown until the panel is built; only Live is not built yet. */
+    /** The placeholder of a panel that is not built yet (every panel is built now; kept for the next one). */
     public PlaceholderViewModel placeholder() {
         return new PlaceholderViewModel(title, iconLiteral, headline, description);
     }

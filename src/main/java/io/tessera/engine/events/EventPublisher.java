@@ -1,6 +1,9 @@
 package io.tessera.engine.events;
 
+import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -31,8 +34,23 @@ public final class EventPublisher {
 
     /** Returns the event's id (its results-stream entry id). */
     public String publish(Event event) {
-        Object id = PUBLISH.run(redis, List.of(keys.results()),
-                List.of(Long.toString(maxLen), keys.channelPrefix(), event.job() == null ? "" : event.job(), EventJson.write(event)));
-        return (String) id;
+        return (String) PUBLISH.run(redis, List.of(keys.results()), arguments(event));
+    }
+
+    /** Publishes many in one pipeline (bursts, benchmarks); returns their ids in order. */
+    public List<String> publishAll(List<Event> events) {
+        PUBLISH.ensureLoaded(redis);
+        List<Response<Object>> ids = new ArrayList<>(events.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (Event event : events) {
+                ids.add(PUBLISH.queue(pipeline, List.of(keys.results()), arguments(event)));
+            }
+            pipeline.sync();
+        }
+        return ids.stream().map(id -> (String) id.get()).toList();
+    }
+
+    private List<String> arguments(Event event) {
+        return List.of(Long.toString(maxLen), keys.channelPrefix(), event.job() == null ? "" : event.job(), EventJson.write(event));
     }
 }
