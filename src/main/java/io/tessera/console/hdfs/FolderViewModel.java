@@ -7,8 +7,10 @@ import io.tessera.engine.store.EntryOrder;
 import io.tessera.engine.store.FolderCursor;
 import io.tessera.engine.store.HdfsEntry;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -55,23 +57,29 @@ public final class FolderViewModel {
     private int generation;
     private EntryOrder order = EntryOrder.NAME;
     private boolean ascending = true;
+    /** Set while {@link #reveal} clears the filters: the listing it starts replaces theirs. */
+    private boolean quiet;
 
     public FolderViewModel(HdfsBackend.Source source, BackgroundTasks tasks, int pageSize) {
         this.source = source;
         this.tasks = tasks;
         this.pageSize = pageSize;
-        nameFilter.addListener((obs, old, now) -> refresh());
-        imagesOnly.addListener((obs, old, now) -> refresh());
+        nameFilter.addListener((obs, old, now) -> refreshUnlessQuiet());
+        imagesOnly.addListener((obs, old, now) -> refreshUnlessQuiet());
     }
 
     /** Opens a folder, remembering the current one for {@link #back()}. */
     public void open(String folder) {
+        remember(folder);
+        navigate(folder);
+    }
+
+    private void remember(String next) {
         String current = path.get();
-        if (!current.isEmpty() && !current.equals(folder)) {
+        if (!current.isEmpty() && !current.equals(next)) {
             back.push(current);
             forward.clear();
         }
-        navigate(folder);
     }
 
     /** A typed path; blank input is ignored. */
@@ -108,6 +116,44 @@ public final class FolderViewModel {
 
     /** Lists the current folder again from its first page (after a change, or F5). */
     public void refresh() {
+        list(null);
+    }
+
+    /**
+     * Shows a file or folder: a folder is opened; a file's parent folder is opened and listed page by page
+     * (in one background task) until the file is among the rows, which is then selected. A filter that would
+     * hide the file is cleared. A path that does not exist is reported as the folder's error.
+     */
+    public void reveal(String target) {
+        Optional<String> normal = HdfsPaths.normalize(target);
+        if (normal.isEmpty()) {
+            return;
+        }
+        String wanted = normal.get();
+        tasks.run("Finding " + wanted, () -> source.get().browser().stat(wanted), entry -> {
+            if (entry.directory()) {
+                open(entry.path());
+                return;
+            }
+            String parent = HdfsPaths.parent(entry.path()).orElse("/");
+            if (!new EntryFilter(nameFilter.get(), imagesOnly.get()).matches(entry)) {
+                quiet = true;
+                nameFilter.set("");
+                imagesOnly.set(false);
+                quiet = false;
+            }
+            remember(parent);
+            path.set(parent);
+            afterNavigation();
+            list(entry.path());
+        }, reason -> {
+            error.set(reason);
+            status.set("Cannot show " + wanted);
+        });
+    }
+
+    /** Lists the folder from its start: the first page, or (when {@code until} is a path) pages until that entry, selected. */
+    private void list(String until) {
         if (path.get().isEmpty()) {
             return;
         }
@@ -120,17 +166,35 @@ public final class FolderViewModel {
         loading.set(true);
         error.set("");
         status.set("Listing " + folder + " …");
+        long started = System.nanoTime();
         tasks.run("Listing " + folder, () -> {
             HdfsBackend made = source.get();
             FolderCursor opened = made.browser().list(folder, filter);
-            return new FirstPage(made, opened, opened.nextPage(pageSize));
+            List<HdfsEntry> rows = new ArrayList<>(opened.nextPage(pageSize));
+            if (until != null) {
+                List<HdfsEntry> page = rows;
+                while (opened.hasMore() && page.stream().noneMatch(e -> e.path().equals(until))) {
+                    page = opened.nextPage(pageSize);
+                    rows.addAll(page);
+                }
+            }
+            return new FirstPage(made, opened, rows);
         }, page -> {
             if (listing == generation) {
                 backend.set(page.backend());
                 cursor = page.cursor();
                 add(page.entries());
+                if (until != null) {
+                    entries.stream().filter(e -> e.path().equals(until)).findFirst().ifPresent(selected::set);
+                }
             }
         }, reason -> failed(listing, reason));
+    }
+
+    private void refreshUnlessQuiet() {
+        if (!quiet) {
+            refresh();
+        }
     }
 
     /** Reads the next page, when there is one and none is being read. */
@@ -183,10 +247,14 @@ public final class FolderViewModel {
 
     private void navigate(String folder) {
         path.set(folder);
+        afterNavigation();
+        refresh();
+    }
+
+    private void afterNavigation() {
         selected.set(null);
         canGoBack.set(!back.isEmpty());
         canGoForward.set(!forward.isEmpty());
-        refresh();
     }
 
     public ReadOnlyStringProperty path() {

@@ -34,6 +34,7 @@ public final class HdfsView {
     private final FolderViewModel folder;
     private final Parent root;
     private final FileOpsMenu menu;
+    private boolean followingSelection;
     @FXML private Label subtitle;
     @FXML private Button backButton;
     @FXML private Button forwardButton;
@@ -120,7 +121,27 @@ public final class HdfsView {
         EntryTable.setUp(table, Map.of(nameColumn, EntryOrder.NAME, sizeColumn, EntryOrder.SIZE, modifiedColumn, EntryOrder.MODIFIED,
                 ownerColumn, EntryOrder.OWNER, replicationColumn, EntryOrder.REPLICATION), folder);
         table.setPlaceholder(new Label("Empty folder"));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> folder.selected().set(now));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (!followingSelection) {
+                folder.selected().set(now);
+            }
+        });
+        folder.selected().addListener((obs, old, now) -> showSelected(now));
+    }
+
+    /** A selection made by the view model (a revealed file) is shown in the table, scrolled into view. */
+    private void showSelected(HdfsEntry entry) {
+        int index = entry == null ? -1 : table.getItems().indexOf(entry);
+        if (index < 0 || table.getSelectionModel().getSelectedItem() == entry) {
+            return;
+        }
+        followingSelection = true;
+        try {
+            table.getSelectionModel().clearAndSelect(index);
+        } finally {
+            followingSelection = false;
+        }
+        table.scrollTo(Math.max(0, index - 3));
     }
 
     private void setUpGrid() {
