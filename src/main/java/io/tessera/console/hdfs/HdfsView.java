@@ -292,6 +292,10 @@ public final class HdfsView {
         return table;
     }
 
+    TreeView<String> folderTree() {
+        return folderTree;
+    }
+
     GridView<HdfsEntry> grid() {
         return grid;
     }

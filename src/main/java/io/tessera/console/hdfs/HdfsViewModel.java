@@ -5,6 +5,7 @@ import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.ActiveConnection;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.store.HdfsEntry;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -42,8 +43,11 @@ public final class HdfsViewModel {
         this.folder = new FolderViewModel(source, tasks, pageSize);
         this.tree = new FolderTreeViewModel(source, tasks);
         this.preview = new PreviewViewModel(source, tasks);
-        this.upload = new UploadViewModel(source, tasks, ui, folder::refresh);
-        this.ops = new FileOpsViewModel(source, tasks, folder);
+        this.upload = new UploadViewModel(source, tasks, ui, into -> {
+            folder.refresh();
+            tree.foldersChanged(List.of(into));
+        });
+        this.ops = new FileOpsViewModel(source, tasks, folder, tree);
         this.thumbnails = new ThumbnailFeed(() -> folder.backend().get(), ui);
         folder.selected().addListener((obs, old, now) -> preview.show(now));
         connection.targetProperty().addListener((obs, old, now) -> reconnect(now));

@@ -23,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TreeItem;
 import javafx.scene.image.ImageView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,13 @@ class HdfsViewTest {
         waitFor(() -> thumbnailsShown() == 3);
         waitFor(() -> failedCellTooltip() != null && failedCellTooltip().contains("empty"));
 
-        robot.clickOn(robot.lookup((Node n) -> n instanceof Label l && "b.jpg".equals(l.getText()) && l.getStyleClass().contains("thumbnail-label")).queryAs(Label.class));
+        // Where b.jpg's cell is, read on the FX thread: a thumbnail arriving may replace the label node meanwhile.
+        javafx.geometry.Point2D cellCentre = fx(() -> {
+            Label label = robot.lookup((Node n) -> n instanceof Label l && "b.jpg".equals(l.getText()) && l.getStyleClass().contains("thumbnail-label")).queryAs(Label.class);
+            javafx.geometry.Bounds b = label.localToScreen(label.getBoundsInLocal());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        });
+        robot.clickOn(cellCentre);
         waitFor(() -> visibleLabel("300×200") != null);
         assertNotNull(visibleLabel("Nikon Z6"), "EXIF camera shown");
         waitFor(() -> robot.lookup(".hdfs-preview-picture .image-view").queryAs(ImageView.class).getImage() != null);
@@ -125,6 +132,79 @@ class HdfsViewTest {
 
         waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("same (1).jpg")));
         assertEquals(2, view.table().getItems().size());
+    }
+
+    @Test
+    void aRevealedFileIsSelectedInTheTableAndShownInThePreview() throws Exception {
+        String folder = HdfsTesting.freshFolder("revealview");
+        EmptyFiles.create(HdfsTesting.connection(), folder, 2_500, "f", "txt", 8);
+        HdfsTesting.put(folder, scratch, "z.jpg", TestImages.jpeg(80, 60));
+
+        robot.interact(() -> viewModel.reveal(folder + "/z.jpg"));
+
+        waitFor(() -> view.table().getSelectionModel().getSelectedItem() != null);
+        assertEquals(folder + "/z.jpg", view.table().getSelectionModel().getSelectedItem().path());
+        assertEquals(1, view.table().getSelectionModel().getSelectedItems().size());
+        waitFor(() -> visibleLabel("80×60") != null);
+        waitFor(() -> visibleLabel("z.jpg") != null);
+    }
+
+    @Test
+    void theTreeListsAFolderAgainAfterNewFolderRenameMoveTrashAndRestoreKeepingWhatIsExpanded() throws Exception {
+        String folder = HdfsTesting.freshFolder("tree");
+        HdfsTesting.backend().files().mkdir(folder + "/a/inner");
+        HdfsTesting.backend().files().mkdir(folder + "/b");
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> view.table().getItems().size() == 2);
+        expandTo(folder + "/a");
+        waitFor(() -> List.of("inner").equals(treeChildren(folder + "/a")));
+        TreeItem<String> a = fx(() -> treeItem(folder + "/a"));
+
+        robot.interact(() -> viewModel.ops().newFolder("c"));
+        waitFor(() -> List.of("a", "b", "c").equals(treeChildren(folder)));
+
+        HdfsEntry b = fx(() -> FolderViewModelIT.only(viewModel.folder(), "b"));
+        robot.interact(() -> viewModel.ops().rename(b, "b2"));
+        waitFor(() -> List.of("a", "b2", "c").equals(treeChildren(folder)));
+
+        robot.interact(() -> viewModel.ops().move(List.of(folder + "/c"), folder + "/a"));
+        waitFor(() -> List.of("a", "b2").equals(treeChildren(folder)));
+        waitFor(() -> List.of("c", "inner").equals(treeChildren(folder + "/a")));
+
+        HdfsEntry b2 = fx(() -> FolderViewModelIT.only(viewModel.folder(), "b2"));
+        robot.interact(() -> viewModel.ops().trash(List.of(b2)));
+        waitFor(() -> List.of("a").equals(treeChildren(folder)));
+        robot.interact(() -> viewModel.ops().undo());
+        waitFor(() -> List.of("a", "b2").equals(treeChildren(folder)));
+
+        assertTrue(fx(() -> treeItem(folder + "/a") == a && a.isExpanded()), "the expanded row is the same row, still expanded");
+    }
+
+    /** Expands the tree row by row down to the path, each row once its parent has listed it. */
+    private void expandTo(String path) throws Exception {
+        for (String step : HdfsPaths.steps(path)) {
+            waitFor(() -> treeItem(step) != null);
+            robot.interact(() -> treeItem(step).setExpanded(true));
+        }
+    }
+
+    private List<String> treeChildren(String path) {
+        TreeItem<String> item = treeItem(path);
+        return item == null ? null : item.getChildren().stream().map(c -> c.getValue() == null ? "…" : HdfsPaths.name(c.getValue())).toList();
+    }
+
+    private TreeItem<String> treeItem(String path) {
+        TreeItem<String> at = view.folderTree().getRoot();
+        while (at != null && !path.equals(at.getValue())) {
+            TreeItem<String> from = at;
+            at = from.getChildren().stream().filter(c -> c.getValue() != null
+                    && (path.equals(c.getValue()) || path.startsWith(c.getValue().equals("/") ? "/" : c.getValue() + "/"))).findFirst().orElse(null);
+        }
+        return at;
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
     }
 
     private String failedCellTooltip() {
