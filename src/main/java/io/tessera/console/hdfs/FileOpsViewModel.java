@@ -146,7 +146,7 @@ public final class FileOpsViewModel {
         message.set(text);
     }
 
-    private static String count(long n, String noun) {
+    static String count(long n, String noun) {
         return Formats.number(n) + " " + noun + (n == 1 ? "" : "s");
     }
 

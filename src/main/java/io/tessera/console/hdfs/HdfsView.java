@@ -36,6 +36,7 @@ public final class HdfsView {
     private final FileOpsMenu menu;
     private boolean followingSelection;
     @FXML private Label subtitle;
+    @FXML private Button trashButton;
     @FXML private Button backButton;
     @FXML private Button forwardButton;
     @FXML private Button upButton;
@@ -81,6 +82,7 @@ public final class HdfsView {
     @FXML
     private void initialize() {
         subtitle.textProperty().bind(viewModel.subtitle());
+        icon(trashButton, "fth-trash-2", "What is in your HDFS trash: restore or empty it");
         icon(backButton, "fth-arrow-left", "Back (Alt+Left, Backspace)");
         icon(forwardButton, "fth-arrow-right", "Forward (Alt+Right)");
         icon(upButton, "fth-arrow-up", "Up (Alt+Up)");
@@ -118,8 +120,11 @@ public final class HdfsView {
         EntryTable.column(permissionColumn, HdfsEntry::permission);
         EntryTable.column(replicationColumn, e -> e.directory() ? null : e.replication());
         EntryTable.column(blockSizeColumn, EntryTable::blockSize);
+        ColumnSizing.room(sizeColumn, "1023 bytes");
+        ColumnSizing.room(modifiedColumn, "2026-12-31 23:59");
         EntryTable.setUp(table, Map.of(nameColumn, EntryOrder.NAME, sizeColumn, EntryOrder.SIZE, modifiedColumn, EntryOrder.MODIFIED,
-                ownerColumn, EntryOrder.OWNER, replicationColumn, EntryOrder.REPLICATION), folder);
+                ownerColumn, EntryOrder.OWNER, groupColumn, EntryOrder.GROUP, permissionColumn, EntryOrder.PERMISSION,
+                replicationColumn, EntryOrder.REPLICATION, blockSizeColumn, EntryOrder.BLOCK_SIZE), folder);
         table.setPlaceholder(new Label("Empty folder"));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!followingSelection) {
@@ -261,6 +266,16 @@ public final class HdfsView {
     @FXML
     private void undo() {
         viewModel.ops().undo();
+    }
+
+    @FXML
+    private void openTrash() {
+        trashView().show(root.getScene().getWindow());
+    }
+
+    /** A new trash window's view (each opening lists the trash afresh). */
+    TrashView trashView() {
+        return new TrashView(viewModel.trash());
     }
 
     @FXML

@@ -25,6 +25,7 @@ public final class HdfsViewModel {
     private final PreviewViewModel preview;
     private final UploadViewModel upload;
     private final FileOpsViewModel ops;
+    private final TrashViewModel trash;
     private final ThumbnailFeed thumbnails;
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
     private boolean shown;
@@ -43,15 +44,19 @@ public final class HdfsViewModel {
         this.folder = new FolderViewModel(source, tasks, pageSize);
         this.tree = new FolderTreeViewModel(source, tasks);
         this.preview = new PreviewViewModel(source, tasks);
-        this.upload = new UploadViewModel(source, tasks, ui, into -> {
-            folder.refresh();
-            tree.foldersChanged(List.of(into));
-        });
+        this.upload = new UploadViewModel(source, tasks, ui, into -> foldersChanged(List.of(into)));
         this.ops = new FileOpsViewModel(source, tasks, folder, tree);
+        this.trash = new TrashViewModel(source, tasks, this::foldersChanged);
         this.thumbnails = new ThumbnailFeed(() -> folder.backend().get(), ui);
         folder.selected().addListener((obs, old, now) -> preview.show(now));
         connection.targetProperty().addListener((obs, old, now) -> reconnect(now));
         subtitle.set(describe(connection.targetProperty().get()));
+    }
+
+    /** Something arrived in these folders (an upload, a restore): the browser and the tree list them again. */
+    private void foldersChanged(List<String> folders) {
+        folder.refresh();
+        tree.foldersChanged(folders);
     }
 
     /** The panel became visible (or hidden): the first time with a connection, the start folder is listed. */
@@ -123,6 +128,10 @@ public final class HdfsViewModel {
 
     public FileOpsViewModel ops() {
         return ops;
+    }
+
+    public TrashViewModel trash() {
+        return trash;
     }
 
     public ThumbnailFeed thumbnails() {

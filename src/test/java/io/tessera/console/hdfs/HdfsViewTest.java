@@ -23,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TreeItem;
 import javafx.scene.image.ImageView;
 import org.junit.jupiter.api.AfterEach;
@@ -40,11 +41,12 @@ class HdfsViewTest {
     private ActiveConnection active;
     private HdfsViewModel viewModel;
     private HdfsView view;
+    private javafx.stage.Stage stage;
     @TempDir Path scratch;
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.registerPrimaryStage();
         FxUiThread ui = new FxUiThread();
         tasks = BackgroundTasks.daemonThreads(ui);
         active = new ActiveConnection(tasks);
@@ -53,7 +55,7 @@ class HdfsViewTest {
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
             view = new HdfsView(viewModel);
-            Scene scene = new Scene(view.root(), 1200, 760);
+            Scene scene = new Scene(view.root(), 1500, 940); // the main window's default size
             scene.getStylesheets().add(Stylesheets.APP);
             stage.setScene(scene);
             stage.show();
@@ -178,6 +180,66 @@ class HdfsViewTest {
         waitFor(() -> List.of("a", "b2").equals(treeChildren(folder)));
 
         assertTrue(fx(() -> treeItem(folder + "/a") == a && a.isExpanded()), "the expanded row is the same row, still expanded");
+    }
+
+    @Test
+    void atTheDefaultWindowSizeNoColumnIsCutShortAndHeadersSortThroughTheViewModel() throws Exception {
+        String folder = HdfsTesting.freshFolder("columns");
+        HdfsTesting.backend().files().mkdir(folder + "/a folder");
+        HdfsTesting.put(folder, scratch, "small.jpg", TestImages.jpeg(16, 16), "a long name for a photo.jpg", TestImages.noisyJpeg(900, 700, 3),
+                "middle.png", TestImages.png(200, 150));
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> view.table().getItems().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> cut = fx(this::truncatedTexts);
+        assertEquals(List.of(), cut, fx(() -> "texts shown with an ellipsis; columns " + view.table().getWidth() + " "
+                + view.table().getColumns().stream().map(c -> c.getText() + "=" + c.getWidth()).toList()));
+        double nameWidth = fx(() -> view.table().getColumns().getFirst().getWidth());
+        double widestOther = fx(() -> view.table().getColumns().stream().skip(1).mapToDouble(TableColumn::getWidth).max().orElseThrow());
+        double allColumns = fx(() -> view.table().getColumns().stream().mapToDouble(TableColumn::getWidth).sum());
+        double tableWidth = fx(() -> view.table().getWidth());
+        assertTrue(nameWidth > 220 && nameWidth > widestOther, "the name column takes the spare width: " + nameWidth + " beside " + widestOther);
+        assertTrue(allColumns <= tableWidth && allColumns > tableWidth - 40, "the columns fill the table without a horizontal scroll bar: " + allColumns + " in " + tableWidth);
+        robot.interact(() -> view.table().getColumns().getFirst().setPrefWidth(60));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(this::truncatedTexts).contains("a long name for a photo.jpg"), "the check sees an ellipsis when there is one");
+
+        robot.clickOn(robot.lookup(".column-header .label").lookup((Label l) -> "Size".equals(l.getText())).queryAs(Label.class));
+        waitFor(() -> List.of("a folder", "small.jpg", "middle.png", "a long name for a photo.jpg").equals(FolderViewModelIT.names(viewModel.folder())));
+        robot.clickOn(robot.lookup(".column-header .label").lookup((Label l) -> "Size".equals(l.getText())).queryAs(Label.class));
+        waitFor(() -> List.of("a folder", "a long name for a photo.jpg", "middle.png", "small.jpg").equals(FolderViewModelIT.names(viewModel.folder())));
+    }
+
+    @Test
+    void theTrashWindowListsATrashedFileAndRestoresIt() throws Exception {
+        String folder = HdfsTesting.freshFolder("trashview");
+        HdfsTesting.put(folder, scratch, "back again.jpg", TestImages.jpeg(24, 24));
+        HdfsTesting.backend().trash().moveToTrash(folder + "/back again.jpg");
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> "0 entries".equals(viewModel.folder().status().get()));
+
+        TrashView trash = fx(view::trashView);
+        robot.interact(() -> trash.show(stage));
+        waitFor(() -> trash.table().getItems().stream().anyMatch(i -> i.originalPath().equals(folder + "/back again.jpg")));
+        robot.interact(() -> trash.table().getSelectionModel().select(
+                trash.table().getItems().stream().filter(i -> i.originalPath().equals(folder + "/back again.jpg")).findFirst().orElseThrow()));
+        assertTrue(fx(() -> trash.table().lookupAll(".table-cell").stream()
+                .anyMatch(c -> c instanceof javafx.scene.control.Labeled l && (folder + "/back again.jpg").equals(l.getText()))), "the original path is shown");
+        robot.clickOn("Restore");
+
+        waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("back again.jpg")));
+        waitFor(() -> visibleLabelStarting("Restored 1 item") != null);
+        robot.interact(() -> ((javafx.stage.Stage) trash.root().getScene().getWindow()).close());
+    }
+
+    /** Labeled nodes in the table whose rendered text differs from their text (the skin put an ellipsis in). */
+    private List<String> truncatedTexts() {
+        return java.util.stream.Stream.concat(view.table().lookupAll(".table-cell").stream(), view.table().lookupAll(".column-header .label").stream())
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty() && l.isVisible())
+                .map(javafx.scene.control.Labeled.class::cast)
+                .filter(l -> l.lookupAll(".text").stream().noneMatch(t -> t instanceof javafx.scene.text.Text text && l.getText().equals(text.getText())))
+                .map(javafx.scene.control.Labeled::getText).toList();
     }
 
     /** Expands the tree row by row down to the path, each row once its parent has listed it. */
