@@ -15,6 +15,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,6 +27,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One folder's contents, read in pages through a {@link FolderCursor}: the first page at once, more on
@@ -34,6 +38,7 @@ import javafx.collections.ObservableList;
  */
 public final class FolderViewModel {
     public static final int DEFAULT_PAGE = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(FolderViewModel.class);
 
     private final HdfsBackend.Source source;
     private final BackgroundTasks tasks;
@@ -51,6 +56,8 @@ public final class FolderViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<HdfsBackend> backend = new ReadOnlyObjectWrapper<>();
+    /** From asking for a folder to its first page being in the rows, for the status line and the log; -1 while listing. */
+    private final ReadOnlyLongWrapper firstPageMillis = new ReadOnlyLongWrapper(-1);
     private final Deque<String> back = new ArrayDeque<>();
     private final Deque<String> forward = new ArrayDeque<>();
     private FolderCursor cursor;
@@ -166,6 +173,7 @@ public final class FolderViewModel {
         loading.set(true);
         error.set("");
         status.set("Listing " + folder + " …");
+        firstPageMillis.set(-1);
         long started = System.nanoTime();
         tasks.run("Listing " + folder, () -> {
             HdfsBackend made = source.get();
@@ -184,6 +192,10 @@ public final class FolderViewModel {
                 backend.set(page.backend());
                 cursor = page.cursor();
                 add(page.entries());
+                firstPageMillis.set((System.nanoTime() - started) / 1_000_000);
+                LOG.info("{}: {} entries in {} ms (first page{})", folder, page.entries().size(), firstPageMillis.get(),
+                        page.cursor().totalEntries().isPresent() ? " of " + page.cursor().totalEntries().getAsLong() : "");
+                status.set(describe());
                 if (until != null) {
                     entries.stream().filter(e -> e.path().equals(until)).findFirst().ifPresent(selected::set);
                 }
@@ -227,14 +239,23 @@ public final class FolderViewModel {
         status.set(describe());
     }
 
+    /** "500 entries in 42 ms · 100,000 in the folder · scroll for more" for a first page; counts after more pages. */
     private String describe() {
         String shown = Formats.number(entries.size()) + (entries.size() == 1 ? " entry" : " entries");
         long total = cursor == null ? -1 : cursor.totalEntries().orElse(-1);
-        if (hasMore.get()) {
-            return shown + " loaded" + (total >= 0 ? " of " + Formats.number(total) : "") + " · scroll for more";
+        boolean firstPage = firstPageMillis.get() >= 0 && entries.size() <= pageSize;
+        String of = total >= 0 ? Formats.number(total) : "";
+        if (firstPage) {
+            shown += " in " + Formats.number(firstPageMillis.get()) + " ms";
+            of = total >= 0 ? " · " + of + " in the folder" : "";
+        } else {
+            of = total >= 0 ? (hasMore.get() ? " loaded of " : " shown of ") + of : "";
         }
         boolean filtered = !nameFilter.get().isBlank() || imagesOnly.get();
-        return shown + (filtered && total >= 0 ? " shown of " + Formats.number(total) : "");
+        if (hasMore.get()) {
+            return shown + of + " · scroll for more";
+        }
+        return shown + (filtered || firstPage && total > entries.size() ? of : "");
     }
 
     private void failed(int listing, String reason) {
@@ -255,6 +276,11 @@ public final class FolderViewModel {
         selected.set(null);
         canGoBack.set(!back.isEmpty());
         canGoForward.set(!forward.isEmpty());
+    }
+
+    /** How long the last listing took to show its first page (ms), or -1 while it is listing. */
+    public ReadOnlyLongProperty firstPageMillis() {
+        return firstPageMillis.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty path() {

@@ -108,7 +108,7 @@ class HdfsViewTest {
         Path one = Files.write(scratch.resolve("dropped one.jpg"), TestImages.jpeg(64, 64));
         Path bad = Files.write(scratch.resolve("bad.jpg"), "not an image".getBytes());
         robot.interact(() -> viewModel.folder().open(folder));
-        waitFor(() -> "0 entries".equals(viewModel.folder().status().get()));
+        waitFor(() -> viewModel.folder().status().get().startsWith("0 entries in "));
 
         robot.interact(() -> view.dropFiles(List.of(one.toFile(), bad.toFile())));
 
@@ -217,7 +217,7 @@ class HdfsViewTest {
         HdfsTesting.put(folder, scratch, "back again.jpg", TestImages.jpeg(24, 24));
         HdfsTesting.backend().trash().moveToTrash(folder + "/back again.jpg");
         robot.interact(() -> viewModel.folder().open(folder));
-        waitFor(() -> "0 entries".equals(viewModel.folder().status().get()));
+        waitFor(() -> viewModel.folder().status().get().startsWith("0 entries in "));
 
         TrashView trash = fx(view::trashView);
         robot.interact(() -> trash.show(stage));
