@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -29,7 +30,8 @@ final class ColumnSizing {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Runnable fit = () -> fitToContent(table, fill);
         table.getItems().addListener((ListChangeListener<S>) change -> fit.run());
-        table.skinProperty().addListener((obs, old, skin) -> fit.run());
+        // After the skin's first CSS pass: the headers are bold then, and wider than the default font says.
+        table.skinProperty().addListener((obs, old, skin) -> Platform.runLater(fit));
         table.widthProperty().addListener((obs, old, now) -> giveRestTo(table, fill));
         for (TableColumn<S, ?> column : table.getColumns()) {
             if (column != fill) {
@@ -47,7 +49,11 @@ final class ColumnSizing {
     static <S> void fitToContent(TableView<S> table, TableColumn<S, ?> fill) {
         Font headerFont = font(table, ".column-header .label");
         Font font = font(table, ".table-row-cell .table-cell");
-        boolean first = table.getProperties().put(FITTED, Boolean.TRUE) == null;
+        boolean styled = table.lookup(".column-header .label") != null;
+        boolean first = !table.getProperties().containsKey(FITTED);
+        if (styled) {
+            table.getProperties().put(FITTED, Boolean.TRUE);
+        }
         int rows = Math.min(SAMPLE, table.getItems().size());
         for (TableColumn<S, ?> column : table.getColumns()) {
             if (column == fill) {

@@ -184,6 +184,8 @@ class HdfsViewTest {
 
     @Test
     void atTheDefaultWindowSizeNoColumnIsCutShortAndHeadersSortThroughTheViewModel() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), fx(this::truncatedTexts), "headers of the table before anything is listed (bold, wider than the default font)");
         String folder = HdfsTesting.freshFolder("columns");
         HdfsTesting.backend().files().mkdir(folder + "/a folder");
         HdfsTesting.put(folder, scratch, "small.jpg", TestImages.jpeg(16, 16), "a long name for a photo.jpg", TestImages.noisyJpeg(900, 700, 3),
