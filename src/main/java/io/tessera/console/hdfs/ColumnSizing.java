@@ -48,7 +48,8 @@ final class ColumnSizing {
 
     static <S> void fitToContent(TableView<S> table, TableColumn<S, ?> fill) {
         Font headerFont = font(table, ".column-header .label");
-        Font font = font(table, ".table-row-cell .table-cell");
+        // Before the first rows are laid out there is no cell to ask: the (bold, wider) header font errs on the safe side.
+        Font font = table.lookup(".table-row-cell .table-cell") != null ? font(table, ".table-row-cell .table-cell") : headerFont;
         boolean styled = table.lookup(".column-header .label") != null;
         boolean first = !table.getProperties().containsKey(FITTED);
         if (styled) {
