@@ -19,7 +19,8 @@ import javafx.scene.input.TransferMode;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The detail table's columns and rows: sorting asks the view model (which sorts the loaded rows), a row
+ * The detail table's columns and rows: the name column takes the spare width, the others fit their content
+ * ({@link ColumnSizing}); sorting asks the view model (which sorts the loaded rows), a row
  * near the end asks for the next page, and selected rows can be dragged onto a folder of the tree.
  */
 final class EntryTable {
@@ -32,10 +33,13 @@ final class EntryTable {
     static void setUp(TableView<HdfsEntry> table, Map<TableColumn<HdfsEntry, ?>, EntryOrder> sortable, FolderViewModel folder) {
         table.setItems(folder.entries());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ColumnSizing.fillWith(table, table.getColumns().getFirst());
         table.getColumns().forEach(c -> c.setSortable(sortable.containsKey(c)));
         table.setSortPolicy(t -> {
-            if (!t.getSortOrder().isEmpty()) {
+            // The rows are the view model's list: it sorts them (and merges later pages in the same order).
+            if (t.getSortOrder().isEmpty()) {
+                folder.sortBy(EntryOrder.NAME, true);
+            } else {
                 TableColumn<HdfsEntry, ?> by = t.getSortOrder().getFirst();
                 folder.sortBy(sortable.get(by), by.getSortType() == TableColumn.SortType.ASCENDING);
             }
@@ -66,7 +70,11 @@ final class EntryTable {
     }
 
     static String modified(HdfsEntry e) {
-        return TIME.format(e.modified());
+        return time(e.modified());
+    }
+
+    static String time(java.time.Instant at) {
+        return TIME.format(at);
     }
 
     static String blockSize(HdfsEntry e) {

@@ -25,23 +25,25 @@ public final class FileOpsViewModel {
     private final HdfsBackend.Source source;
     private final BackgroundTasks tasks;
     private final FolderViewModel folder;
+    private final FolderTreeViewModel tree;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<TrashReceipt>> undoable = new ReadOnlyObjectWrapper<>();
 
-    public FileOpsViewModel(HdfsBackend.Source source, BackgroundTasks tasks, FolderViewModel folder) {
+    public FileOpsViewModel(HdfsBackend.Source source, BackgroundTasks tasks, FolderViewModel folder, FolderTreeViewModel tree) {
         this.source = source;
         this.tasks = tasks;
         this.folder = folder;
+        this.tree = tree;
     }
 
     public void newFolder(String name) {
         String path = HdfsPaths.child(folder.path().get(), name.trim());
-        change("Creating " + path, () -> source.get().files().mkdir(path), made -> "Created " + made.name());
+        change("Creating " + path, List.of(folder.path().get()), () -> source.get().files().mkdir(path), made -> "Created " + made.name());
     }
 
     public void rename(HdfsEntry entry, String newName) {
-        change("Renaming " + entry.name(), () -> source.get().files().rename(entry.path(), newName.trim()),
+        change("Renaming " + entry.name(), parents(List.of(entry.path())), () -> source.get().files().rename(entry.path(), newName.trim()),
                 renamed -> "Renamed " + entry.name() + " to " + HdfsPaths.name(renamed));
     }
 
@@ -50,13 +52,15 @@ public final class FileOpsViewModel {
         if (moving.isEmpty()) {
             return;
         }
-        change("Moving to " + target, () -> source.get().files().move(moving, target),
+        List<String> touched = new ArrayList<>(parents(moving));
+        touched.add(target);
+        change("Moving to " + target, touched, () -> source.get().files().move(moving, target),
                 moved -> "Moved " + count(moved.size(), "item") + " to " + target);
     }
 
     /** Moves the entries to the trash; {@link #undo()} restores them. */
     public void trash(List<HdfsEntry> chosen) {
-        change("Moving to the trash", () -> {
+        change("Moving to the trash", parents(chosen.stream().map(HdfsEntry::path).toList()), () -> {
             List<TrashReceipt> receipts = new ArrayList<>();
             for (HdfsEntry entry : chosen) {
                 receipts.add(source.get().trash().moveToTrash(entry.path()));
@@ -74,7 +78,7 @@ public final class FileOpsViewModel {
             return;
         }
         undoable.set(null);
-        change("Restoring from the trash", () -> {
+        change("Restoring from the trash", parents(receipts.stream().map(TrashReceipt::originalPath).toList()), () -> {
             for (TrashReceipt receipt : receipts) {
                 source.get().trash().restore(receipt);
             }
@@ -90,7 +94,7 @@ public final class FileOpsViewModel {
     }
 
     public void deletePermanently(DeletePlan plan) {
-        change("Deleting", () -> {
+        change("Deleting", parents(plan.paths()), () -> {
             source.get().files().deletePermanently(plan);
             return plan;
         }, done -> "Deleted " + describe(done) + " for good");
@@ -106,7 +110,7 @@ public final class FileOpsViewModel {
     }
 
     public void setReplication(HdfsEntry entry, short replication) {
-        change("Setting replication", () -> {
+        change("Setting replication", List.of(), () -> {
             source.get().files().setReplication(entry.path(), replication);
             return replication;
         }, r -> "Replication of " + entry.name() + " set to " + r);
@@ -117,14 +121,24 @@ public final class FileOpsViewModel {
         return count(plan.files(), "file") + ", " + count(plan.folders(), "folder") + ", " + Formats.size(plan.bytes());
     }
 
-    private <T> void change(String title, Callable<T> work, java.util.function.Function<T, String> describe) {
+    /** Runs a change; afterwards the folder is listed again and the tree lists {@code touched} folders again. */
+    private <T> void change(String title, List<String> touched, Callable<T> work, java.util.function.Function<T, String> describe) {
         tasks.run(title, work, result -> {
             report(describe.apply(result));
-            folder.refresh();
+            changed(touched);
         }, reason -> {
             error.set(title + " failed: " + reason);
-            folder.refresh();
+            changed(touched);
         });
+    }
+
+    private void changed(List<String> touched) {
+        folder.refresh();
+        tree.foldersChanged(touched);
+    }
+
+    static List<String> parents(List<String> paths) {
+        return paths.stream().map(p -> HdfsPaths.parent(p).orElse("/")).distinct().toList();
     }
 
     private void report(String text) {
@@ -132,7 +146,7 @@ public final class FileOpsViewModel {
         message.set(text);
     }
 
-    private static String count(long n, String noun) {
+    static String count(long n, String noun) {
         return Formats.number(n) + " " + noun + (n == 1 ? "" : "s");
     }
 

@@ -1,6 +1,8 @@
 package io.tessera.console.hdfs;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -8,8 +10,9 @@ import javafx.scene.input.TransferMode;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The lazy folder tree: a folder's subfolders are listed when it is first expanded. Clicking a folder opens
- * it in the browser; rows dragged from the table onto a folder are moved there.
+ * The lazy folder tree: a folder's subfolders are listed when it is first expanded, and listed again after a
+ * change in it (new folder, rename, move, trash, restore, delete, upload). Clicking a folder opens it in the
+ * browser; rows dragged from the table onto a folder are moved there.
  */
 final class FolderTree {
     private final FolderTreeViewModel viewModel;
@@ -30,6 +33,7 @@ final class FolderTree {
             }
         });
         tree.setCellFactory(t -> new FolderCell());
+        viewModel.onFoldersChanged(changed -> changed.forEach(path -> find(root, path).ifPresent(this::reload)));
         folder.path().addListener((obs, old, now) -> find(root, now).ifPresent(item -> tree.getSelectionModel().select(item)));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && !now.getValue().equals(folder.path().get())) {
@@ -42,7 +46,7 @@ final class FolderTree {
         TreeItem<String> item = new TreeItem<>(path, new FontIcon("fth-folder"));
         item.getChildren().add(new TreeItem<>(null));
         item.expandedProperty().addListener((obs, was, expanded) -> {
-            if (expanded && item.getChildren().size() == 1 && item.getChildren().getFirst().getValue() == null) {
+            if (expanded && notListed(item)) {
                 viewModel.subfolders(path, folders -> fill(item, folders));
             }
         });
@@ -63,8 +67,24 @@ final class FolderTree {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Lists a folder's subfolders again when it was listed before (one never expanded lists when it is); rows that
+     * stay keep their own children and expanded state.
+     */
+    private void reload(TreeItem<String> parent) {
+        if (!notListed(parent)) {
+            viewModel.subfolders(parent.getValue(), folders -> fill(parent, folders));
+        }
+    }
+
+    private static boolean notListed(TreeItem<String> item) {
+        return item.getChildren().size() == 1 && item.getChildren().getFirst().getValue() == null;
+    }
+
     private void fill(TreeItem<String> parent, List<String> folders) {
-        parent.getChildren().setAll(folders.stream().map(this::item).toList());
+        Map<String, TreeItem<String>> kept = new HashMap<>();
+        parent.getChildren().forEach(child -> kept.put(child.getValue(), child));
+        parent.getChildren().setAll(folders.stream().map(path -> kept.containsKey(path) ? kept.get(path) : item(path)).toList());
         if (folders.isEmpty()) {
             parent.setExpanded(false);
         }

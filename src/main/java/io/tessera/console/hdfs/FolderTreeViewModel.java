@@ -5,16 +5,23 @@ import io.tessera.engine.store.EntryFilter;
 import io.tessera.engine.store.FolderCursor;
 import io.tessera.engine.store.HdfsEntry;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** The folder tree's children, listed when a folder is first expanded (subfolders only, capped). */
+/**
+ * The folder tree's children, listed when a folder is first expanded (subfolders only, capped). File operations
+ * and uploads report the folders whose children they changed; the tree lists those again if it has them loaded.
+ */
 public final class FolderTreeViewModel {
     /** Entries scanned at most for subfolders of one folder: a 100,000-file folder does not stall its tree row. */
     static final int SCAN_LIMIT = 5_000;
 
     private final HdfsBackend.Source source;
     private final BackgroundTasks tasks;
+    private final List<Consumer<Set<String>>> changeListeners = new ArrayList<>();
 
     public FolderTreeViewModel(HdfsBackend.Source source, BackgroundTasks tasks) {
         this.source = source;
@@ -37,5 +44,15 @@ public final class FolderTreeViewModel {
             }
             return folders;
         }, done, reason -> done.accept(List.of()));
+    }
+
+    /** On the UI thread: these folders gained or lost subfolders (or may have). */
+    public void foldersChanged(Collection<String> folders) {
+        Set<String> changed = new LinkedHashSet<>(folders);
+        changeListeners.forEach(l -> l.accept(changed));
+    }
+
+    public void onFoldersChanged(Consumer<Set<String>> listener) {
+        changeListeners.add(listener);
     }
 }

@@ -7,12 +7,16 @@ import io.tessera.engine.store.EntryOrder;
 import io.tessera.engine.store.FolderCursor;
 import io.tessera.engine.store.HdfsEntry;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,6 +27,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One folder's contents, read in pages through a {@link FolderCursor}: the first page at once, more on
@@ -32,6 +38,7 @@ import javafx.collections.ObservableList;
  */
 public final class FolderViewModel {
     public static final int DEFAULT_PAGE = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(FolderViewModel.class);
 
     private final HdfsBackend.Source source;
     private final BackgroundTasks tasks;
@@ -49,29 +56,37 @@ public final class FolderViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<HdfsBackend> backend = new ReadOnlyObjectWrapper<>();
+    /** From asking for a folder to its first page being in the rows, for the status line and the log; -1 while listing. */
+    private final ReadOnlyLongWrapper firstPageMillis = new ReadOnlyLongWrapper(-1);
     private final Deque<String> back = new ArrayDeque<>();
     private final Deque<String> forward = new ArrayDeque<>();
     private FolderCursor cursor;
     private int generation;
     private EntryOrder order = EntryOrder.NAME;
     private boolean ascending = true;
+    /** Set while {@link #reveal} clears the filters: the listing it starts replaces theirs. */
+    private boolean quiet;
 
     public FolderViewModel(HdfsBackend.Source source, BackgroundTasks tasks, int pageSize) {
         this.source = source;
         this.tasks = tasks;
         this.pageSize = pageSize;
-        nameFilter.addListener((obs, old, now) -> refresh());
-        imagesOnly.addListener((obs, old, now) -> refresh());
+        nameFilter.addListener((obs, old, now) -> refreshUnlessQuiet());
+        imagesOnly.addListener((obs, old, now) -> refreshUnlessQuiet());
     }
 
     /** Opens a folder, remembering the current one for {@link #back()}. */
     public void open(String folder) {
+        remember(folder);
+        navigate(folder);
+    }
+
+    private void remember(String next) {
         String current = path.get();
-        if (!current.isEmpty() && !current.equals(folder)) {
+        if (!current.isEmpty() && !current.equals(next)) {
             back.push(current);
             forward.clear();
         }
-        navigate(folder);
     }
 
     /** A typed path; blank input is ignored. */
@@ -108,6 +123,44 @@ public final class FolderViewModel {
 
     /** Lists the current folder again from its first page (after a change, or F5). */
     public void refresh() {
+        list(null);
+    }
+
+    /**
+     * Shows a file or folder: a folder is opened; a file's parent folder is opened and listed page by page
+     * (in one background task) until the file is among the rows, which is then selected. A filter that would
+     * hide the file is cleared. A path that does not exist is reported as the folder's error.
+     */
+    public void reveal(String target) {
+        Optional<String> normal = HdfsPaths.normalize(target);
+        if (normal.isEmpty()) {
+            return;
+        }
+        String wanted = normal.get();
+        tasks.run("Finding " + wanted, () -> source.get().browser().stat(wanted), entry -> {
+            if (entry.directory()) {
+                open(entry.path());
+                return;
+            }
+            String parent = HdfsPaths.parent(entry.path()).orElse("/");
+            if (!new EntryFilter(nameFilter.get(), imagesOnly.get()).matches(entry)) {
+                quiet = true;
+                nameFilter.set("");
+                imagesOnly.set(false);
+                quiet = false;
+            }
+            remember(parent);
+            path.set(parent);
+            afterNavigation();
+            list(entry.path());
+        }, reason -> {
+            error.set(reason);
+            status.set("Cannot show " + wanted);
+        });
+    }
+
+    /** Lists the folder from its start: the first page, or (when {@code until} is a path) pages until that entry, selected. */
+    private void list(String until) {
         if (path.get().isEmpty()) {
             return;
         }
@@ -120,17 +173,40 @@ public final class FolderViewModel {
         loading.set(true);
         error.set("");
         status.set("Listing " + folder + " …");
+        firstPageMillis.set(-1);
+        long started = System.nanoTime();
         tasks.run("Listing " + folder, () -> {
             HdfsBackend made = source.get();
             FolderCursor opened = made.browser().list(folder, filter);
-            return new FirstPage(made, opened, opened.nextPage(pageSize));
+            List<HdfsEntry> rows = new ArrayList<>(opened.nextPage(pageSize));
+            if (until != null) {
+                List<HdfsEntry> page = rows;
+                while (opened.hasMore() && page.stream().noneMatch(e -> e.path().equals(until))) {
+                    page = opened.nextPage(pageSize);
+                    rows.addAll(page);
+                }
+            }
+            return new FirstPage(made, opened, rows);
         }, page -> {
             if (listing == generation) {
                 backend.set(page.backend());
                 cursor = page.cursor();
                 add(page.entries());
+                firstPageMillis.set((System.nanoTime() - started) / 1_000_000);
+                LOG.info("{}: {} entries in {} ms (first page{})", folder, page.entries().size(), firstPageMillis.get(),
+                        page.cursor().totalEntries().isPresent() ? " of " + page.cursor().totalEntries().getAsLong() : "");
+                status.set(describe());
+                if (until != null) {
+                    entries.stream().filter(e -> e.path().equals(until)).findFirst().ifPresent(selected::set);
+                }
             }
         }, reason -> failed(listing, reason));
+    }
+
+    private void refreshUnlessQuiet() {
+        if (!quiet) {
+            refresh();
+        }
     }
 
     /** Reads the next page, when there is one and none is being read. */
@@ -163,14 +239,23 @@ public final class FolderViewModel {
         status.set(describe());
     }
 
+    /** "500 entries in 42 ms · 100,000 in the folder · scroll for more" for a first page; counts after more pages. */
     private String describe() {
         String shown = Formats.number(entries.size()) + (entries.size() == 1 ? " entry" : " entries");
         long total = cursor == null ? -1 : cursor.totalEntries().orElse(-1);
-        if (hasMore.get()) {
-            return shown + " loaded" + (total >= 0 ? " of " + Formats.number(total) : "") + " · scroll for more";
+        boolean firstPage = firstPageMillis.get() >= 0 && entries.size() <= pageSize;
+        String of = total >= 0 ? Formats.number(total) : "";
+        if (firstPage) {
+            shown += " in " + Formats.number(firstPageMillis.get()) + " ms";
+            of = total >= 0 ? " · " + of + " in the folder" : "";
+        } else {
+            of = total >= 0 ? (hasMore.get() ? " loaded of " : " shown of ") + of : "";
         }
         boolean filtered = !nameFilter.get().isBlank() || imagesOnly.get();
-        return shown + (filtered && total >= 0 ? " shown of " + Formats.number(total) : "");
+        if (hasMore.get()) {
+            return shown + of + " · scroll for more";
+        }
+        return shown + (filtered || firstPage && total > entries.size() ? of : "");
     }
 
     private void failed(int listing, String reason) {
@@ -183,10 +268,19 @@ public final class FolderViewModel {
 
     private void navigate(String folder) {
         path.set(folder);
+        afterNavigation();
+        refresh();
+    }
+
+    private void afterNavigation() {
         selected.set(null);
         canGoBack.set(!back.isEmpty());
         canGoForward.set(!forward.isEmpty());
-        refresh();
+    }
+
+    /** How long the last listing took to show its first page (ms), or -1 while it is listing. */
+    public ReadOnlyLongProperty firstPageMillis() {
+        return firstPageMillis.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty path() {

@@ -3,18 +3,22 @@ package io.tessera.console.hdfs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Absolute HDFS path strings as the panel handles them: "/", "/tessera/set-1". */
 final class HdfsPaths {
+    /** "hdfs://namenode:8020" before a path: other panels may hand over full URIs. */
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*");
+
     private HdfsPaths() {}
 
-    /** A typed path made canonical ("tessera//a/" → "/tessera/a"), or empty when it is blank. */
+    /** A typed path made canonical ("tessera//a/" → "/tessera/a", "hdfs://nn:8020/a" → "/a"), or empty when it is blank. */
     static Optional<String> normalize(String typed) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        for (String part : typed.trim().split("/")) {
+        for (String part : SCHEME.matcher(typed.trim()).replaceFirst("").split("/")) {
             if (!part.isEmpty()) {
                 parts.add(part);
             }

@@ -34,7 +34,9 @@ public final class HdfsView {
     private final FolderViewModel folder;
     private final Parent root;
     private final FileOpsMenu menu;
+    private boolean followingSelection;
     @FXML private Label subtitle;
+    @FXML private Button trashButton;
     @FXML private Button backButton;
     @FXML private Button forwardButton;
     @FXML private Button upButton;
@@ -80,6 +82,7 @@ public final class HdfsView {
     @FXML
     private void initialize() {
         subtitle.textProperty().bind(viewModel.subtitle());
+        icon(trashButton, "fth-trash-2", "What is in your HDFS trash: restore or empty it");
         icon(backButton, "fth-arrow-left", "Back (Alt+Left, Backspace)");
         icon(forwardButton, "fth-arrow-right", "Forward (Alt+Right)");
         icon(upButton, "fth-arrow-up", "Up (Alt+Up)");
@@ -117,10 +120,33 @@ public final class HdfsView {
         EntryTable.column(permissionColumn, HdfsEntry::permission);
         EntryTable.column(replicationColumn, e -> e.directory() ? null : e.replication());
         EntryTable.column(blockSizeColumn, EntryTable::blockSize);
+        ColumnSizing.room(sizeColumn, "1023 bytes");
+        ColumnSizing.room(modifiedColumn, "2026-12-31 23:59");
         EntryTable.setUp(table, Map.of(nameColumn, EntryOrder.NAME, sizeColumn, EntryOrder.SIZE, modifiedColumn, EntryOrder.MODIFIED,
-                ownerColumn, EntryOrder.OWNER, replicationColumn, EntryOrder.REPLICATION), folder);
+                ownerColumn, EntryOrder.OWNER, groupColumn, EntryOrder.GROUP, permissionColumn, EntryOrder.PERMISSION,
+                replicationColumn, EntryOrder.REPLICATION, blockSizeColumn, EntryOrder.BLOCK_SIZE), folder);
         table.setPlaceholder(new Label("Empty folder"));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> folder.selected().set(now));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (!followingSelection) {
+                folder.selected().set(now);
+            }
+        });
+        folder.selected().addListener((obs, old, now) -> showSelected(now));
+    }
+
+    /** A selection made by the view model (a revealed file) is shown in the table, scrolled into view. */
+    private void showSelected(HdfsEntry entry) {
+        int index = entry == null ? -1 : table.getItems().indexOf(entry);
+        if (index < 0 || table.getSelectionModel().getSelectedItem() == entry) {
+            return;
+        }
+        followingSelection = true;
+        try {
+            table.getSelectionModel().clearAndSelect(index);
+        } finally {
+            followingSelection = false;
+        }
+        table.scrollTo(Math.max(0, index - 3));
     }
 
     private void setUpGrid() {
@@ -243,6 +269,16 @@ public final class HdfsView {
     }
 
     @FXML
+    private void openTrash() {
+        trashView().show(root.getScene().getWindow());
+    }
+
+    /** A new trash window's view (each opening lists the trash afresh). */
+    TrashView trashView() {
+        return new TrashView(viewModel.trash());
+    }
+
+    @FXML
     private void newFolder() {
         menu.newFolder();
     }
@@ -269,6 +305,10 @@ public final class HdfsView {
 
     TableView<HdfsEntry> table() {
         return table;
+    }
+
+    TreeView<String> folderTree() {
+        return folderTree;
     }
 
     GridView<HdfsEntry> grid() {

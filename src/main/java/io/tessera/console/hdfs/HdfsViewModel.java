@@ -4,6 +4,8 @@ import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.ActiveConnection;
 import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.store.HdfsEntry;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -23,10 +25,13 @@ public final class HdfsViewModel {
     private final PreviewViewModel preview;
     private final UploadViewModel upload;
     private final FileOpsViewModel ops;
+    private final TrashViewModel trash;
     private final ThumbnailFeed thumbnails;
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
     private boolean shown;
     private boolean opened;
+    /** A path was revealed since the last connection change: the start folder must not replace it. */
+    private boolean revealed;
 
     public HdfsViewModel(ActiveConnection connection, BackgroundTasks tasks, UiThread ui) {
         this(connection, HdfsBackend.of(connection), tasks, ui, FolderViewModel.DEFAULT_PAGE);
@@ -39,12 +44,19 @@ public final class HdfsViewModel {
         this.folder = new FolderViewModel(source, tasks, pageSize);
         this.tree = new FolderTreeViewModel(source, tasks);
         this.preview = new PreviewViewModel(source, tasks);
-        this.upload = new UploadViewModel(source, tasks, ui, folder::refresh);
-        this.ops = new FileOpsViewModel(source, tasks, folder);
+        this.upload = new UploadViewModel(source, tasks, ui, into -> foldersChanged(List.of(into)));
+        this.ops = new FileOpsViewModel(source, tasks, folder, tree);
+        this.trash = new TrashViewModel(source, tasks, this::foldersChanged);
         this.thumbnails = new ThumbnailFeed(() -> folder.backend().get(), ui);
         folder.selected().addListener((obs, old, now) -> preview.show(now));
         connection.targetProperty().addListener((obs, old, now) -> reconnect(now));
         subtitle.set(describe(connection.targetProperty().get()));
+    }
+
+    /** Something arrived in these folders (an upload, a restore): the browser and the tree list them again. */
+    private void foldersChanged(List<String> folders) {
+        folder.refresh();
+        tree.foldersChanged(folders);
     }
 
     /** The panel became visible (or hidden): the first time with a connection, the start folder is listed. */
@@ -55,6 +67,7 @@ public final class HdfsViewModel {
 
     private void reconnect(ConnectionTarget target) {
         opened = false;
+        revealed = false;
         subtitle.set(describe(target));
         openIfNeeded();
     }
@@ -62,8 +75,34 @@ public final class HdfsViewModel {
     private void openIfNeeded() {
         if (shown && !opened && connection.targetProperty().get() != null) {
             opened = true;
-            tasks.run("Opening HDFS", () -> source.get().browser().exists(START) ? START : "/", folder::open, reason -> folder.open("/"));
+            tasks.run("Opening HDFS", () -> source.get().browser().exists(START) ? START : "/", this::openUnlessBrowsing, reason -> openUnlessBrowsing("/"));
         }
+    }
+
+    /** The start folder, unless a {@link #reveal} got there first. */
+    private void openUnlessBrowsing(String start) {
+        if (!revealed) {
+            folder.open(start);
+        }
+    }
+
+    /**
+     * Shows a path in the browser (what "open in the HDFS browser" elsewhere calls): a folder is opened; a file's
+     * folder is opened, listed until the file is loaded (however large the folder), and the file selected, so the
+     * preview shows it. Accepts "hdfs://host:port/..." URIs too. On the UI thread; the panel itself is shown by the caller.
+     */
+    public void reveal(String path) {
+        revealed = true;
+        folder.reveal(path);
+    }
+
+    /**
+     * What a job started from this panel should work on: the selected entry when it is a folder, otherwise the
+     * open folder; empty when nothing has been listed yet.
+     */
+    public String selectionForJob() {
+        HdfsEntry chosen = folder.selected().get();
+        return chosen != null && chosen.directory() ? chosen.path() : folder.path().get();
     }
 
     private static String describe(ConnectionTarget target) {
@@ -89,6 +128,10 @@ public final class HdfsViewModel {
 
     public FileOpsViewModel ops() {
         return ops;
+    }
+
+    public TrashViewModel trash() {
+        return trash;
     }
 
     public ThumbnailFeed thumbnails() {

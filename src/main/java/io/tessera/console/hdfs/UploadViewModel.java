@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -31,7 +32,8 @@ import javafx.collections.ObservableList;
 /**
  * Uploads dropped or chosen files and folders into the browser's folder. The engine's listener runs on the
  * upload's threads; totals, per-file progress and outcomes are coalesced onto the UI pulse. Name clashes
- * are asked one at a time through {@link #conflict()}; the view answers with {@link #answer}.
+ * are asked one at a time through {@link #conflict()}; the view answers with {@link #answer}. When an upload
+ * ends, {@code onFinished} gets the folder it went into.
  */
 public final class UploadViewModel {
     static final int PARALLELISM = 4;
@@ -39,7 +41,8 @@ public final class UploadViewModel {
     private final HdfsBackend.Source source;
     private final BackgroundTasks tasks;
     private final UiThread ui;
-    private final Runnable onFinished;
+    private final Consumer<String> onFinished;
+    private String target = "";
     private final Coalescer<String, UploadProgress> totals;
     private final Coalescer<String, String> inFlight;
     private final PulseBatch<Object> ends;
@@ -52,7 +55,7 @@ public final class UploadViewModel {
     private volatile ConflictPolicy forAll;
     private UploadJob job;
 
-    public UploadViewModel(HdfsBackend.Source source, BackgroundTasks tasks, UiThread ui, Runnable onFinished) {
+    public UploadViewModel(HdfsBackend.Source source, BackgroundTasks tasks, UiThread ui, Consumer<String> onFinished) {
         this.source = source;
         this.tasks = tasks;
         this.ui = ui;
@@ -68,6 +71,7 @@ public final class UploadViewModel {
             return;
         }
         running.set(true);
+        target = folder;
         fraction.set(0);
         files.clear();
         problems.clear();
@@ -180,7 +184,7 @@ public final class UploadViewModel {
                 + Formats.size(done.bytesUploaded()) + String.format(Locale.ROOT, ", %.1f files/s)", done.filesPerSecond())
                 + (done.count(FileOutcome.Status.SKIPPED) > 0 ? ", " + done.count(FileOutcome.Status.SKIPPED) + " skipped" : "")
                 + (problems.isEmpty() ? "" : ", " + problems.size() + " with problems"));
-        onFinished.run();
+        onFinished.accept(target);
     }
 
     private static String percent(double f) {

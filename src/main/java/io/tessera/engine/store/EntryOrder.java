@@ -8,7 +8,10 @@ public enum EntryOrder {
     SIZE(Comparator.comparingLong(HdfsEntry::size)),
     MODIFIED(Comparator.comparing(HdfsEntry::modified)),
     OWNER(Comparator.comparing(HdfsEntry::owner)),
-    REPLICATION(Comparator.comparingInt(HdfsEntry::replication));
+    GROUP(Comparator.comparing(HdfsEntry::group)),
+    PERMISSION(Comparator.comparing(HdfsEntry::permission)),
+    REPLICATION(Comparator.comparingInt(HdfsEntry::replication)),
+    BLOCK_SIZE(Comparator.comparingLong(HdfsEntry::blockSize));
 
     private final Comparator<HdfsEntry> key;
 

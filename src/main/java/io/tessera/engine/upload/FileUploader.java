@@ -28,6 +28,7 @@ final class FileUploader {
     private final FileSystem fs;
     private final ImageInspector inspector;
     private final String targetFolder;
+    private final UploadRequest request;
     private final ConflictPolicy policy;
     private final ConflictResolver resolver;
     private final short replication;
@@ -38,6 +39,7 @@ final class FileUploader {
         this.fs = fs;
         this.inspector = inspector;
         this.targetFolder = request.targetFolder();
+        this.request = request;
         this.policy = request.policy();
         this.resolver = resolver;
         this.listener = listener;
@@ -48,7 +50,7 @@ final class FileUploader {
     }
 
     FileOutcome upload(UploadItem item, ProgressMeter meter, BooleanSupplier cancelled) {
-        String target = targetFolder + "/" + item.relativeTarget();
+        String target = request.targetOf(item);
         long size = sizeOf(item);
         FileOutcome outcome;
         long written = 0;

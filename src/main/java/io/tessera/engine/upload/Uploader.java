@@ -50,7 +50,7 @@ public final class Uploader {
         } catch (IOException | RuntimeException e) {
             String reason = "cannot reach " + request.targetFolder() + ": " + Reasons.oneLine(e);
             List<FileOutcome> failed = items.stream()
-                    .map(i -> new FileOutcome(i, request.targetFolder() + "/" + i.relativeTarget(), FileOutcome.Status.FAILED, reason, 0)).toList();
+                    .map(i -> new FileOutcome(i, request.targetOf(i), FileOutcome.Status.FAILED, reason, 0)).toList();
             failed.forEach(o -> meter.finished(o, 0));
             return new UploadSummary(failed, Duration.ofNanos(System.nanoTime() - began), job.cancelRequested());
         }

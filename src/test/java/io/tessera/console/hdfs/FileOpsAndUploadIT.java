@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FileOpsAndUploadIT {
     private final HdfsTesting t = new HdfsTesting();
     private final FolderViewModel folder = new FolderViewModel(t.source(), t.tasks, 100);
-    private final FileOpsViewModel ops = new FileOpsViewModel(t.source(), t.tasks, folder);
-    private final UploadViewModel upload = new UploadViewModel(t.source(), t.tasks, t.ui, folder::refresh);
+    private final FileOpsViewModel ops = new FileOpsViewModel(t.source(), t.tasks, folder, new FolderTreeViewModel(t.source(), t.tasks));
+    private final UploadViewModel upload = new UploadViewModel(t.source(), t.tasks, t.ui, into -> folder.refresh());
     @TempDir Path scratch;
 
     @Test

@@ -28,8 +28,11 @@ class FolderViewModelIT {
 
         assertEquals(500, vm.entries().size(), "the first page only");
         assertTrue(vm.hasMore().get());
-        assertTrue(vm.status().get().contains("500 entries loaded of 3,000"), vm.status().get());
+        assertTrue(vm.status().get().matches("500 entries in [\\d,]+ ms · 3,000 in the folder · scroll for more"), vm.status().get());
+        assertTrue(vm.firstPageMillis().get() >= 0);
         assertEquals("img-000000.jpg", vm.entries().getFirst().name());
+        vm.loadMore();
+        assertEquals("1,000 entries loaded of 3,000 · scroll for more", vm.status().get());
         while (vm.hasMore().get()) {
             vm.loadMore();
         }

@@ -12,6 +12,8 @@ class HdfsPathsTest {
         assertEquals(Optional.of("/tessera/a"), HdfsPaths.normalize(" tessera//a/ "));
         assertEquals(Optional.of("/"), HdfsPaths.normalize("/"));
         assertEquals(Optional.empty(), HdfsPaths.normalize("  "));
+        assertEquals(Optional.of("/tessera/a b.jpg"), HdfsPaths.normalize("hdfs://nn.example:8020/tessera/a b.jpg"));
+        assertEquals(Optional.of("/"), HdfsPaths.normalize("hdfs://nn:8020"));
     }
 
     @Test

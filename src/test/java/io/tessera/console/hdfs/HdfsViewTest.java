@@ -23,6 +23,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TreeItem;
 import javafx.scene.image.ImageView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,11 +41,12 @@ class HdfsViewTest {
     private ActiveConnection active;
     private HdfsViewModel viewModel;
     private HdfsView view;
+    private javafx.stage.Stage stage;
     @TempDir Path scratch;
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.registerPrimaryStage();
         FxUiThread ui = new FxUiThread();
         tasks = BackgroundTasks.daemonThreads(ui);
         active = new ActiveConnection(tasks);
@@ -52,7 +55,7 @@ class HdfsViewTest {
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
             view = new HdfsView(viewModel);
-            Scene scene = new Scene(view.root(), 1200, 760);
+            Scene scene = new Scene(view.root(), 1500, 940); // the main window's default size
             scene.getStylesheets().add(Stylesheets.APP);
             stage.setScene(scene);
             stage.show();
@@ -83,7 +86,13 @@ class HdfsViewTest {
         waitFor(() -> thumbnailsShown() == 3);
         waitFor(() -> failedCellTooltip() != null && failedCellTooltip().contains("empty"));
 
-        robot.clickOn(robot.lookup((Node n) -> n instanceof Label l && "b.jpg".equals(l.getText()) && l.getStyleClass().contains("thumbnail-label")).queryAs(Label.class));
+        // Where b.jpg's cell is, read on the FX thread: a thumbnail arriving may replace the label node meanwhile.
+        javafx.geometry.Point2D cellCentre = fx(() -> {
+            Label label = robot.lookup((Node n) -> n instanceof Label l && "b.jpg".equals(l.getText()) && l.getStyleClass().contains("thumbnail-label")).queryAs(Label.class);
+            javafx.geometry.Bounds b = label.localToScreen(label.getBoundsInLocal());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        });
+        robot.clickOn(cellCentre);
         waitFor(() -> visibleLabel("300×200") != null);
         assertNotNull(visibleLabel("Nikon Z6"), "EXIF camera shown");
         waitFor(() -> robot.lookup(".hdfs-preview-picture .image-view").queryAs(ImageView.class).getImage() != null);
@@ -99,7 +108,7 @@ class HdfsViewTest {
         Path one = Files.write(scratch.resolve("dropped one.jpg"), TestImages.jpeg(64, 64));
         Path bad = Files.write(scratch.resolve("bad.jpg"), "not an image".getBytes());
         robot.interact(() -> viewModel.folder().open(folder));
-        waitFor(() -> "0 entries".equals(viewModel.folder().status().get()));
+        waitFor(() -> viewModel.folder().status().get().startsWith("0 entries in "));
 
         robot.interact(() -> view.dropFiles(List.of(one.toFile(), bad.toFile())));
 
@@ -125,6 +134,141 @@ class HdfsViewTest {
 
         waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("same (1).jpg")));
         assertEquals(2, view.table().getItems().size());
+    }
+
+    @Test
+    void aRevealedFileIsSelectedInTheTableAndShownInThePreview() throws Exception {
+        String folder = HdfsTesting.freshFolder("revealview");
+        EmptyFiles.create(HdfsTesting.connection(), folder, 2_500, "f", "txt", 8);
+        HdfsTesting.put(folder, scratch, "z.jpg", TestImages.jpeg(80, 60));
+
+        robot.interact(() -> viewModel.reveal(folder + "/z.jpg"));
+
+        waitFor(() -> view.table().getSelectionModel().getSelectedItem() != null);
+        assertEquals(folder + "/z.jpg", view.table().getSelectionModel().getSelectedItem().path());
+        assertEquals(1, view.table().getSelectionModel().getSelectedItems().size());
+        waitFor(() -> visibleLabel("80×60") != null);
+        waitFor(() -> visibleLabel("z.jpg") != null);
+    }
+
+    @Test
+    void theTreeListsAFolderAgainAfterNewFolderRenameMoveTrashAndRestoreKeepingWhatIsExpanded() throws Exception {
+        String folder = HdfsTesting.freshFolder("tree");
+        HdfsTesting.backend().files().mkdir(folder + "/a/inner");
+        HdfsTesting.backend().files().mkdir(folder + "/b");
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> view.table().getItems().size() == 2);
+        expandTo(folder + "/a");
+        waitFor(() -> List.of("inner").equals(treeChildren(folder + "/a")));
+        TreeItem<String> a = fx(() -> treeItem(folder + "/a"));
+
+        robot.interact(() -> viewModel.ops().newFolder("c"));
+        waitFor(() -> List.of("a", "b", "c").equals(treeChildren(folder)));
+
+        HdfsEntry b = fx(() -> FolderViewModelIT.only(viewModel.folder(), "b"));
+        robot.interact(() -> viewModel.ops().rename(b, "b2"));
+        waitFor(() -> List.of("a", "b2", "c").equals(treeChildren(folder)));
+
+        robot.interact(() -> viewModel.ops().move(List.of(folder + "/c"), folder + "/a"));
+        waitFor(() -> List.of("a", "b2").equals(treeChildren(folder)));
+        waitFor(() -> List.of("c", "inner").equals(treeChildren(folder + "/a")));
+
+        HdfsEntry b2 = fx(() -> FolderViewModelIT.only(viewModel.folder(), "b2"));
+        robot.interact(() -> viewModel.ops().trash(List.of(b2)));
+        waitFor(() -> List.of("a").equals(treeChildren(folder)));
+        robot.interact(() -> viewModel.ops().undo());
+        waitFor(() -> List.of("a", "b2").equals(treeChildren(folder)));
+
+        assertTrue(fx(() -> treeItem(folder + "/a") == a && a.isExpanded()), "the expanded row is the same row, still expanded");
+    }
+
+    @Test
+    void atTheDefaultWindowSizeNoColumnIsCutShortAndHeadersSortThroughTheViewModel() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), fx(this::truncatedTexts), "headers of the table before anything is listed (bold, wider than the default font)");
+        String folder = HdfsTesting.freshFolder("columns");
+        HdfsTesting.backend().files().mkdir(folder + "/a folder");
+        HdfsTesting.put(folder, scratch, "small.jpg", TestImages.jpeg(16, 16), "a long name for a photo.jpg", TestImages.noisyJpeg(900, 700, 3),
+                "middle.png", TestImages.png(200, 150));
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> view.table().getItems().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> cut = fx(this::truncatedTexts);
+        assertEquals(List.of(), cut, fx(() -> "texts shown with an ellipsis; columns " + view.table().getWidth() + " "
+                + view.table().getColumns().stream().map(c -> c.getText() + "=" + c.getWidth()).toList()));
+        double nameWidth = fx(() -> view.table().getColumns().getFirst().getWidth());
+        double widestOther = fx(() -> view.table().getColumns().stream().skip(1).mapToDouble(TableColumn::getWidth).max().orElseThrow());
+        double allColumns = fx(() -> view.table().getColumns().stream().mapToDouble(TableColumn::getWidth).sum());
+        double tableWidth = fx(() -> view.table().getWidth());
+        assertTrue(nameWidth > 220 && nameWidth > widestOther, "the name column takes the spare width: " + nameWidth + " beside " + widestOther);
+        assertTrue(allColumns <= tableWidth && allColumns > tableWidth - 40, "the columns fill the table without a horizontal scroll bar: " + allColumns + " in " + tableWidth);
+        robot.interact(() -> view.table().getColumns().getFirst().setPrefWidth(60));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(this::truncatedTexts).contains("a long name for a photo.jpg"), "the check sees an ellipsis when there is one");
+
+        robot.clickOn(robot.lookup(".column-header .label").lookup((Label l) -> "Size".equals(l.getText())).queryAs(Label.class));
+        waitFor(() -> List.of("a folder", "small.jpg", "middle.png", "a long name for a photo.jpg").equals(FolderViewModelIT.names(viewModel.folder())));
+        robot.clickOn(robot.lookup(".column-header .label").lookup((Label l) -> "Size".equals(l.getText())).queryAs(Label.class));
+        waitFor(() -> List.of("a folder", "a long name for a photo.jpg", "middle.png", "small.jpg").equals(FolderViewModelIT.names(viewModel.folder())));
+    }
+
+    @Test
+    void theTrashWindowListsATrashedFileAndRestoresIt() throws Exception {
+        String folder = HdfsTesting.freshFolder("trashview");
+        HdfsTesting.put(folder, scratch, "back again.jpg", TestImages.jpeg(24, 24));
+        HdfsTesting.backend().trash().moveToTrash(folder + "/back again.jpg");
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> viewModel.folder().status().get().startsWith("0 entries in "));
+
+        TrashView trash = fx(view::trashView);
+        robot.interact(() -> trash.show(stage));
+        waitFor(() -> trash.table().getItems().stream().anyMatch(i -> i.originalPath().equals(folder + "/back again.jpg")));
+        robot.interact(() -> trash.table().getSelectionModel().select(
+                trash.table().getItems().stream().filter(i -> i.originalPath().equals(folder + "/back again.jpg")).findFirst().orElseThrow()));
+        assertTrue(fx(() -> trash.table().lookupAll(".table-cell").stream()
+                .anyMatch(c -> c instanceof javafx.scene.control.Labeled l && (folder + "/back again.jpg").equals(l.getText()))), "the original path is shown");
+        robot.clickOn("Restore");
+
+        waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("back again.jpg")));
+        waitFor(() -> visibleLabelStarting("Restored 1 item") != null);
+        robot.interact(() -> ((javafx.stage.Stage) trash.root().getScene().getWindow()).close());
+    }
+
+    /** Labeled nodes in the table whose rendered text differs from their text (the skin put an ellipsis in). */
+    private List<String> truncatedTexts() {
+        return java.util.stream.Stream.concat(view.table().lookupAll(".table-cell").stream(), view.table().lookupAll(".column-header .label").stream())
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty() && l.isVisible())
+                .map(javafx.scene.control.Labeled.class::cast)
+                .filter(l -> l.lookupAll(".text").stream().noneMatch(t -> t instanceof javafx.scene.text.Text text && l.getText().equals(text.getText())))
+                .map(javafx.scene.control.Labeled::getText).toList();
+    }
+
+    /** Expands the tree row by row down to the path, each row once its parent has listed it. */
+    private void expandTo(String path) throws Exception {
+        for (String step : HdfsPaths.steps(path)) {
+            waitFor(() -> treeItem(step) != null);
+            robot.interact(() -> treeItem(step).setExpanded(true));
+        }
+    }
+
+    private List<String> treeChildren(String path) {
+        TreeItem<String> item = treeItem(path);
+        return item == null ? null : item.getChildren().stream().map(c -> c.getValue() == null ? "…" : HdfsPaths.name(c.getValue())).toList();
+    }
+
+    private TreeItem<String> treeItem(String path) {
+        TreeItem<String> at = view.folderTree().getRoot();
+        while (at != null && !path.equals(at.getValue())) {
+            TreeItem<String> from = at;
+            at = from.getChildren().stream().filter(c -> c.getValue() != null
+                    && (path.equals(c.getValue()) || path.startsWith(c.getValue().equals("/") ? "/" : c.getValue() + "/"))).findFirst().orElse(null);
+        }
+        return at;
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
     }
 
     private String failedCellTooltip() {

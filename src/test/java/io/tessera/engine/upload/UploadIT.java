@@ -44,6 +44,18 @@ class UploadIT {
         CONNECTION.close();
     }
 
+    /** Found in the live console: "/" + "/" + name made "//name", which Hadoop reads as a host name. */
+    @Test
+    void aFileUploadedIntoTheRootFolderLandsThere() throws Exception {
+        String name = "root-upload-" + java.util.UUID.randomUUID() + ".jpg";
+        Path photo = write(name, TestImages.jpeg(20, 20));
+        UploadSummary summary = uploader.start(UploadRequest.of(List.of(photo), "/", ConflictPolicy.SKIP, 1),
+                UploadListener.NONE, ConflictResolver.SKIP_ALL).await(TIMEOUT);
+        assertTrue(summary.allGood(), summary.outcomes().toString());
+        FileSystem fs = CONNECTION.fileSystem();
+        assertTrue(fs.delete(new org.apache.hadoop.fs.Path("/" + name), false), "landed at /" + name);
+    }
+
     @Test
     void goodFilesLandAndHostileOnesAreRefusedWithReasons() throws Exception {
         byte[] jpeg = TestImages.jpeg(320, 200);
