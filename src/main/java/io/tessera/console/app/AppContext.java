@@ -43,8 +43,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 
 /**
@@ -91,7 +89,7 @@ public final class AppContext {
         this.hdfs = new HdfsViewModel(session.connection(), tasks, ui);
         // follows the active connection; drained before that connection closes (profile switch, exit)
         this.workerPool = new ConsoleWorkerPool(session.connection(), WorkerPoolSettings.load(dirs.config()), ui, tasks);
-        this.jobs = new JobsViewModel(session.connection(), tasks, ui, workerPool, () -> hdfs.folder().path().get());
+        this.jobs = new JobsViewModel(session.connection(), tasks, ui, workerPool, hdfs::selectionForJob);
         this.monitor = new MonitorViewModel(session.connection(), tasks, ui);
         this.live = new LiveViewModel(session.connection(), tasks, ui, this::showInHdfs);
     }
@@ -106,22 +104,9 @@ public final class AppContext {
         }
     }
 
-    /** Opens the folder of an image in the HDFS panel (the Live panel's error list). */
+    /** Shows an image (or folder) in the HDFS panel, selected (the Live panel's error list). */
     private void showInHdfs(String path) {
-        int slash = path.lastIndexOf('/');
-        String folder = slash <= 0 ? "/" : path.substring(0, slash);
-        if (hdfs.folder().path().get().isEmpty()) {
-            // the panel opens its start folder in the background when first shown: go to the image's folder after that
-            hdfs.folder().path().addListener(new ChangeListener<>() {
-                @Override
-                public void changed(ObservableValue<? extends String> value, String old, String now) {
-                    value.removeListener(this);
-                    hdfs.folder().open(folder);
-                }
-            });
-        } else {
-            hdfs.folder().open(folder);
-        }
+        hdfs.reveal(path);
         shell.select(Panel.HDFS);
     }
 
