@@ -17,7 +17,6 @@ import io.tessera.console.monitor.MonitorView;
 import io.tessera.console.monitor.MonitorViewModel;
 import io.tessera.console.live.LiveView;
 import io.tessera.console.live.LiveViewModel;
-import io.tessera.console.placeholder.PlaceholderView;
 import io.tessera.console.profiles.ProfileSwitcherView;
 import io.tessera.console.profiles.ProfilesViewModel;
 import io.tessera.console.shards.ShardsView;
@@ -121,7 +120,6 @@ public final class AppContext {
                 case JOBS -> new JobsView(jobs).root();
                 case MONITOR -> new MonitorView(monitor).root();
                 case LIVE -> new LiveView(live).root();
-                default -> new PlaceholderView(panel.placeholder()).root();
             });
         }
         return new ShellView(shell, new ProfileSwitcherView(profiles), new StatusView(status).root(),
