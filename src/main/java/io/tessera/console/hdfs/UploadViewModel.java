@@ -147,7 +147,9 @@ public final class UploadViewModel {
         }
         fraction.set(p.fraction());
         summary.set(p.filesDone() + " of " + p.filesTotal() + " files · " + Formats.size(p.bytesDone()) + " of "
-                + Formats.size(p.bytesTotal()) + String.format(Locale.ROOT, " · %.1f files/s", p.filesPerSecond())
+                + Formats.size(p.bytesTotal()) + " · " + Formats.size((long) p.bytesPerSecond()) + "/s"
+                // files/s means nothing until a file has finished (a single large file would read 0.0 throughout)
+                + (p.filesDone() > 0 ? String.format(Locale.ROOT, " · %.1f files/s", p.filesPerSecond()) : "")
                 + p.eta().map(eta -> " · about " + Math.max(1, eta.toSeconds()) + " s left").orElse(""));
     }
 
