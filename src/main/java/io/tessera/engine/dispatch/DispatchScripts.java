@@ -15,6 +15,7 @@ final class DispatchScripts {
     static final LuaScript PROMOTE = load("promote.lua");
     static final LuaScript REQUEUE = load("requeue.lua");
     static final LuaScript CONTROL = load("control.lua");
+    static final LuaScript START = load("start.lua");
 
     private DispatchScripts() {}
 

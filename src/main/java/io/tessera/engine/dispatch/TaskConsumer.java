@@ -4,6 +4,8 @@ import io.tessera.engine.Reasons;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -29,6 +31,8 @@ public final class TaskConsumer implements AutoCloseable {
     private static final long DRAIN_MILLIS = 30_000;
 
     private final RedisClient redis;
+    /** Jobs this consumer has already marked RUNNING: one script call per job, not per task. */
+    private final Set<String> startedJobs = ConcurrentHashMap.newKeySet();
     private final DispatchKeys keys;
     private final DispatchSettings settings;
     private final String name;
@@ -214,6 +218,22 @@ public final class TaskConsumer implements AutoCloseable {
         parkedCount = parked.size();
     }
 
+    /** A QUEUED job becomes RUNNING when a worker starts on it; a failure here only delays that until the first completion. */
+    private void markStarted(String job) {
+        if (startedJobs.contains(job)) {
+            return;
+        }
+        try {
+            DispatchScripts.START.run(redis, List.of(keys.job(job)), List.of());
+            if (startedJobs.size() > 10_000) {
+                startedJobs.clear(); // a long-lived worker: forget old jobs rather than grow
+            }
+            startedJobs.add(job);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not mark job {} running: {}", job, Reasons.oneLine(e));
+        }
+    }
+
     private void run(Delivery delivery) {
         Task task = delivery.task();
         JobControl control = flags.controlFor(task.job(), settings.controlCacheTtl().toMillis());
@@ -223,6 +243,7 @@ public final class TaskConsumer implements AutoCloseable {
             writer.submit(Completion.cancelled(delivery, List.of()));
             return;
         }
+        markStarted(task.job());
         try {
             listener.started(task);
         } catch (RuntimeException e) {
