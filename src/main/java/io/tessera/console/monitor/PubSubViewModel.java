@@ -61,10 +61,12 @@ public final class PubSubViewModel {
         feed.listen(this::received, this::stateChanged);
         ui.onPulse(this::pulse);
         selected.addListener((obs, old, now) -> {
-            if (now != null) {
-                format.set(DataFormat.suitedTo(now.payload()));
+            DataFormat suited = now == null ? format.get() : DataFormat.suitedTo(now.payload());
+            if (suited != format.get()) {
+                format.set(suited); // the format listener renders
+            } else {
+                render();
             }
-            render();
         });
         format.addListener((obs, old, now) -> render());
     }

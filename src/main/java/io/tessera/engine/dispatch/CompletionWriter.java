@@ -1,5 +1,6 @@
 package io.tessera.engine.dispatch;
 
+import io.tessera.engine.connect.Backoff;
 import io.tessera.engine.Reasons;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.tessera.engine.events;
 
+import io.tessera.engine.connect.Backoff;
 import io.tessera.engine.Reasons;
 import io.tessera.engine.connect.ClientFactory;
 import io.tessera.engine.connect.ClusterConnection;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,6 @@ public final class EventFollower implements AutoCloseable {
     private volatile JedisPubSub subscription;
     private volatile Jedis connection;
     private volatile FollowPosition position;
-    private volatile long delivered;
 
     // owned by the delivery thread
     private String lastId;
@@ -108,10 +107,6 @@ public final class EventFollower implements AutoCloseable {
         return position;
     }
 
-    public long delivered() {
-        return delivered;
-    }
-
     /** The name of the pub/sub connection in CLIENT LIST. */
     public String clientName() {
         return clientName;
@@ -162,8 +157,7 @@ public final class EventFollower implements AutoCloseable {
 
     /** 100 ms doubling up to 5 s, each wait a random point in the upper half (so many consoles do not return at once). */
     private static long delay(int failures) {
-        long cap = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS << Math.min(failures, 10));
-        return cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+        return Backoff.delayMillis(FIRST_DELAY_MS, MAX_DELAY_MS, failures);
     }
 
     private static boolean sleep(long millis) {
@@ -292,7 +286,6 @@ public final class EventFollower implements AutoCloseable {
         lastId = event.id();
         lastOrdinal++;
         position = new FollowPosition(lastId, lastOrdinal);
-        delivered++;
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {
@@ -364,9 +357,4 @@ public final class EventFollower implements AutoCloseable {
     private enum Subscribed { INSTANCE }
 
     private record Lost(String reason) { }
-
-    /** Messages and notices not handled yet: how far behind the follower is. */
-    public int waiting() {
-        return inbox.size();
-    }
 }

@@ -1,10 +1,10 @@
 package io.tessera.engine.monitor;
 
+import io.tessera.engine.connect.Backoff;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import redis.clients.jedis.Jedis;
@@ -181,8 +181,7 @@ final class Subscriber implements AutoCloseable, Wire.Events {
     }
 
     private boolean pause(int failures) {
-        long cap = Math.min(5_000, 100L << Math.min(failures - 1, 6));
-        long delay = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+        long delay = Backoff.delayMillis(100, 5_000, failures - 1);
         synchronized (this) {
             long until = System.currentTimeMillis() + delay;
             for (long left = delay; !closed && left > 0; left = until - System.currentTimeMillis()) {

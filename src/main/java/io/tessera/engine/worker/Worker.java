@@ -61,7 +61,7 @@ public final class Worker implements AutoCloseable {
     public static Worker start(ClusterConnection connection, WorkerOptions options) throws IOException {
         WorkerInfo info = WorkerInfo.thisProcess(options.threads());
         WorkerCounters counters = new WorkerCounters();
-        ImageProcessor processor = new ImageProcessor(options.limits(), options.imageTimeLimit(), new StageTimes());
+        ImageProcessor processor = new ImageProcessor(options.limits(), options.imageTimeLimit());
         PipelineHandler handler = new PipelineHandler(connection.fileSystem(), processor, counters);
         ZkAccess zk = ZkAccess.of(connection);
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));

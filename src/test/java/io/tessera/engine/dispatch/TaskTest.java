@@ -1,5 +1,6 @@
 package io.tessera.engine.dispatch;
 
+import io.tessera.engine.connect.Backoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
