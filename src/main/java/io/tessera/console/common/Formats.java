@@ -55,4 +55,16 @@ public final class Formats {
         }
         return s / 86_400 + " days ago";
     }
+
+    /** "45 s", "3 min 05 s", "2 h 10 min". */
+    public static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
 }

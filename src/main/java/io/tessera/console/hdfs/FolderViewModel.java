@@ -8,6 +8,7 @@ import io.tessera.engine.store.FolderCursor;
 import io.tessera.engine.store.HdfsEntry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -233,8 +234,16 @@ public final class FolderViewModel {
 
     private void add(List<HdfsEntry> page) {
         loading.set(false);
-        entries.addAll(page);
-        FXCollections.sort(entries, order.comparator(ascending));
+        Comparator<HdfsEntry> comparator = order.comparator(ascending);
+        List<HdfsEntry> sorted = new ArrayList<>(page);
+        sorted.sort(comparator);
+        boolean fallsAfter = entries.isEmpty() || sorted.isEmpty() || comparator.compare(entries.getLast(), sorted.getFirst()) <= 0;
+        entries.addAll(sorted);
+        if (!fallsAfter) {
+            // only when the page interleaves with what is loaded: the usual page (listing order) just appends,
+            // without re-sorting every loaded row on the FX thread
+            FXCollections.sort(entries, comparator);
+        }
         hasMore.set(cursor != null && cursor.hasMore());
         status.set(describe());
     }

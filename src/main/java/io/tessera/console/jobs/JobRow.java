@@ -93,7 +93,7 @@ public final class JobRow {
         if (status().state() != JobState.RUNNING || Double.isNaN(r) || r <= 0 || left <= 0) {
             return "";
         }
-        return duration(Duration.ofSeconds((long) Math.ceil(left / r)));
+        return Formats.duration(Duration.ofSeconds((long) Math.ceil(left / r)));
     }
 
     public String createdText() {
@@ -111,17 +111,5 @@ public final class JobRow {
         }
         boolean today = at.atZone(ZoneId.systemDefault()).toLocalDate().equals(java.time.LocalDate.now());
         return (today ? TIME : DAY_TIME).format(at);
-    }
-
-    /** "45 s", "3 min 05 s", "2 h 10 min". */
-    static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 }

@@ -129,7 +129,7 @@ public final class LauncherViewModel {
     String describe(JobSubmission.Estimate e) {
         double rate = throughput.getAsDouble();
         String time = Double.isNaN(rate) || rate <= 0 ? "No throughput measured yet"
-                : "about " + JobRow.duration(Duration.ofSeconds((long) Math.ceil(e.images() / rate)))
+                : "about " + Formats.duration(Duration.ofSeconds((long) Math.ceil(e.images() / rate)))
                 + String.format(Locale.ROOT, " at %.1f images/s (measured on recent jobs)", rate);
         return Formats.number(e.images()) + (e.images() == 1 ? " image · " : " images · ") + Formats.size(e.bytes()) + " · "
                 + e.shards() + (e.shards() == 1 ? " shard · " : " shards · ") + e.tasks() + (e.tasks() == 1 ? " task" : " tasks")
