@@ -95,6 +95,7 @@ final class SubmitCommand implements Callable<Integer> {
                 JobSubmission.Estimate e = submission.estimate(request);
                 out.printf("dry run of %s: %,d images, %,d bytes, %,d shards, %,d tasks; outputs to %s%n",
                         request.pipeline(), e.images(), e.bytes(), e.shards(), e.tasks(), e.output());
+                e.leftOut().phrases().forEach(phrase -> out.println("  " + phrase));
                 return 0;
             }
             var job = submission.submit(request);

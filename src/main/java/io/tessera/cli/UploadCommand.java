@@ -1,7 +1,11 @@
 package io.tessera.cli;
 
+import io.tessera.engine.AppDirectories;
+import io.tessera.engine.Reasons;
 import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.images.ImageLimits;
 import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.store.SafeNames;
 import io.tessera.engine.upload.ConflictPolicy;
 import io.tessera.engine.upload.ConflictResolver;
 import io.tessera.engine.upload.FileOutcome;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Spec;
 /** `tessera upload SRC... DEST`: images and folders of images into an HDFS folder; Ctrl-C cancels cleanly. */
 @Command(name = "upload", mixinStandardHelpOptions = true,
         description = {"Upload image files and folders (structure kept) to an HDFS folder.",
-                "Each file is checked by content (not by name) and written under a temporary name, then renamed:",
-                "no half files are visible, and Ctrl-C leaves none behind. Exit code: 0 all uploaded or skipped, 1 otherwise."})
+                "Each file is checked by content and by name (hidden names, invisible characters and names over 255 bytes",
+                "are refused) and written under a temporary name, then renamed: no half files are visible, Ctrl-C leaves",
+                "none behind, and what a killed upload left is deleted by the next one. Exit code: 0 all uploaded or skipped, 1 otherwise."})
 final class UploadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,9 +64,11 @@ final class UploadCommand implements Callable<Integer> {
             throw new ReadableErrors.UserError(e.getMessage(), 2);
         }
         try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profileName))) {
+            Uploader uploader = new Uploader(connection, ImageLimits.DEFAULT, Uploader.journalFolder(AppDirectories.fromEnvironment()));
+            sweepInterrupted(uploader, out);
             out.printf("Uploading %d file(s) to %s%n", request.items().size(), target);
             out.flush();
-            UploadJob job = new Uploader(connection).start(request, problemPrinter(out), ConflictResolver.SKIP_ALL);
+            UploadJob job = uploader.start(request, problemPrinter(out), ConflictResolver.SKIP_ALL);
             Thread onCtrlC = new Thread(() -> cancelAndWait(job, out), "upload-cancel");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             UploadSummary summary = job.await();
@@ -73,6 +80,18 @@ final class UploadCommand implements Callable<Integer> {
             out.println(summaryLine(summary));
             out.flush();
             return summary.allGood() ? 0 : 1;
+        }
+    }
+
+    /** What uploads killed earlier left behind goes first; a failure here is said and the upload goes on. */
+    private static void sweepInterrupted(Uploader uploader, PrintWriter out) {
+        try {
+            int deleted = uploader.sweepInterrupted();
+            if (deleted > 0) {
+                out.printf("Deleted %d temporary file(s) left by an interrupted upload%n", deleted);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            out.println("Could not clean up after an interrupted upload (tried again next time): " + Reasons.oneLine(e));
         }
     }
 
@@ -93,7 +112,7 @@ final class UploadCommand implements Callable<Integer> {
                     return;
                 }
                 synchronized (out) {
-                    out.printf("  %-8s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT), o.item().source(), o.reason());
+                    out.printf("  %-8s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT), SafeNames.displayable(o.item().source().toString()), o.reason());
                     out.flush();
                 }
             }

@@ -38,6 +38,7 @@ import io.tessera.engine.cluster.LocalClusterSettings;
 import io.tessera.engine.connect.ProfileResolver;
 import io.tessera.engine.profile.ProfileStore;
 import io.tessera.engine.profile.SecretStore;
+import io.tessera.engine.upload.Uploader;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class AppContext {
         this.profiles = new ProfilesViewModel(store, secrets, session, tasks, errors, TEST_TIMEOUT);
         this.startup = new StartupViewModel(session);
         this.shards = new ShardsViewModel(session.connection(), tasks, ui);
-        this.hdfs = new HdfsViewModel(session.connection(), tasks, ui);
+        this.hdfs = new HdfsViewModel(session.connection(), tasks, ui, Uploader.journalFolder(dirs));
         // follows the active connection; drained before that connection closes (profile switch, exit)
         this.workerPool = new ConsoleWorkerPool(session.connection(), WorkerPoolSettings.load(dirs.config()), ui, tasks);
         this.jobs = new JobsViewModel(session.connection(), tasks, ui, workerPool, hdfs::selectionForJob);

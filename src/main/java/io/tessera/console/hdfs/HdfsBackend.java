@@ -24,11 +24,16 @@ public final class HdfsBackend implements AutoCloseable {
     private final ImageInspector inspector = new ImageInspector(ImageLimits.DEFAULT);
 
     public HdfsBackend(ClusterConnection connection) {
+        this(connection, null);
+    }
+
+    /** @param uploadJournals where uploads record their temporaries in flight (see {@link Uploader#journalFolder}); null for none */
+    public HdfsBackend(ClusterConnection connection, java.nio.file.Path uploadJournals) {
         this.browser = new HdfsBrowser(connection);
         this.files = new HdfsFiles(browser);
         this.trash = new HdfsTrash(browser);
         this.downloads = new Downloads(browser);
-        this.uploader = new Uploader(connection);
+        this.uploader = new Uploader(connection, ImageLimits.DEFAULT, uploadJournals);
         this.thumbnails = ThumbnailService.forConnection(connection, ThumbnailSettings.DEFAULT);
     }
 
@@ -66,8 +71,8 @@ public final class HdfsBackend implements AutoCloseable {
     }
 
     /** The backend of the active profile's connection, made again when the connection changes. */
-    public static Source of(ActiveConnection active) {
-        return new PerConnection<>(active, HdfsBackend::new)::get;
+    public static Source of(ActiveConnection active, java.nio.file.Path uploadJournals) {
+        return new PerConnection<>(active, connection -> new HdfsBackend(connection, uploadJournals))::get;
     }
 
     /** Where the panel's engine objects come from: the active profile's, made on first use. Called off the UI thread. */

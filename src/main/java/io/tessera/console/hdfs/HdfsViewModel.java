@@ -5,6 +5,7 @@ import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.ActiveConnection;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.store.HdfsEntry;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -33,8 +34,9 @@ public final class HdfsViewModel {
     /** A path was revealed since the last connection change: the start folder must not replace it. */
     private boolean revealed;
 
-    public HdfsViewModel(ActiveConnection connection, BackgroundTasks tasks, UiThread ui) {
-        this(connection, HdfsBackend.of(connection), tasks, ui, FolderViewModel.DEFAULT_PAGE);
+    /** @param uploadJournals where uploads record their temporaries in flight ({@code Uploader.journalFolder}) */
+    public HdfsViewModel(ActiveConnection connection, BackgroundTasks tasks, UiThread ui, Path uploadJournals) {
+        this(connection, HdfsBackend.of(connection, uploadJournals), tasks, ui, FolderViewModel.DEFAULT_PAGE);
     }
 
     HdfsViewModel(ActiveConnection connection, HdfsBackend.Source source, BackgroundTasks tasks, UiThread ui, int pageSize) {
@@ -51,6 +53,9 @@ public final class HdfsViewModel {
         folder.selected().addListener((obs, old, now) -> preview.show(now));
         connection.targetProperty().addListener((obs, old, now) -> reconnect(now));
         subtitle.set(describe(connection.targetProperty().get()));
+        if (connection.targetProperty().get() != null) {
+            upload.sweepInterrupted();
+        }
     }
 
     /** Something arrived in these folders (an upload, a restore): the browser and the tree list them again. */
@@ -69,6 +74,9 @@ public final class HdfsViewModel {
         opened = false;
         revealed = false;
         subtitle.set(describe(target));
+        if (target != null) {
+            upload.sweepInterrupted(); // at start (the first connection) and on each profile switch, panel shown or not
+        }
         openIfNeeded();
     }
 

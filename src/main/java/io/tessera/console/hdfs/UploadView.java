@@ -64,7 +64,8 @@ public final class UploadView {
         dialog.setTitle("Name taken");
         dialog.setHeaderText(conflict.name() + " already exists");
         CheckBox all = new CheckBox("Apply to all remaining clashes");
-        VBox content = new VBox(8, new Label("In HDFS: " + conflict.existingPath()), all);
+        VBox content = new VBox(8, new Label("In HDFS: " + conflict.existingPath()
+                + (conflict.otherForm() ? "\n(the same name, spelled in another Unicode form)" : "")), all);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(KEEP_BOTH, OVERWRITE, SKIP);
         if (root.getScene() != null) {

@@ -5,6 +5,7 @@ import io.tessera.console.common.Coalescer;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.PulseBatch;
 import io.tessera.console.common.UiThread;
+import io.tessera.engine.store.SafeNames;
 import io.tessera.engine.upload.ConflictPolicy;
 import io.tessera.engine.upload.FileOutcome;
 import io.tessera.engine.upload.UploadItem;
@@ -92,6 +93,18 @@ public final class UploadViewModel {
         });
     }
 
+    /**
+     * Deletes what uploads of a killed console (or {@code tessera upload}) left in HDFS; called as a connection opens.
+     * When there was something, the summary says so (a failure is left for the next start to try again).
+     */
+    public void sweepInterrupted() {
+        tasks.run("Cleaning up after interrupted uploads", () -> source.get().uploader().sweepInterrupted(), deleted -> {
+            if (deleted > 0 && !running.get()) {
+                summary.set("Deleted " + deleted + (deleted == 1 ? " temporary file" : " temporary files") + " left by an interrupted upload");
+            }
+        }, reason -> { });
+    }
+
     public void cancel() {
         if (job != null) {
             job.cancel();
@@ -118,7 +131,8 @@ public final class UploadViewModel {
             return decided;
         }
         CompletableFuture<ConflictPolicy> answer = new CompletableFuture<>();
-        ui.execute(() -> conflict.set(new Conflict(item.relativeTarget(), existingPath, answer)));
+        ui.execute(() -> conflict.set(new Conflict(SafeNames.displayable(item.relativeTarget()), SafeNames.displayable(existingPath),
+                otherForm(item.relativeTarget(), existingPath), answer)));
         return answer.join();
     }
 
@@ -126,7 +140,8 @@ public final class UploadViewModel {
         return new UploadListener() {
             @Override
             public void fileProgress(UploadItem item, long written, long size) {
-                inFlight.offer(item.relativeTarget(), item.relativeTarget() + "  " + percent(size == 0 ? 1 : (double) written / size));
+                String name = SafeNames.displayable(item.relativeTarget());
+                inFlight.offer(name, name + "  " + percent(size == 0 ? 1 : (double) written / size));
             }
 
             @Override
@@ -166,9 +181,10 @@ public final class UploadViewModel {
     private void ended(Object end) {
         switch (end) {
             case FileOutcome outcome -> {
-                files.removeIf(l -> l.startsWith(outcome.item().relativeTarget() + "  "));
+                String name = SafeNames.displayable(outcome.item().relativeTarget());
+                files.removeIf(l -> l.startsWith(name + "  "));
                 if (outcome.isProblem()) {
-                    problems.add(outcome.item().relativeTarget() + ": " + outcome.status().name().toLowerCase(Locale.ROOT)
+                    problems.add(name + ": " + outcome.status().name().toLowerCase(Locale.ROOT)
                             + (outcome.reason() == null ? "" : " — " + outcome.reason()));
                 }
             }
@@ -221,6 +237,15 @@ public final class UploadViewModel {
         return conflict.getReadOnlyProperty();
     }
 
-    /** A name clash: {@code name} (relative to the target) would replace {@code existingPath}. */
-    public record Conflict(String name, String existingPath, CompletableFuture<ConflictPolicy> answer) {}
+    /** Whether the clash is with the same name in its other Unicode form (an NFD name written by macOS, say). */
+    private static boolean otherForm(String relativeTarget, String existingPath) {
+        String existingName = existingPath.substring(existingPath.lastIndexOf('/') + 1);
+        return !relativeTarget.endsWith(existingName);
+    }
+
+    /**
+     * A name clash: {@code name} (relative to the target) would replace {@code existingPath}; {@code otherForm} when
+     * the existing name looks the same but is spelled in another Unicode form. Names are {@link SafeNames#displayable}.
+     */
+    public record Conflict(String name, String existingPath, boolean otherForm, CompletableFuture<ConflictPolicy> answer) {}
 }

@@ -133,6 +133,7 @@ public final class LauncherViewModel {
                 + String.format(Locale.ROOT, " at %.1f images/s (measured on recent jobs)", rate);
         return Formats.number(e.images()) + (e.images() == 1 ? " image · " : " images · ") + Formats.size(e.bytes()) + " · "
                 + e.shards() + (e.shards() == 1 ? " shard · " : " shards · ") + e.tasks() + (e.tasks() == 1 ? " task" : " tasks")
+                + e.leftOut().phrases().stream().map(phrase -> "\n" + phrase).reduce("", String::concat)
                 + "\n" + time + "\nOutputs to " + e.output().replace(ESTIMATE_ID, "<new job id>");
     }
 

@@ -1,6 +1,7 @@
 package io.tessera.engine.shard;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,5 +29,15 @@ public final class ImageNames {
      */
     public static boolean isHidden(String name) {
         return name.startsWith(".") || name.startsWith("_");
+    }
+
+    /** The first hidden component of a relative path ("set/_old/a.jpg" → "_old"), or empty when a plan would take it. */
+    public static Optional<String> hiddenPart(String relative) {
+        for (String part : relative.split("/")) {
+            if (isHidden(part)) {
+                return Optional.of(part);
+            }
+        }
+        return Optional.empty();
     }
 }

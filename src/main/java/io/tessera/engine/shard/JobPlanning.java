@@ -17,15 +17,33 @@ public final class JobPlanning {
 
     /** The images under an HDFS folder, recursively; empty when the folder does not exist. */
     public static List<ImageFile> listFolder(ClusterConnection connection, String folder) throws IOException {
+        return survey(connection, folder).images();
+    }
+
+    /** A folder's images, and what the listing left out with its reasons (hidden files, temporaries, other files). */
+    public record Listing(List<ImageFile> images, LeftOut leftOut) {
+        /** The images, or an error that says why there are none (and what was left out, when something was). */
+        public List<ImageFile> imagesOrFail(String folder) throws IOException {
+            if (images.isEmpty()) {
+                throw new IOException("no images under " + folder + " (missing folder, or no files with image names"
+                        + leftOut.phrases().stream().map(p -> "; " + p).reduce("", String::concat) + ")");
+            }
+            return images;
+        }
+    }
+
+    /** The images under an HDFS folder, recursively, with what was left out; no images when the folder does not exist. */
+    public static Listing survey(ClusterConnection connection, String folder) throws IOException {
         List<ImageFile> images = new ArrayList<>();
+        LeftOut.Tally leftOut = new LeftOut.Tally();
         try {
-            HdfsImageLister.images(connection.fileSystem(), folder).forEach(images::add);
+            HdfsImageLister.images(connection.fileSystem(), folder, leftOut).forEach(images::add);
         } catch (FileNotFoundException missing) {
-            return List.of();
+            return new Listing(List.of(), LeftOut.NONE);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return images;
+        return new Listing(images, leftOut.snapshot());
     }
 
     /** A made-up listing of {@code files} images in nested folders, 20 KB to 8 MB each; the same for the same seed. */

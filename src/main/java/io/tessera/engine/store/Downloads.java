@@ -40,7 +40,7 @@ public final class Downloads {
         java.nio.file.Path target = freeName(localFolder, status.getPath().getName());
         if (status.isDirectory()) {
             Files.createDirectory(target);
-            for (FileStatus child : fs.listStatus(status.getPath())) {
+            for (FileStatus child : fs.listStatus(status.getPath(), p -> !TemporaryNames.isTemporary(p.getName()))) {
                 copy(fs, child, target);
             }
             return target;

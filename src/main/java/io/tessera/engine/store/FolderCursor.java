@@ -11,6 +11,7 @@ import java.util.OptionalLong;
  * Reads one folder page by page, asking the server for the next batch only when the caller wants
  * more: the first screen of a 100,000-entry folder costs one round trip. Not thread-safe; one
  * listing task owns it. Entries come in the server's order (by name); sort what is loaded with {@link EntryOrder}.
+ * Tessera's temporaries ({@link TemporaryNames}) are never returned, whatever the filter; other hidden names are.
  */
 public final class FolderCursor {
     private final String folder;
@@ -44,7 +45,7 @@ public final class FolderCursor {
                 continue;
             }
             HdfsEntry entry = buffered.poll();
-            if (filter.matches(entry)) {
+            if (!TemporaryNames.isTemporary(entry.name()) && filter.matches(entry)) { // a write in progress is nobody's to see
                 page.add(entry);
             }
         }

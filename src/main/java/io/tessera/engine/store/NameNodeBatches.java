@@ -21,8 +21,14 @@ final class NameNodeBatches implements DirectoryBatches {
     private boolean done;
 
     NameNodeBatches(DFSClient client, String folder) {
+        this(client, folder, HdfsFileStatus.EMPTY_NAME);
+    }
+
+    /** From the first name after {@code startAfter} (UTF-8 bytes; the NameNode keeps names in byte order). */
+    NameNodeBatches(DFSClient client, String folder, byte[] startAfter) {
         this.client = client;
         this.folder = folder;
+        this.startAfter = startAfter;
     }
 
     @Override

@@ -17,15 +17,15 @@ public record UploadRequest(List<UploadItem> items, String targetFolder, Conflic
         }
     }
 
-    /**
-     * Files and whole folders as dropped on the console or named on the command line: a folder keeps its
-     * structure under its own name ("Holiday/day 1/a.jpg"). Only regular files are taken; links are not followed.
-     */
     /** Where an item lands: the target folder joined with its relative name ("/" + "a.jpg" is "/a.jpg", not "//a.jpg"). */
     public String targetOf(UploadItem item) {
         return (targetFolder.endsWith("/") ? targetFolder : targetFolder + "/") + item.relativeTarget();
     }
 
+    /**
+     * Files and whole folders as dropped on the console or named on the command line: a folder keeps its
+     * structure under its own name ("Holiday/day 1/a.jpg"). Only regular files are taken; links are not followed.
+     */
     public static UploadRequest of(List<Path> sources, String targetFolder, ConflictPolicy policy, int parallelism) throws IOException {
         List<UploadItem> items = new ArrayList<>();
         for (Path source : sources) {

@@ -13,6 +13,7 @@ import io.tessera.engine.dispatch.Task;
 import io.tessera.engine.shard.ImageFile;
 import io.tessera.engine.shard.JobPlanning;
 import io.tessera.engine.shard.JobSpec;
+import io.tessera.engine.shard.LeftOut;
 import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.ShardPlan;
 import io.tessera.engine.shard.ShardPlanner;
@@ -49,12 +50,17 @@ public final class JobSubmission {
         return dispatcher;
     }
 
-    /** What the job would take: images, bytes, shards and tasks, and where its outputs would go. */
-    public record Estimate(long images, long bytes, int shards, int tasks, String output) {}
+    /**
+     * What the job would take: images, bytes, shards and tasks, where its outputs would go, and what the listing of
+     * the input left out with its reasons (hidden files, temporaries, files without an image extension).
+     */
+    public record Estimate(long images, long bytes, int shards, int tasks, String output, LeftOut leftOut) {}
 
     public Estimate estimate(JobRequest request) throws IOException {
-        ShardPlan plan = plan(request);
-        return new Estimate(plan.images(), plan.bytes(), plan.shards().size(), tasks(request, plan).size(), request.recipe().output());
+        JobPlanning.Listing listing = JobPlanning.survey(connection, request.input());
+        ShardPlan plan = ShardPlanner.plan(listing.imagesOrFail(request.input()), request.limits());
+        return new Estimate(plan.images(), plan.bytes(), plan.shards().size(), tasks(request, plan).size(), request.recipe().output(),
+                listing.leftOut());
     }
 
     /** Plans (the plan in ZooKeeper, whole or not at all) and submits; returns the stored job. */

@@ -10,6 +10,8 @@ import io.tessera.engine.shard.ShardStore;
 import io.tessera.engine.zk.ZNodeException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * RUNNING by this worker when it starts the shard's first task here (one versioned write per shard and
  * worker), its done/failed figures follow dispatch's tally at most once per {@code every}, and it ends
  * DONE (or FAILED, with the counts as the reason) as soon as the tally says every task of it is settled,
- * whichever worker settled the last one. All ZooKeeper work runs on one thread of its own; the consumer's
- * threads only hand over. Jobs submitted without a plan in ZooKeeper are left alone.
+ * whichever worker settled the last one; the worker whose write ended it then sweeps the stale output
+ * temporaries of the shard's output folders ({@link StaleOutputSweep}). All ZooKeeper work runs on one thread of
+ * its own; the consumer's threads only hand over. Jobs submitted without a plan in ZooKeeper are left alone.
  */
 final class ShardTracker implements TaskListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShardTracker.class);
@@ -40,10 +43,19 @@ final class ShardTracker implements TaskListener, AutoCloseable {
     private final Set<Key> started = ConcurrentHashMap.newKeySet();
     private final Set<String> planless = ConcurrentHashMap.newKeySet();
     private final Map<Key, ShardTally> unwritten = new ConcurrentHashMap<>();
+    /** The recipes of the jobs this worker ran lately, for the sweep at a shard's end (which folders its outputs are in). */
+    private final Map<String, JobRecipe> recipes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JobRecipe> eldest) {
+            return size() > 256;
+        }
+    });
+    private final StaleOutputSweep sweep;
 
-    ShardTracker(ShardStore store, String worker, Duration every) {
+    ShardTracker(ShardStore store, String worker, Duration every, StaleOutputSweep sweep) {
         this.store = store;
         this.worker = worker;
+        this.sweep = sweep;
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-shards-" + worker).factory());
         thread.scheduleWithFixedDelay(this::flush, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -52,6 +64,7 @@ final class ShardTracker implements TaskListener, AutoCloseable {
     public void started(Task task) {
         Key key = new Key(task.job(), task.shard());
         if (!planless.contains(task.job()) && started.add(key)) {
+            remember(task);
             submit(() -> write(key, shard -> startedBy(shard, worker)));
         }
     }
@@ -64,6 +77,16 @@ final class ShardTracker implements TaskListener, AutoCloseable {
         unwritten.put(new Key(tally.job(), tally.shard()), tally);
         if (tally.settled()) {
             submit(this::flush);
+        }
+    }
+
+    private void remember(Task task) {
+        if (!recipes.containsKey(task.job())) {
+            try {
+                recipes.put(task.job(), JobRecipe.fromJson(task.pipeline()));
+            } catch (RuntimeException unreadable) {
+                // the handler fails its images with the reason; nothing to sweep for it
+            }
         }
     }
 
@@ -91,7 +114,12 @@ final class ShardTracker implements TaskListener, AutoCloseable {
             return true;
         }
         try {
-            store.update(key.job(), key.shard(), change);
+            store.update(key.job(), key.shard(), change).filter(ShardTracker::ended).ifPresent(shard -> {
+                JobRecipe recipe = recipes.get(key.job());
+                if (recipe != null) {
+                    sweep.shardEnded(key.job(), recipe, shard); // this write ended it: one sweep per end
+                }
+            });
             return true;
         } catch (ZNodeException e) {
             if (e.kind() == ZNodeException.Kind.NOT_FOUND) {
@@ -104,6 +132,10 @@ final class ShardTracker implements TaskListener, AutoCloseable {
             LOG.debug("Shard {} of {}: {}", key.shard(), key.job(), Reasons.oneLine(e));
             return false;
         }
+    }
+
+    private static boolean ended(ShardRecord shard) {
+        return shard.state() == ShardState.DONE || shard.state() == ShardState.FAILED;
     }
 
     /** Taken up by {@code worker}: RUNNING from PLANNED, QUEUED or FAILED (its dead letters were requeued); left as it is otherwise. */
@@ -140,7 +172,7 @@ final class ShardTracker implements TaskListener, AutoCloseable {
         return Optional.of(shard.moveTo(ShardState.RUNNING, owner).withProgress(done, failed).withError(null));
     }
 
-    /** Writes what is left and stops. */
+    /** Writes what is left, lets the sweeps it started finish, and stops. */
     @Override
     public void close() {
         submit(this::flush);
@@ -153,5 +185,6 @@ final class ShardTracker implements TaskListener, AutoCloseable {
             thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        sweep.close();
     }
 }

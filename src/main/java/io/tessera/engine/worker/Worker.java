@@ -15,7 +15,9 @@ import io.tessera.engine.membership.SettledShards;
 import io.tessera.engine.membership.WorkerInfo;
 import io.tessera.engine.membership.WorkerRegistration;
 import io.tessera.engine.shard.ShardRecord;
+import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.ShardStore;
+import io.tessera.engine.store.TemporarySweeper;
 import io.tessera.engine.zk.ZkAccess;
 import java.io.IOException;
 import java.time.Duration;
@@ -65,7 +67,8 @@ public final class Worker implements AutoCloseable {
         PipelineHandler handler = new PipelineHandler(connection.fileSystem(), processor, counters);
         ZkAccess zk = ZkAccess.of(connection);
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));
-        ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY);
+        ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY,
+                new StaleOutputSweep(new TemporarySweeper(connection.fileSystem()), PlanStore.of(connection)::inputsOf, info.id()));
         Dispatcher dispatcher = new Dispatcher(connection.redis(), options.keys(), options.dispatch());
         Coordinator coordinator;
         try {

@@ -51,7 +51,7 @@ class HdfsViewTest {
         tasks = BackgroundTasks.daemonThreads(ui);
         active = new ActiveConnection(tasks);
         robot.interact(() -> active.use(SharedCluster.target()));
-        viewModel = new HdfsViewModel(active, tasks, ui);
+        viewModel = new HdfsViewModel(active, tasks, ui, scratch.resolve("upload-journals"));
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
             view = new HdfsView(viewModel);

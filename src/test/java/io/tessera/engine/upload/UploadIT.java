@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.store.HdfsBrowser;
+import io.tessera.engine.store.TemporaryNames;
 import io.tessera.testing.SharedCluster;
 import io.tessera.testing.TestImages;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +144,7 @@ class UploadIT {
         assertTrue(summary.cancelled());
         assertTrue(summary.count(FileOutcome.Status.CANCELLED) >= 5, summary.outcomes().toString());
         Map<String, Integer> left = filesUnder(request.targetFolder());
-        assertTrue(left.keySet().stream().noneMatch(n -> n.contains(FileUploader.TEMP_MARK)), left.toString());
+        assertTrue(left.keySet().stream().noneMatch(n -> TemporaryNames.isTemporary(n.substring(n.lastIndexOf('/') + 1))), left.toString());
         for (var entry : left.entrySet()) {
             assertEquals((int) Files.size(local.resolve(entry.getKey())), entry.getValue(), "a half file is visible: " + entry.getKey());
         }
