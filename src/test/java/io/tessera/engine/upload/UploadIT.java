@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.store.HdfsBrowser;
 import io.tessera.engine.store.TemporaryNames;
-import io.tessera.testing.SharedCluster;
 import io.tessera.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,25 +23,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Uploads to the embedded HDFS, hostile inputs included: good files land whole, bad ones are refused with reasons. */
 class UploadIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final ClusterConnection CONNECTION = new ClusterConnection(SharedCluster.target());
-    private final Uploader uploader = new Uploader(CONNECTION);
+    private static final Duration TIMEOUT = UploadTesting.TIMEOUT;
+    private final Uploader uploader = new Uploader(UploadTesting.connection());
 
     @TempDir
     Path local;
-
-    @AfterAll
-    static void close() {
-        CONNECTION.close();
-    }
 
     /** Found in the live console: "/" + "/" + name made "//name", which Hadoop reads as a host name. */
     @Test
@@ -53,7 +42,7 @@ class UploadIT {
         UploadSummary summary = uploader.start(UploadRequest.of(List.of(photo), "/", ConflictPolicy.SKIP, 1),
                 UploadListener.NONE, ConflictResolver.SKIP_ALL).await(TIMEOUT);
         assertTrue(summary.allGood(), summary.outcomes().toString());
-        FileSystem fs = CONNECTION.fileSystem();
+        FileSystem fs = UploadTesting.fs();
         assertTrue(fs.delete(new org.apache.hadoop.fs.Path("/" + name), false), "landed at /" + name);
     }
 
@@ -111,7 +100,7 @@ class UploadIT {
         assertFalse(summary.allGood());
 
         assertEquals(Map.of("good.jpg", jpeg.length, "with space é 日本.png", png.length, "album/day 1/x.jpg", jpeg.length), filesUnder(t));
-        assertArrayEquals(png, new HdfsBrowser(CONNECTION).read(t + "/with space é 日本.png", 1 << 20));
+        assertArrayEquals(png, new HdfsBrowser(UploadTesting.connection()).read(t + "/with space é 日本.png", 1 << 20));
         UploadProgress last = progress.getLast();
         assertEquals(12, last.filesDone());
         assertEquals(last.bytesTotal(), last.bytesDone());
@@ -132,7 +121,7 @@ class UploadIT {
             public void fileProgress(UploadItem item, long written, long size) {
                 if (written < size) {
                     midFile.countDown();
-                    await(cancelled);
+                    UploadTesting.await(cancelled);
                 }
             }
         }, ConflictResolver.SKIP_ALL);
@@ -165,7 +154,7 @@ class UploadIT {
         UploadSummary summary = job.join().await(TIMEOUT);
         assertEquals(FileOutcome.Status.CANCELLED, summary.outcomes().getFirst().status());
         assertEquals(Map.of("a.jpg", original.length), filesUnder(target));
-        assertArrayEquals(original, new HdfsBrowser(CONNECTION).read(target + "/a.jpg", 1 << 20));
+        assertArrayEquals(original, new HdfsBrowser(UploadTesting.connection()).read(target + "/a.jpg", 1 << 20));
     }
 
     @Test
@@ -173,7 +162,7 @@ class UploadIT {
         String target = folder();
         byte[] first = TestImages.jpeg(10, 10);
         byte[] second = TestImages.jpeg(20, 20);
-        HdfsBrowser browser = new HdfsBrowser(CONNECTION);
+        HdfsBrowser browser = new HdfsBrowser(UploadTesting.connection());
         assertEquals(FileOutcome.Status.UPLOADED, uploadOne("a.jpg", first, target, ConflictPolicy.SKIP, null).status());
 
         assertEquals(FileOutcome.Status.SKIPPED, uploadOne("a.jpg", second, target, ConflictPolicy.SKIP, null).status());
@@ -208,26 +197,10 @@ class UploadIT {
     }
 
     private static String folder() {
-        return "/test/upload-" + UUID.randomUUID();
+        return UploadTesting.folder();
     }
 
-    /** Every file under the folder (hidden ones too), relative name → length. */
     private static Map<String, Integer> filesUnder(String folder) throws Exception {
-        FileSystem fs = CONNECTION.fileSystem();
-        Map<String, Integer> files = new TreeMap<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(new org.apache.hadoop.fs.Path(folder), true);
-        while (it.hasNext()) {
-            LocatedFileStatus s = it.next();
-            files.put(s.getPath().toUri().getPath().substring(folder.length() + 1), (int) s.getLen());
-        }
-        return files;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return UploadTesting.filesUnder(folder);
     }
 }
