@@ -73,11 +73,25 @@ public final class TestImages {
 
     /** A decompression bomb: a valid PNG signature and IHDR claiming width × height, then a token IDAT and IEND. */
     public static byte[] pngClaiming(int width, int height) {
+        return pngOf(width, height, new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+    }
+
+    /**
+     * A large file that passes the upload's content check (a PNG signature, a 64×64 header, an end chunk) with
+     * {@code bytes} of random data between: what takes an upload long enough to be caught in the middle.
+     */
+    public static byte[] bulkyPng(int bytes, long seed) {
+        byte[] data = new byte[bytes];
+        new java.util.Random(seed).nextBytes(data);
+        return pngOf(64, 64, data);
+    }
+
+    private static byte[] pngOf(int width, int height, byte[] idat) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(idat.length + 64);
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         chunk(out, "IHDR", ihdr.array());
-        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+        chunk(out, "IDAT", idat);
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }

@@ -70,6 +70,24 @@ class FileOpsAndUploadIT {
     }
 
     @Test
+    void aNameStoredInItsOtherUnicodeFormIsAClashTheQuestionExplains() throws Exception {
+        String target = HdfsTesting.freshFolder("nfd");
+        try (var out = HdfsTesting.connection().fileSystem().create(new org.apache.hadoop.fs.Path(target + "/cafe\u0301.jpg"))) {
+            out.write(TestImages.jpeg(10, 10)); // as macOS spells it, written by another tool
+        }
+        Path photo = Files.write(scratch.resolve("caf\u00E9.jpg"), TestImages.jpeg(40, 30));
+        upload.upload(List.of(photo), target);
+        t.pulseUntil(() -> upload.conflict().get() != null);
+        assertEquals("caf\u00E9.jpg", upload.conflict().get().name());
+        assertEquals(target + "/cafe\u0301.jpg", upload.conflict().get().existingPath());
+        assertTrue(upload.conflict().get().otherForm());
+        upload.answer(ConflictPolicy.OVERWRITE, false);
+        t.pulseUntil(() -> !upload.running().get());
+        folder.open(target);
+        assertEquals(List.of("caf\u00E9.jpg"), names(folder), "replaced: one file, under the composed name");
+    }
+
+    @Test
     void newFolderRenameMoveAndAPermanentDeleteAfterItsPlan() throws Exception {
         String root = HdfsTesting.freshFolder("ops");
         HdfsTesting.put(root, scratch, "x.jpg", TestImages.jpeg(20, 20), "y.jpg", TestImages.jpeg(30, 30));

@@ -107,16 +107,33 @@ class HdfsViewTest {
         String folder = HdfsTesting.freshFolder("drop");
         Path one = Files.write(scratch.resolve("dropped one.jpg"), TestImages.jpeg(64, 64));
         Path bad = Files.write(scratch.resolve("bad.jpg"), "not an image".getBytes());
+        Path hidden = Files.write(scratch.resolve("_cover.jpg"), TestImages.jpeg(64, 64));
+        Path reversed = Files.write(scratch.resolve("photo\u202Egpj.exe"), TestImages.jpeg(64, 64));
         robot.interact(() -> viewModel.folder().open(folder));
         waitFor(() -> viewModel.folder().status().get().startsWith("0 entries in "));
 
-        robot.interact(() -> view.dropFiles(List.of(one.toFile(), bad.toFile())));
+        robot.interact(() -> view.dropFiles(List.of(one.toFile(), bad.toFile(), hidden.toFile(), reversed.toFile())));
 
         waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("dropped one.jpg")));
         waitFor(() -> visibleLabelStarting("Done: 1 uploaded") != null);
         assertTrue(robot.lookup(".hdfs-upload-problems").queryAs(ListView.class).getItems().stream()
                 .anyMatch(l -> l.toString().startsWith("bad.jpg: refused — not an image")), "the refused file is listed with its reason");
+        // rendered in the strip's cells, the reasons name the character and never print it
+        problemShown("_cover.jpg: refused — hidden name \"_cover.jpg\": jobs leave out names starting with '_'");
+        problemShown("photo<U+202E>gpj.exe: refused — name contains U+202E RIGHT-TO-LEFT OVERRIDE");
+        assertTrue(robot.lookup(".hdfs-upload-problems .list-cell").queryAll().stream()
+                .noneMatch(c -> ((javafx.scene.control.ListCell<?>) c).getText() != null && ((javafx.scene.control.ListCell<?>) c).getText().contains("\u202E")));
         assertEquals(1, view.table().getItems().size());
+    }
+
+    /** Scrolls the upload strip's problems (two lines show at a time) to the line starting with {@code text} and waits for its cell. */
+    private void problemShown(String text) throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<String> problems = robot.lookup(".hdfs-upload-problems").queryAs(ListView.class);
+        robot.interact(() -> problems.getItems().stream().filter(l -> l.startsWith(text)).findFirst().ifPresent(problems::scrollTo));
+        waitFor(() -> robot.lookup(".hdfs-upload-problems .list-cell").queryAll().stream()
+                .map(c -> (javafx.scene.control.ListCell<?>) c)
+                .anyMatch(c -> c.getText() != null && c.getText().startsWith(text) && c.isVisible()));
     }
 
     @Test

@@ -43,7 +43,7 @@ class JobsViewModelIT {
 
     @Test
     void aJobLaunchedFromTheFormRunsOnTheConsolePoolToDoneWithExactCountsAndItsFailuresCanBeRetried() throws Exception {
-        String input = world.folder(5, "empty.jpg", "text.png");
+        String input = world.folder(5, "empty.jpg", "text.png", "..%2F..%2Fescape.jpg");
         pulseUntil(() -> world.pool.running().get());
         assertEquals("Local worker: 2 threads, on", world.pool.status().get());
 
@@ -58,7 +58,8 @@ class JobsViewModelIT {
         form.estimate();
         assertTrue(form.problems().isEmpty(), form.problems().toString());
         assertTrue(form.estimateText().get().startsWith("7 images · "), form.estimateText().get());
-        assertTrue(form.estimateText().get().contains("3 shards · 4 tasks"), form.estimateText().get());
+        assertTrue(form.estimateText().get().contains("3 shards · 4 tasks\n1 hidden file left out (its name starts with '.' or '_')\n"),
+                form.estimateText().get());
         assertTrue(form.estimateText().get().contains("No throughput measured yet"), form.estimateText().get());
         assertTrue(form.estimateText().get().contains("/_derived/<new job id>/thumbnail-64_grayscale"), form.estimateText().get());
 

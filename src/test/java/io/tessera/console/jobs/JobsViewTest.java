@@ -62,10 +62,12 @@ class JobsViewTest {
 
     @Test
     void aStartedJobShowsItsProgressInTheTableAndItsFailedImageInTheDetail() throws Exception {
-        String input = world.folder(4, "empty.jpg");
+        String input = world.folder(4, "empty.jpg", "_cover.jpg");
         waitFor(() -> world.pool.running().get());
         waitFor(() -> shown("Local worker: 2 threads, on"));
         robot.interact(() -> viewModel.launcher().input().set(input));
+        robot.clickOn("Estimate");
+        waitFor(() -> visibleLabelContaining(".jobs-estimate", "1 hidden file left out (its name starts with '.' or '_')") != null);
         robot.clickOn("Start");
 
         waitFor(() -> view.table().getItems().size() == 1 && view.table().getItems().getFirst().status().state() == JobState.FINISHED);

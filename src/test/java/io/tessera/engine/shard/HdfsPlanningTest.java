@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.connect.ClientFactory;
 import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.store.TemporaryNames;
 import io.tessera.engine.zk.ZkAccess;
 import io.tessera.engine.zk.ZooKeeperTesting;
 import io.tessera.testing.SharedCluster;
@@ -37,10 +38,14 @@ class HdfsPlanningTest {
             write(fs, input + "/_derived/job/thumb.jpg", 10);
             write(fs, input + "/a/.upload.jpg.tmp", 10);
             write(fs, input + "/.hidden/x.jpg", 10);
+            write(fs, input + "/..%2F..%2Fescape.jpg", 10);
+            write(fs, input + "/sub dir/" + TemporaryNames.of(TemporaryNames.Kind.UPLOAD, "y.jpg"), 10);
 
             List<ImageFile> listed = new ArrayList<>();
-            HdfsImageLister.images(fs, input).forEach(listed::add);
+            LeftOut.Tally leftOut = new LeftOut.Tally();
+            HdfsImageLister.images(fs, input, leftOut).forEach(listed::add);
             assertEquals(Set.copyOf(images), Set.copyOf(listed.stream().map(ImageFile::path).toList()));
+            assertEquals(new LeftOut(1, 2, 2, 1), leftOut.snapshot(), "a temporary, two in hidden folders, two hidden names, one not an image");
             assertEquals(100 + 7, listed.stream().filter(f -> f.path().equals("a/b/photo ü 7.PNG")).findFirst().orElseThrow().size());
             assertThrows(FileNotFoundException.class, () -> HdfsImageLister.images(fs, input + "/missing"));
 
