@@ -19,11 +19,15 @@ import io.tessera.engine.shard.ShardRecord;
 import io.tessera.engine.shard.ShardLimits;
 import io.tessera.engine.shard.ShardState;
 import io.tessera.engine.worker.JobRequest;
+import io.tessera.engine.store.TemporaryNames;
+import io.tessera.engine.store.TemporaryNames.Kind;
 import io.tessera.engine.worker.JobSubmission;
 import io.tessera.testing.JvmProcess;
 import io.tessera.testing.SharedCluster;
 import io.tessera.testing.TestImages;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -45,13 +50,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Reliability: three `tessera worker` processes on the shared cluster run a 1,000-image job with a few
  * genuinely bad files; one is killed with SIGKILL at about 30 %. The job still completes: every good
- * input has exactly one output (no temporaries left), every input is counted exactly once, bad images fail
- * one by one with their reasons, nothing is dead-lettered, and every shard ends with its counts.
+ * input has exactly one output that decodes, every input is counted exactly once, bad images fail
+ * one by one with their reasons, nothing is dead-lettered, and every shard ends with its counts. Stale
+ * output temporaries planted in the output folders beforehand (as workers killed in earlier runs leave them)
+ * are swept as shards end; a fresh one, and a hidden file that is not a temporary, are left alone.
  */
 class WorkerCrashIT {
     private static final int IMAGES = 1_000;
     /** Generous: on a 2-core machine shared with other builds (load 20–37 seen) every phase stretches many times. */
     private static final Duration PATIENCE = Duration.ofMinutes(4);
+    private static final long TWO_HOURS_AGO = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
     private static final Map<String, byte[]> BAD = Map.of(
             "bad/empty.jpg", new byte[0],
             "bad/truncated.jpg", TestImages.truncatedJpeg(),
@@ -77,6 +85,13 @@ class WorkerCrashIT {
                     workers.add(JvmProcess.tessera(home, "worker", "--threads", "2", "--key-prefix", prefix, "--visibility-timeout", "4"));
                 }
                 upload(fs, base + "/in"); // while the workers start
+                List<String> stale = List.of(
+                        plant(fs, output + "/good/" + TemporaryNames.of(Kind.OUTPUT, "img-0001.jpg.png"), TWO_HOURS_AGO),
+                        plant(fs, output + "/good/" + TemporaryNames.of(Kind.OUTPUT, "img-0002.jpg.png"), TWO_HOURS_AGO),
+                        plant(fs, output + "/bad/" + TemporaryNames.of(Kind.OUTPUT, "empty.jpg.png"), TWO_HOURS_AGO));
+                // named for no output of this job: a re-run of a task sweeps its own output's temporaries whatever their age
+                String fresh = plant(fs, output + "/good/" + TemporaryNames.of(Kind.OUTPUT, "other-job.jpg.png"), System.currentTimeMillis());
+                String notOurs = plant(fs, output + "/good/.keep", TWO_HOURS_AGO);
                 phase("upload", t0);
                 List<String> ids = new ArrayList<>();
                 for (JvmProcess worker : workers) {
@@ -114,14 +129,24 @@ class WorkerCrashIT {
                 assertEquals(new TreeMap<>(BAD).keySet(), reasons.keySet(), reasons.toString());
                 assertTrue(events.stream().anyMatch(e -> ids.getFirst().equals(e.worker())), "the killed worker had finished images before");
 
-                List<String> outputs = files(fs, output);
-                assertEquals(List.of(), outputs.stream().filter(name -> name.substring(name.lastIndexOf('/') + 1).startsWith(".")).toList(),
-                        "no temporary outputs left behind");
-                assertEquals(good, outputs.size(), "exactly one output per good input");
-                assertTrue(outputs.stream().allMatch(name -> name.startsWith("good/") && name.endsWith(".jpg.png")));
-
                 PlanStore plans = PlanStore.of(connection);
                 awaitShards(plans, job);
+                awaitGone(fs, stale); // swept as their shards ended, on the workers' sweep threads
+
+                List<String> outputs = files(fs, output);
+                assertEquals(java.util.Set.of(relative(output, fresh), relative(output, notOurs)),
+                        outputs.stream().filter(name -> name.substring(name.lastIndexOf('/') + 1).startsWith(".")).collect(Collectors.toSet()),
+                        "no temporary outputs left behind but the fresh planted one (an hour from stale), and the hidden file that is not ours");
+                List<String> images = outputs.stream().filter(name -> !name.substring(name.lastIndexOf('/') + 1).startsWith(".")).toList();
+                assertEquals(good, images.size(), "exactly one output per good input");
+                assertTrue(images.stream().allMatch(name -> name.startsWith("good/") && name.endsWith(".jpg.png")));
+                for (String image : images) {
+                    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(output + "/" + image))) {
+                        BufferedImage decoded = ImageIO.read(in);
+                        assertTrue(decoded != null && decoded.getWidth() <= 24 && decoded.getHeight() <= 24, image + " decodes as a thumbnail");
+                    }
+                }
+
                 List<ShardRecord> shards = plans.read(job).orElseThrow().shards();
                 assertEquals(IMAGES, shards.stream().mapToInt(s -> s.done() + s.failed()).sum(), shards.toString());
                 assertEquals(BAD.size(), shards.stream().mapToInt(ShardRecord::failed).sum());
@@ -129,6 +154,31 @@ class WorkerCrashIT {
                 workers.forEach(JvmProcess::close);
             }
         }
+    }
+
+    /** A closed file with the given modification time; returns its path. */
+    private static String plant(FileSystem fs, String path, long modified) throws IOException {
+        try (FSDataOutputStream out = fs.create(new org.apache.hadoop.fs.Path(path), false)) {
+            out.write(new byte[64]);
+        }
+        fs.setTimes(new org.apache.hadoop.fs.Path(path), modified, -1);
+        return path;
+    }
+
+    private static void awaitGone(FileSystem fs, List<String> paths) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String path : paths) {
+            while (fs.exists(new org.apache.hadoop.fs.Path(path))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("a stale temporary outlived the shard ends: " + path);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static String relative(String folder, String path) {
+        return path.substring(folder.length() + 1);
     }
 
     private static void phase(String what, long t0) {
