@@ -5,6 +5,7 @@ import io.tessera.engine.cluster.ClusterStartException;
 import io.tessera.engine.cluster.EmbeddedCluster;
 import io.tessera.engine.cluster.LocalClusterSettings;
 import io.tessera.engine.cluster.StartupListener;
+import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.connect.ConnectException;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.connect.ProfileResolver;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 public final class SharedCluster {
     private static EmbeddedCluster cluster;
     private static AppDirectories directories;
+    private static ClusterConnection connection;
 
     private SharedCluster() {}
 
@@ -42,6 +44,14 @@ public final class SharedCluster {
     public static synchronized AppDirectories directories() {
         get();
         return directories;
+    }
+
+    /** One client connection to the shared cluster for tests that only need one; closed with the JVM. */
+    public static synchronized ClusterConnection connection() {
+        if (connection == null) {
+            connection = new ClusterConnection(target());
+        }
+        return connection;
     }
 
     public static ConnectionTarget target() {

@@ -42,8 +42,9 @@ public final class HdfsFiles {
 
     /** Renames within the same folder; {@code newName} must be a plain name. Returns the new path. */
     public String rename(String path, String newName) throws StoreException {
-        if (!SafeNames.isPlainName(newName)) {
-            throw new StoreException(StoreException.Problem.FAILED, path, "not a valid name: \"" + newName + "\"");
+        java.util.Optional<String> problem = SafeNames.problem(newName);
+        if (problem.isPresent()) {
+            throw new StoreException(StoreException.Problem.FAILED, path, "not a valid name: " + problem.get());
         }
         Path from = new Path(path);
         return moveTo(from, new Path(from.getParent(), newName));

@@ -176,15 +176,7 @@ final class ShardTracker implements TaskListener, AutoCloseable {
     @Override
     public void close() {
         submit(this::flush);
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        ThreadStops.stop(thread, Duration.ofSeconds(10));
         sweep.close();
     }
 }

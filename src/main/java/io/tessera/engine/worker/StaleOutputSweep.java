@@ -6,13 +6,13 @@ import io.tessera.engine.shard.ShardRecord;
 import io.tessera.engine.store.TemporaryNames;
 import io.tessera.engine.store.TemporarySweeper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,14 +80,6 @@ final class StaleOutputSweep implements AutoCloseable {
     /** Lets queued sweeps finish, for a few seconds at most. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        ThreadStops.stop(thread, Duration.ofSeconds(10));
     }
 }

@@ -10,15 +10,10 @@ import org.apache.hadoop.fs.Path;
 
 /** One connection to the shared cluster for the store tests, and quick ways to put files there. */
 final class StoreFixtures {
-    private static ClusterConnection connection;
-
     private StoreFixtures() {}
 
-    static synchronized ClusterConnection connection() {
-        if (connection == null) {
-            connection = new ClusterConnection(SharedCluster.target());
-        }
-        return connection;
+    static ClusterConnection connection() {
+        return SharedCluster.connection();
     }
 
     static FileSystem fs() throws IOException {

@@ -19,15 +19,11 @@ import org.apache.hadoop.fs.RemoteIterator;
 /** The upload tests' connection to the shared cluster and their ways to look at (and plant files in) HDFS. */
 final class UploadTesting {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static ClusterConnection connection;
 
     private UploadTesting() {}
 
-    static synchronized ClusterConnection connection() {
-        if (connection == null) {
-            connection = new ClusterConnection(SharedCluster.target());
-        }
-        return connection;
+    static ClusterConnection connection() {
+        return SharedCluster.connection();
     }
 
     static FileSystem fs() throws IOException {
