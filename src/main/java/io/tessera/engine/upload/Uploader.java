@@ -57,6 +57,9 @@ public final class Uploader {
      * alive, in this process or another, are left alone. Returns how many temporaries were deleted.
      */
     public int sweepInterrupted() throws IOException {
+        if (journals == null) {
+            return 0;
+        }
         int[] deleted = new int[1];
         TemporarySweeper sweeper = new TemporarySweeper(connection.fileSystem());
         UploadJournal.abandoned(journals, connection.target().profileName(), temporaries -> {
