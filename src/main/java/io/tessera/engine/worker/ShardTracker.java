@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * RUNNING by this worker when it starts the shard's first task here (one versioned write per shard and
  * worker), its done/failed figures follow dispatch's tally at most once per {@code every}, and it ends
  * DONE (or FAILED, with the counts as the reason) as soon as the tally says every task of it is settled,
- * whichever worker settled the last one; the worker whose write ended it then sweeps the stale output
- * temporaries of the shard's output folders ({@link StaleOutputSweep}). All ZooKeeper work runs on one thread of
- * its own; the consumer's threads only hand over. Jobs submitted without a plan in ZooKeeper are left alone.
+ * whichever worker settled the last one. Output folders are swept of stale temporaries ({@link StaleOutputSweep})
+ * as this worker first writes into them in a job, and a shard's again when this worker's write ends it. All
+ * ZooKeeper work runs on one thread of its own; the consumer's threads only hand over. Jobs submitted without a
+ * plan in ZooKeeper are left alone (their folders are still swept).
  */
 final class ShardTracker implements TaskListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShardTracker.class);
@@ -43,7 +44,7 @@ final class ShardTracker implements TaskListener, AutoCloseable {
     private final Set<Key> started = ConcurrentHashMap.newKeySet();
     private final Set<String> planless = ConcurrentHashMap.newKeySet();
     private final Map<Key, ShardTally> unwritten = new ConcurrentHashMap<>();
-    /** The recipes of the jobs this worker ran lately, for the sweep at a shard's end (which folders its outputs are in). */
+    /** The recipes of the jobs this worker ran lately, for the sweeps of their output folders. */
     private final Map<String, JobRecipe> recipes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, JobRecipe> eldest) {
@@ -63,8 +64,11 @@ final class ShardTracker implements TaskListener, AutoCloseable {
     @Override
     public void started(Task task) {
         Key key = new Key(task.job(), task.shard());
+        JobRecipe recipe = recipeOf(task);
+        if (recipe != null) {
+            sweep.taskStarted(task.job(), recipe, task.images());
+        }
         if (!planless.contains(task.job()) && started.add(key)) {
-            remember(task);
             submit(() -> write(key, shard -> startedBy(shard, worker)));
         }
     }
@@ -80,13 +84,18 @@ final class ShardTracker implements TaskListener, AutoCloseable {
         }
     }
 
-    private void remember(Task task) {
-        if (!recipes.containsKey(task.job())) {
-            try {
-                recipes.put(task.job(), JobRecipe.fromJson(task.pipeline()));
-            } catch (RuntimeException unreadable) {
-                // the handler fails its images with the reason; nothing to sweep for it
-            }
+    /** The task's recipe, read once per job; null when it cannot be read (the handler fails its images with the reason). */
+    private JobRecipe recipeOf(Task task) {
+        JobRecipe known = recipes.get(task.job());
+        if (known != null) {
+            return known;
+        }
+        try {
+            JobRecipe recipe = JobRecipe.fromJson(task.pipeline());
+            recipes.put(task.job(), recipe);
+            return recipe;
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 
