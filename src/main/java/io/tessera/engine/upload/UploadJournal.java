@@ -75,15 +75,20 @@ final class UploadJournal implements AutoCloseable {
             // Made and locked under another name first: a concurrent start must never see it unlocked and take it for dead.
             Path making = folder.resolve(name + ".new");
             FileChannel channel = FileChannel.open(making, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    throw new IOException("cannot lock " + making);
+                }
+                Path file = Files.move(making, folder.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+                UploadJournal journal = new UploadJournal(file, channel, lock);
+                journal.write(new Line(profile, null, null));
+                return journal;
+            } catch (IOException | RuntimeException e) {
                 channel.close();
-                throw new IOException("cannot lock " + making);
+                Files.deleteIfExists(making);
+                throw e;
             }
-            Path file = Files.move(making, folder.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
-            UploadJournal journal = new UploadJournal(file, channel, lock);
-            journal.write(new Line(profile, null, null));
-            return journal;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Uploads run without a journal in {} ({}); temporaries of a killed upload wait for the age sweep", folder, Reasons.oneLine(e));
             return NONE;
