@@ -76,8 +76,8 @@ public final class TaskConsumer implements AutoCloseable {
         this.settings = settings;
         this.name = name;
         this.handler = handler;
-        this.reader = new TaskReader(redis, keys, name);
-        this.reclaimer = new Reclaimer(redis, keys, name, settings.visibilityTimeout().toMillis());
+        this.reader = new TaskReader(redis, keys, name, settings.deadMaxLen());
+        this.reclaimer = new Reclaimer(redis, keys, name, settings.visibilityTimeout().toMillis(), reader);
         this.leases = new Leases(redis, keys, name);
         this.flags = new ControlFlags(redis, keys, settings.controlCacheTtl().toMillis());
         this.writer = new CompletionWriter(redis, new CompletionCalls(keys, settings, name), settings.batchSize(),
