@@ -254,6 +254,10 @@ public final class TaskConsumer implements AutoCloseable {
      * with a reason, and its slot and lease are given back once that is written. See {@link TaskFaults}.
      */
     private void run(Delivery delivery) {
+        if (abandoning) {
+            leave(delivery); // stopped taking tasks: held for the hand-back
+            return;
+        }
         Task task = delivery.task();
         JobControl control = null;
         Completion completion;
@@ -346,8 +350,7 @@ public final class TaskConsumer implements AutoCloseable {
      */
     public int abandon(java.time.Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
-        abandoning = true;
-        running = false;
+        stopTaking();
         handlers.shutdownNow();
         try {
             fetcher.join(Math.max(1, remainingMillis(deadline) / 4));
@@ -364,6 +367,15 @@ public final class TaskConsumer implements AutoCloseable {
             LOG.warn("Consumer {} could not hand its tasks back (others reclaim them after the visibility timeout): {}", name, Reasons.oneLine(e));
             return 0;
         }
+    }
+
+    /**
+     * No more tasks are read and none starts from now on; those held stay held, for {@link #abandon} to hand back.
+     * Cheap and allocation-free: fit for the thread that just met a fatal error.
+     */
+    public void stopTaking() {
+        abandoning = true;
+        running = false;
     }
 
     private static long remainingMillis(long deadlineNanos) {

@@ -60,7 +60,11 @@ public final class PipelineHandler implements TaskHandler {
                     }
                 };
             } finally {
-                counters.finished(outcome instanceof ImageOutcome.Done, bytes);
+                if (outcome == null) {
+                    counters.unfinished(bytes); // thrown: the task as a whole is retried or handed back
+                } else {
+                    counters.finished(outcome instanceof ImageOutcome.Done, bytes);
+                }
             }
             outcomes.add(outcome);
         }

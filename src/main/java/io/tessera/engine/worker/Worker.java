@@ -205,6 +205,7 @@ public final class Worker implements AutoCloseable {
             return;
         }
         reserve = null;
+        consumer.stopTaking(); // at once, on this thread: no other task starts in an unsound process
         try {
             Thread.ofPlatform().daemon().name("worker-fatal").start(() -> {
                 Thread stopping = Thread.ofPlatform().daemon().name("worker-fatal-stop").start(() -> stopAfter(error));
