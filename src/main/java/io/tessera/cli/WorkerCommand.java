@@ -78,7 +78,8 @@ final class WorkerCommand implements Callable<Integer> {
             System.out.flush();
             stopped.countDown();
         }, "worker-drain"));
-        out.println("worker " + worker.id() + " running with " + n + " threads on profile " + profileName + "; SIGTERM or Ctrl-C drains and stops");
+        out.println("worker " + worker.id() + " running with " + n + " threads on profile " + profileName + " (inputs up to "
+                + profile.limits().maxInputBytes() / ConnectionProfile.Limits.MIB + " MB); SIGTERM or Ctrl-C drains and stops");
         out.flush();
         stopped.await(); // the shutdown hook ends the process; this thread only keeps it alive until then
         return 0;

@@ -72,7 +72,9 @@ class WorkerOutOfMemoryIT {
                     out.write(TestImages.noisyJpeg(120, 90, i));
                 }
             }
-            String smallId = small.awaitLine("running with 1 threads", Duration.ofSeconds(120)).split(" ")[1];
+            String started = small.awaitLine("running with 1 threads", Duration.ofSeconds(120));
+            assertTrue(started.contains("(inputs up to 128 MB)"), "the Local profile's default input cap reaches the worker: " + started);
+            String smallId = started.split(" ")[1];
             JobSubmission submission = new JobSubmission(connection, keys, DispatchSettings.defaults());
             submission.submit(new JobRequest(job, base + "/in", base + "/out", Pipeline.parse(List.of("thumbnail:32"), "png"),
                     Priority.NORMAL, new ShardLimits(100, 0), 3));
