@@ -140,7 +140,7 @@ public final class ThumbnailService implements AutoCloseable {
                 case ThumbnailMaker.Outcome.Made m -> new ThumbnailResult.Ready(m.thumbnail(), ThumbnailResult.Origin.MADE);
                 case ThumbnailMaker.Outcome.Rejected r -> new ThumbnailResult.Failed(r.reason(), ThumbnailResult.Origin.MADE);
             };
-        } catch (OutOfMemoryError | RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // not the file's fault as far as anyone can tell (and this thread must live on): answered, never cached
             return new ThumbnailResult.Failed(ThumbnailFailures.forNow(e), ThumbnailResult.Origin.MADE);
         }

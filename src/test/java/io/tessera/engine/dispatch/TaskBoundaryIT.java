@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.resps.StreamPendingEntry;
@@ -26,32 +25,13 @@ class TaskBoundaryIT {
 
     @Test
     void anErrorThatIsNeitherOutOfMemoryNorStackOverflowFailsItsTaskWhichIsRetriedAndNothingIsStranded() {
-        for (Supplier<Error> error : List.<Supplier<Error>>of(() -> new AssertionError("boom"), () -> new NoClassDefFoundError("x/Missing"),
-                () -> new ExceptionInInitializerError("static init failed"))) {
+        for (Error expected : List.of(new AssertionError("boom"), new NoClassDefFoundError("x/Missing"), new ExceptionInInitializerError("static init failed"))) {
             try (Dispatching d = Dispatching.onSharedRedis(Dispatching.quick())) {
-                List<Throwable> fatal = new CopyOnWriteArrayList<>();
-                AtomicBoolean thrown = new AtomicBoolean();
-                Error expected = error.get();
-                TaskConsumer consumer = d.consumer("w1", (task, control) -> {
-                    if (task.id().equals("0-1") && !thrown.getAndSet(true)) {
-                        throw expected;
-                    }
-                    return Dispatching.allDone(task);
-                }, new TaskListener() {
-                    @Override
-                    public void fatal(Throwable e) {
-                        fatal.add(e);
-                    }
-                }, d.settings);
-                d.dispatcher.submit("e", Task.batches("e", 0, Dispatching.images("e", 6), 2, "{}", Priority.NORMAL));
+                List<Throwable> fatal = runThrowingOnce(d, expected);
 
-                JobStatus finished = d.await("e", s -> s.state() == JobState.FINISHED);
-
-                assertEquals(new JobCounts(3, 6, 3, 6, 0, 1, 0, 0), finished.counts(), expected.toString());
                 Event retry = d.events().stream().filter(e -> e.type() == EventType.TASK_RETRY).findFirst().orElseThrow();
                 assertEquals(TaskFaults.reason(expected), retry.reason());
                 assertTrue(retry.reason().startsWith("unexpected " + expected.getClass().getSimpleName()), retry.reason());
-                assertNothingStranded(d, consumer);
                 assertEquals(List.of(), fatal, "not an error that leaves the process unsound");
             }
         }
@@ -60,30 +40,40 @@ class TaskBoundaryIT {
     @Test
     void anOutOfMemoryErrorFailsItsTaskWithTheReasonIsReportedOnceAndTheTaskIsRetried() {
         try (Dispatching d = Dispatching.onSharedRedis(Dispatching.quick())) {
-            List<Throwable> fatal = new CopyOnWriteArrayList<>();
-            AtomicBoolean thrown = new AtomicBoolean();
-            TaskConsumer consumer = d.consumer("w1", (task, control) -> {
-                if (task.id().equals("0-2") && !thrown.getAndSet(true)) {
-                    throw new OutOfMemoryError("Java heap space");
-                }
-                return Dispatching.allDone(task);
-            }, new TaskListener() {
-                @Override
-                public void fatal(Throwable e) {
-                    fatal.add(e);
-                }
-            }, d.settings);
-            d.dispatcher.submit("m", Task.batches("m", 0, Dispatching.images("m", 6), 2, "{}", Priority.NORMAL));
+            List<Throwable> fatal = runThrowingOnce(d, new OutOfMemoryError("Java heap space"));
 
-            JobStatus finished = d.await("m", s -> s.state() == JobState.FINISHED);
-
-            assertEquals(new JobCounts(3, 6, 3, 6, 0, 1, 0, 0), finished.counts());
             assertEquals("the worker ran out of memory (Java heap space) during this task",
                     d.events().stream().filter(e -> e.type() == EventType.TASK_RETRY).findFirst().orElseThrow().reason());
             assertEquals(1, fatal.size());
             assertInstanceOf(OutOfMemoryError.class, fatal.getFirst());
-            assertNothingStranded(d, consumer);
         }
+    }
+
+    /**
+     * A job of 3 tasks whose second throws {@code error} on its first attempt: it finishes with that task retried once
+     * and nothing stranded. Returns the errors the consumer reported as fatal.
+     */
+    private static List<Throwable> runThrowingOnce(Dispatching d, Error error) {
+        List<Throwable> fatal = new CopyOnWriteArrayList<>();
+        AtomicBoolean thrown = new AtomicBoolean();
+        TaskConsumer consumer = d.consumer("w1", (task, control) -> {
+            if (task.id().equals("0-1") && !thrown.getAndSet(true)) {
+                throw error;
+            }
+            return Dispatching.allDone(task);
+        }, new TaskListener() {
+            @Override
+            public void fatal(Throwable e) {
+                fatal.add(e);
+            }
+        }, d.settings);
+        d.dispatcher.submit("e", Task.batches("e", 0, Dispatching.images("e", 6), 2, "{}", Priority.NORMAL));
+
+        JobStatus finished = d.await("e", s -> s.state() == JobState.FINISHED);
+
+        assertEquals(new JobCounts(3, 6, 3, 6, 0, 1, 0, 0), finished.counts(), error.toString());
+        assertNothingStranded(d, consumer);
+        return fatal;
     }
 
     @Test
