@@ -38,11 +38,12 @@ final class ProfileCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             for (ConnectionProfile p : ProfileStore.inDirectories(dirs()).list()) {
+                String limits = " | inputs up to " + p.limits().maxInputBytes() / ConnectionProfile.Limits.MIB + " MB";
                 if (p.isLocal()) {
-                    out.println("Local      the embedded cluster on this machine");
+                    out.println("Local      the embedded cluster on this machine" + limits);
                 } else {
-                    out.printf("%-10s hdfs %s | zookeeper %s%s | redis %s%s%n", p.name(), p.hdfs().uri(), p.zooKeeper().connectString(),
-                            p.zooKeeper().chroot() == null ? "" : p.zooKeeper().chroot(), p.redis().uri(), p.redis().tls() ? " (TLS)" : "");
+                    out.printf("%-10s hdfs %s | zookeeper %s%s | redis %s%s%s%n", p.name(), p.hdfs().uri(), p.zooKeeper().connectString(),
+                            p.zooKeeper().chroot() == null ? "" : p.zooKeeper().chroot(), p.redis().uri(), p.redis().tls() ? " (TLS)" : "", limits);
                 }
             }
             out.flush();
@@ -91,13 +92,18 @@ final class ProfileCommand {
         @Option(names = "--tls", description = "Use TLS for Redis.")
         boolean tls;
 
+        @Option(names = "--max-input-mb", paramLabel = "MB", description = "Largest input file workers read, in MB (1-1024; default: ${DEFAULT-VALUE}). "
+                + "A larger file fails its image before a byte is read; each worker thread holds one input whole in memory.")
+        long maxInputMb = ConnectionProfile.Limits.DEFAULT.maxInputBytes() / ConnectionProfile.Limits.MIB;
+
         @Override
         public Integer call() throws Exception {
             SecretStore secrets = SecretStore.inDirectories(dirs());
             ConnectionProfile profile = new ConnectionProfile(name, ConnectionProfile.Kind.CLUSTER,
                     new HdfsSettings(hdfsUri, hadoopConf, hdfsUser),
                     new ZooKeeperSettings(zooKeeper, chroot, zooKeeperUser, zooKeeperPassword == null ? null : zooKeeperPassword.store(secrets)),
-                    new RedisSettings(redisUri, redisUser, redisPassword == null ? null : redisPassword.store(secrets), tls));
+                    new RedisSettings(redisUri, redisUser, redisPassword == null ? null : redisPassword.store(secrets), tls),
+                    new ConnectionProfile.Limits(Math.clamp(maxInputMb, -1, 1L << 30) * ConnectionProfile.Limits.MIB)); // validated below
             List<String> problems = ProfileValidator.problems(profile);
             if (!problems.isEmpty()) {
                 throw new ReadableErrors.UserError(String.join(" ", problems), 2);

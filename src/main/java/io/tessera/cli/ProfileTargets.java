@@ -11,9 +11,15 @@ final class ProfileTargets {
     private ProfileTargets() {}
 
     static ConnectionTarget resolve(String profileName) throws Exception {
-        AppDirectories dirs = AppDirectories.fromEnvironment();
-        ConnectionProfile profile = ProfileStore.inDirectories(dirs).find(profileName)
+        return resolve(profile(profileName));
+    }
+
+    static ConnectionProfile profile(String profileName) throws Exception {
+        return ProfileStore.inDirectories(AppDirectories.fromEnvironment()).find(profileName)
                 .orElseThrow(() -> new ReadableErrors.UserError("no profile named '" + profileName + "' (see `tessera profile list`)", 1));
-        return ProfileResolver.inDirectories(dirs).resolve(profile);
+    }
+
+    static ConnectionTarget resolve(ConnectionProfile profile) throws Exception {
+        return ProfileResolver.inDirectories(AppDirectories.fromEnvironment()).resolve(profile);
     }
 }

@@ -4,6 +4,8 @@ import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.dispatch.TaskFaults;
+import io.tessera.engine.worker.FatalErrorPolicy;
 import io.tessera.engine.worker.Worker;
 import io.tessera.engine.worker.WorkerOptions;
 import java.io.PrintWriter;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * `tessera worker`: a headless worker until it is stopped. SIGTERM or Ctrl-C drains: the images at hand
- * finish and are acknowledged, then the worker leaves membership and the process exits.
+ * finish and are acknowledged, then the worker leaves membership and the process exits. After an out-of-memory
+ * (or other fatal JVM) error it hands its tasks back and exits with {@link FatalErrorPolicy#EXIT_CODE} (3), for its
+ * service manager to start it again. Inputs are capped at the profile's largest input size.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, description = "Run jobs' image tasks from Redis on this machine (headless).")
 final class WorkerCommand implements Callable<Integer> {
@@ -44,18 +48,28 @@ final class WorkerCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profileName));
+        ConnectionProfile profile = ProfileTargets.profile(profileName);
+        ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profile));
         Worker worker;
         try {
             DispatchSettings dispatch = DispatchSettings.defaults();
             if (visibilitySeconds != null) {
                 dispatch = dispatch.withVisibilityTimeout(Duration.ofSeconds(Math.max(1, visibilitySeconds)));
             }
-            worker = Worker.start(connection, WorkerOptions.defaults(n).withKeys(new DispatchKeys(keyPrefix), dispatch));
+            worker = Worker.start(connection, WorkerOptions.defaults(n).withKeys(new DispatchKeys(keyPrefix), dispatch)
+                    .withMaxInputBytes(profile.limits().maxInputBytes())
+                    .withFatalErrorPolicy(FatalErrorPolicy.exitProcess()));
         } catch (Exception | Error e) {
             connection.close();
             throw e;
         }
+        // an out-of-memory error on a thread the worker does not own (a client library's) leaves the JVM just as unsound
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            System.err.println("Uncaught " + error + " in thread " + thread.getName());
+            if (TaskFaults.isFatal(error)) {
+                worker.fatal(error);
+            }
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("worker " + worker.id() + " draining");
             worker.close();
@@ -64,7 +78,8 @@ final class WorkerCommand implements Callable<Integer> {
             System.out.flush();
             stopped.countDown();
         }, "worker-drain"));
-        out.println("worker " + worker.id() + " running with " + n + " threads on profile " + profileName + "; SIGTERM or Ctrl-C drains and stops");
+        out.println("worker " + worker.id() + " running with " + n + " threads on profile " + profileName + " (inputs up to "
+                + profile.limits().maxInputBytes() / ConnectionProfile.Limits.MIB + " MB); SIGTERM or Ctrl-C drains and stops");
         out.flush();
         stopped.await(); // the shutdown hook ends the process; this thread only keeps it alive until then
         return 0;

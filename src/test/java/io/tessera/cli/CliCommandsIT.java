@@ -62,6 +62,21 @@ class CliCommandsIT {
     }
 
     @Test
+    void theLargestInputSizeIsSavedWithAProfileShownInTheListAndChecked(@org.junit.jupiter.api.io.TempDir Path home) {
+        CliRun saved = CliRun.run(home, "profile", "save", "lab", "--hdfs", "hdfs://nn:8020", "--zookeeper", "zk:2181", "--redis", "redis://r:6379",
+                "--max-input-mb", "64");
+        assertEquals(0, saved.exitCode(), saved.err());
+        String list = CliRun.run(home, "profile", "list").out();
+        assertTrue(list.lines().anyMatch(l -> l.startsWith("lab ") && l.endsWith("| inputs up to 64 MB")), list);
+        assertTrue(list.lines().anyMatch(l -> l.startsWith("Local ") && l.endsWith("| inputs up to 128 MB")), list);
+
+        CliRun tooLarge = CliRun.run(home, "profile", "save", "lab", "--hdfs", "hdfs://nn:8020", "--zookeeper", "zk:2181", "--redis", "redis://r:6379",
+                "--max-input-mb", "4096");
+        assertEquals(2, tooLarge.exitCode());
+        assertTrue(tooLarge.err().contains("Largest input: between 1 and 1024 MB, not 4096 MB."), tooLarge.err());
+    }
+
+    @Test
     void aMalformedProfileIsRefusedWithEveryReason(@org.junit.jupiter.api.io.TempDir Path home) {
         CliRun run = CliRun.run(home, "profile", "save", "broken", "--hdfs", "namenode:8020", "--zookeeper", "zk", "--redis", "http://r");
         assertEquals(2, run.exitCode());

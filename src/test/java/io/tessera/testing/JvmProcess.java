@@ -32,9 +32,14 @@ public final class JvmProcess implements AutoCloseable {
     }
 
     public static JvmProcess tessera(Path home, String... args) throws IOException {
+        return tesseraWithHeap("512m", home, args);
+    }
+
+    /** With a heap of {@code maxHeap} ({@code -Xmx}), e.g. one too small for an input a test gives it. */
+    public static JvmProcess tesseraWithHeap(String maxHeap, Path home, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Xmx512m", "-Dtessera.home=" + home, "-Dtessera.log.dir=" + home.resolve("logs"),
+                "-Xmx" + maxHeap, "-Dtessera.home=" + home, "-Dtessera.log.dir=" + home.resolve("logs"),
                 "-cp", System.getProperty("java.class.path"), "io.tessera.cli.TesseraCommand"));
         command.addAll(List.of(args));
         return new JvmProcess(new ProcessBuilder(command).redirectErrorStream(true).start());

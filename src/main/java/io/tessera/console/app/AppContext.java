@@ -88,7 +88,7 @@ public final class AppContext {
         this.shards = new ShardsViewModel(session.connection(), tasks, ui);
         this.hdfs = new HdfsViewModel(session.connection(), tasks, ui, Uploader.journalFolder(dirs));
         // follows the active connection; drained before that connection closes (profile switch, exit)
-        this.workerPool = new ConsoleWorkerPool(session.connection(), WorkerPoolSettings.load(dirs.config()), ui, tasks);
+        this.workerPool = new ConsoleWorkerPool(session.connection(), WorkerPoolSettings.load(dirs.config()), ui, tasks, store);
         this.jobs = new JobsViewModel(session.connection(), tasks, ui, workerPool, hdfs::selectionForJob);
         this.monitor = new MonitorViewModel(session.connection(), tasks, ui);
         this.live = new LiveViewModel(session.connection(), tasks, ui, this::showInHdfs);

@@ -69,7 +69,7 @@ public final class JobDetailViewModel {
         boolean otherJob = previous == null || !previous.job().equals(status.job());
         boolean countsMoved = !otherJob && (previous.counts().failed() != status.counts().failed()
                 || previous.counts().dead() != status.counts().dead());
-        // failures come from replaying the results stream: while a job keeps failing, read them at most every few seconds
+        // while a job keeps failing, read its failures at most every few seconds
         if (otherJob || previous.state() != status.state() || countsMoved && System.nanoTime() - lastLoad >= RELOAD_EVERY_NANOS) {
             load(status.job(), otherJob);
         }
@@ -98,7 +98,8 @@ public final class JobDetailViewModel {
             shards.setAll(detail.shards().stream().map(JobDetailViewModel::line).toList());
             errors.setAll(detail.failures().stream().map(JobDetailViewModel::error).toList());
             deadLetters.setAll(detail.deadLetters().stream().map(JobDetailViewModel::dead).toList());
-            note.set(detail.failures().size() >= ERROR_LIMIT ? "The first " + ERROR_LIMIT + " errors are listed" : "");
+            note.set(detail.failureCount() > detail.failures().size()
+                    ? "The first " + Formats.number(detail.failures().size()) + " of " + Formats.number(detail.failureCount()) + " errors are listed" : "");
         }, reason -> {
             if (turn == generation) {
                 note.set("Could not read the job's details: " + reason);

@@ -9,6 +9,7 @@ import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.Dispatcher;
 import io.tessera.engine.dispatch.ImageOutcome;
 import io.tessera.engine.dispatch.JobCatalog;
+import io.tessera.engine.dispatch.JobRecords;
 import io.tessera.engine.dispatch.JobStatus;
 import io.tessera.engine.shard.CommittedPlan;
 import io.tessera.engine.shard.JobSpec;
@@ -24,18 +25,17 @@ import java.util.List;
 
 /** The engine objects the Jobs panel works with, for one connection. Made and used off the UI thread. */
 public final class JobsBackend {
-    /** At most this many failed images are listed or retried per job. */
-    static final int FAILURE_LIMIT = 10_000;
-
     private final ClusterConnection connection;
     private final JobSubmission submission;
     private final JobCatalog catalog;
+    private final JobRecords records;
     private PlanStore plans;
 
     public JobsBackend(ClusterConnection connection, DispatchKeys keys) {
         this.connection = connection;
         this.submission = new JobSubmission(connection, keys, DispatchSettings.defaults());
         this.catalog = new JobCatalog(connection.redis(), keys);
+        this.records = new JobRecords(connection.redis(), keys);
     }
 
     public JobSubmission submission() {
@@ -57,20 +57,23 @@ public final class JobsBackend {
         return plans;
     }
 
-    /** What the detail view shows beside the counters: the job's shards, its failed images and its dead letters. */
-    public record Detail(List<ShardRecord> shards, List<ImageOutcome.Failed> failures, List<DeadLetter> deadLetters) {}
+    /**
+     * What the detail view shows beside the counters: the job's shards, its first failed images (of {@code failureCount}
+     * recorded: every one is kept, see {@link JobRecords}) and its dead letters.
+     */
+    public record Detail(List<ShardRecord> shards, List<ImageOutcome.Failed> failures, long failureCount, List<DeadLetter> deadLetters) {}
 
     public Detail detail(String jobId, int failureLimit) throws IOException {
         List<ShardRecord> shards = plans().read(jobId).map(CommittedPlan::shards).orElse(List.of());
-        return new Detail(shards, submission.failures(jobId, failureLimit), dispatcher().deadLetters(jobId));
+        return new Detail(shards, submission.failures(jobId, failureLimit), records.failureCount(jobId), dispatcher().deadLetters(jobId));
     }
 
     /**
-     * A new job over the failed images of {@code jobId}, with its pipeline, priority and shard limits, writing into
+     * A new job over every failed image of {@code jobId}, with its pipeline, priority and shard limits, writing into
      * its output folder (the images that worked keep their outputs; the retried ones join them). Returns the new job.
      */
     public JobSpec retryFailed(String jobId, Clock clock) throws IOException {
-        List<String> failed = submission.failures(jobId, FAILURE_LIMIT).stream().map(ImageOutcome.Failed::input).distinct().toList();
+        List<String> failed = submission.failures(jobId, Integer.MAX_VALUE).stream().map(ImageOutcome.Failed::input).distinct().toList();
         if (failed.isEmpty()) {
             throw new IOException("job " + jobId + " has no failed images to retry");
         }

@@ -123,6 +123,9 @@ public final class ProfileEditorViewModel {
         try {
             ConnectionProfile profile = draft.profile(draft.zkPassword().store(secrets, created, obsolete),
                     draft.redisPassword().store(secrets, created, obsolete));
+            if (original != null) {
+                profile = profile.withLimits(original.limits()); // the editor has no field for them (yet): keep what was saved
+            }
             store.save(profile, original == null ? null : original.name());
             for (SecretRef old : obsolete) {
                 secrets.remove(old);

@@ -8,6 +8,16 @@ import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.worker.Worker;
 import io.tessera.engine.worker.WorkerOptions;
+import io.tessera.engine.dispatch.TaskFaults;
+import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.profile.ProfileStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,15 +37,29 @@ import org.slf4j.LoggerFactory;
  * setting is remembered. Starting and draining happen in order on one thread of its own (a drain waits for
  * the images at hand); the pool follows the connection, and a connection is closed only after the pool
  * drained from it (so on exit the pool stops before the local cluster does).
+ *
+ * <p>Its worker reads inputs up to the active profile's largest input size. When the worker meets an error that leaves
+ * it unsound (out of memory: {@link io.tessera.engine.worker.FatalErrorPolicy}), it hands its tasks back and stops; the
+ * pool starts a fresh one in its place, without taking the console down, and says so in its status. After
+ * {@link #MAX_RESTARTS} such restarts within {@link #RESTART_WINDOW} it stays off until it is switched on again.
  */
 public final class ConsoleWorkerPool {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleWorkerPool.class);
+    static final int MAX_RESTARTS = 3;
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** The options of a worker on {@code target} with {@code threads} image threads (blocking: read on the pool's thread). */
+    @FunctionalInterface
+    public interface OptionsFor {
+        WorkerOptions of(ConnectionTarget target, int threads) throws IOException;
+    }
 
     private final ActiveConnection active;
     private final UiThread ui;
     private final BackgroundTasks tasks;
     private final WorkerPoolSettings settings;
-    private final IntFunction<WorkerOptions> options;
+    private final OptionsFor options;
     private final ExecutorService lane = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("console-worker-pool").factory());
     private final ReadOnlyBooleanWrapper enabled;
     private final ReadOnlyIntegerWrapper threads;
@@ -50,9 +74,25 @@ public final class ConsoleWorkerPool {
     private ClusterConnection workerConnection;
     private ConnectionTarget workerTarget;
     private int workerThreads;
+    /** When fatal errors restarted the worker lately (on the lane), and what the last one was. */
+    private final Deque<Instant> restarts = new ArrayDeque<>();
+    private volatile String restartNote = "";
+    /** Too many restarts: off until switched on again. */
+    private volatile boolean suspended;
 
+    /** For tests: the options of every worker, whatever the profile says. */
     public ConsoleWorkerPool(ActiveConnection active, WorkerPoolSettings settings, UiThread ui, BackgroundTasks tasks,
                              IntFunction<WorkerOptions> options) {
+        this(active, settings, ui, tasks, (OptionsFor) (target, threads) -> options.apply(threads));
+    }
+
+    /** Workers with this machine's defaults and the largest input size of the active profile in {@code profiles}. */
+    public ConsoleWorkerPool(ActiveConnection active, WorkerPoolSettings settings, UiThread ui, BackgroundTasks tasks, ProfileStore profiles) {
+        this(active, settings, ui, tasks, (OptionsFor) (target, threads) -> WorkerOptions.defaults(threads).withMaxInputBytes(
+                profiles.find(target.profileName()).map(ConnectionProfile::limits).orElse(ConnectionProfile.Limits.DEFAULT).maxInputBytes()));
+    }
+
+    private ConsoleWorkerPool(ActiveConnection active, WorkerPoolSettings settings, UiThread ui, BackgroundTasks tasks, OptionsFor options) {
         this.active = active;
         this.ui = ui;
         this.tasks = tasks;
@@ -71,15 +111,13 @@ public final class ConsoleWorkerPool {
         reconcile();
     }
 
-    public ConsoleWorkerPool(ActiveConnection active, WorkerPoolSettings settings, UiThread ui, BackgroundTasks tasks) {
-        this(active, settings, ui, tasks, WorkerOptions::defaults);
-    }
-
     /** On the UI thread: switch the pool on or off; remembered. */
     public void setEnabled(boolean on) {
         if (on != enabled.get()) {
             enabled.set(on);
             wantOn = on;
+            suspended = false;
+            restartNote = "";
             changed();
         }
     }
@@ -110,7 +148,7 @@ public final class ConsoleWorkerPool {
     /** On the lane: drain a worker that no longer matches the wish, start one when wished and there is none. */
     private void reconcileNow() {
         ConnectionTarget target = wantTarget;
-        boolean on = wantOn && target != null;
+        boolean on = wantOn && target != null && !suspended;
         int count = wantThreads;
         if (worker != null && (!on || count != workerThreads || target != workerTarget)) {
             stopWorker();
@@ -119,7 +157,7 @@ public final class ConsoleWorkerPool {
             publish("Local worker: starting " + count + " threads…", false);
             try {
                 ClusterConnection connection = active.get();
-                worker = Worker.start(connection, options.apply(count));
+                worker = Worker.start(connection, options.of(target, count).withFatalErrorPolicy(this::stoppedByFatalError));
                 workerConnection = connection;
                 workerTarget = target;
                 workerThreads = count;
@@ -130,10 +168,37 @@ public final class ConsoleWorkerPool {
             }
         }
         if (worker != null) {
-            publish("Local worker: " + workerThreads + (workerThreads == 1 ? " thread" : " threads") + ", on", true);
+            publish("Local worker: " + workerThreads + (workerThreads == 1 ? " thread" : " threads") + ", on" + restartNote, true);
+        } else if (suspended && target != null && wantOn) {
+            publish("Local worker: stopped" + restartNote + "; " + MAX_RESTARTS + " restarts within " + RESTART_WINDOW.toMinutes()
+                    + " min, so it stays off until switched on again", false);
         } else {
             publish(target == null ? "Local worker: not connected" : "Local worker: off", false);
         }
+    }
+
+    /** The worker's {@link io.tessera.engine.worker.FatalErrorPolicy}: it has handed its tasks back and stopped; start another. */
+    private void stoppedByFatalError(Worker stopped, Throwable error) {
+        LOG.error("The console's worker {} {}; starting a fresh one", stopped.id(), TaskFaults.whatHappened(error));
+        reconcileAfter(stopped, error);
+    }
+
+    private void reconcileAfter(Worker stopped, Throwable error) {
+        lane.execute(() -> {
+            if (worker != stopped) {
+                return; // drained or replaced meanwhile
+            }
+            stopWorker();
+            Instant now = Instant.now();
+            restarts.addLast(now);
+            while (restarts.getFirst().isBefore(now.minus(RESTART_WINDOW))) {
+                restarts.removeFirst();
+            }
+            restartNote = " (restarted at " + CLOCK.format(now.atZone(ZoneId.systemDefault())) + " after it " + TaskFaults.whatHappened(error)
+                    + "; its tasks went back to the queue)";
+            suspended = restarts.size() > MAX_RESTARTS;
+            reconcileNow();
+        });
     }
 
     private void stopWorker() {
@@ -196,7 +261,10 @@ public final class ConsoleWorkerPool {
         return threads.getReadOnlyProperty();
     }
 
-    /** "Local worker: 2 threads, on", "Local worker: off", "Local worker: draining…", or why it could not start. */
+    /**
+     * "Local worker: 2 threads, on", "Local worker: off", "Local worker: draining…", why it could not start, and when it
+     * was last restarted after a fatal error (or that it stays off after too many).
+     */
     public ReadOnlyStringProperty status() {
         return status.getReadOnlyProperty();
     }

@@ -15,6 +15,8 @@ import redis.clients.jedis.Response;
  * (events built here, one per image), fail.lua for a failed task (retry after a backoff, or dead letter on the last attempt).
  */
 final class CompletionCalls {
+    /** The metric the {@code dhash} op leaves (16 hex digits), kept per job for finding near-duplicates. */
+    static final String DHASH = "dhash";
     private final DispatchKeys keys;
     private final DispatchSettings settings;
     private final String worker;
@@ -56,30 +58,40 @@ final class CompletionCalls {
         for (Completion completion : sameJobAndStream) {
             addCompletion(args, completion);
         }
-        return DispatchScripts.COMPLETE.queue(pipeline, List.of(keys.tasks(first.stream()), keys.job(job), keys.settled(job),
-                keys.events().results(), keys.shards(job), keys.control(job)), args);
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.tasks(first.stream()), keys.job(job), keys.settled(job),
+                keys.events().results(), keys.shards(job), keys.control(job)));
+        scriptKeys.addAll(keys.records(job));
+        return DispatchScripts.COMPLETE.queue(pipeline, scriptKeys, args);
     }
 
+    /** One task's part of complete.lua's arguments: its events, and the job's records of its failures and dhashes. */
     private void addCompletion(List<String> args, Completion completion) {
         Task task = completion.delivery().task();
         List<String> events = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         int ok = 0;
-        int failed = 0;
         for (ImageOutcome outcome : completion.outcomes()) {
             switch (outcome) {
                 case ImageOutcome.Done done -> {
                     ok++;
                     events.add(EventJson.write(Event.imageDone(task.job(), worker, done.input(), done.output(), done.metrics())));
+                    if (done.metrics().get(DHASH) instanceof String hex) {
+                        hashes.addAll(List.of(done.input(), hex));
+                    }
                 }
                 case ImageOutcome.Failed bad -> {
-                    failed++;
                     events.add(EventJson.write(Event.imageFailed(task.job(), worker, bad.input(), bad.reason())));
+                    failures.addAll(List.of(bad.input(), bad.reason()));
                 }
             }
         }
         args.addAll(List.of(completion.delivery().entry().toString(), task.id(), Integer.toString(task.shard()), completion.kind() == Completion.Kind.DONE ? "done" : "cancelled",
-                Integer.toString(ok), Integer.toString(failed), Integer.toString(events.size())));
+                Integer.toString(ok), Integer.toString(failures.size() / 2), Integer.toString(events.size()),
+                Integer.toString(failures.size() / 2), Integer.toString(hashes.size() / 2)));
         args.addAll(events);
+        args.addAll(failures);
+        args.addAll(hashes);
     }
 
     private Response<Object> queueFailure(AbstractPipeline pipeline, Completion completion) {
@@ -90,8 +102,10 @@ final class CompletionCalls {
         List<String> args = List.of(DispatchKeys.GROUP, completion.delivery().entry().toString(), task.job(), task.id(),
                 last ? "dead" : "retry", next.toJson(), task.priority().name(), Long.toString(settings.retryDelayMillis(task.attempt())),
                 worker, Long.toString(settings.resultsMaxLen()), keys.events().channelPrefix(), completion.error(), EventJson.write(event),
-                Integer.toString(task.shard()));
-        return DispatchScripts.FAIL.queue(pipeline, List.of(keys.tasks(completion.delivery().stream()), keys.job(task.job()),
-                keys.settled(task.job()), keys.events().results(), keys.retry(), keys.dead(), keys.shards(task.job()), keys.control(task.job())), args);
+                Integer.toString(task.shard()), Long.toString(settings.deadMaxLen()));
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.tasks(completion.delivery().stream()), keys.job(task.job()),
+                keys.settled(task.job()), keys.events().results(), keys.retry(), keys.dead(), keys.shards(task.job()), keys.control(task.job())));
+        scriptKeys.addAll(keys.records(task.job()));
+        return DispatchScripts.FAIL.queue(pipeline, scriptKeys, args);
     }
 }

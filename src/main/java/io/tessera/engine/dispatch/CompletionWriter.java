@@ -30,14 +30,17 @@ final class CompletionWriter implements AutoCloseable {
     private final Consumer<Completion> written;
     private final Runnable connectionFailed;
     private final TaskListener listener;
+    private final Consumer<Throwable> fatal;
     private final BlockingQueue<Completion> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean abandoned;
 
+    /** @param fatal hears an error that leaves the process unsound ({@link TaskFaults}); the writer goes on after a pause */
     CompletionWriter(RedisClient redis, CompletionCalls calls, int batchSize, String name, Consumer<Completion> written, Runnable connectionFailed,
-                     TaskListener listener) {
+                     TaskListener listener, Consumer<Throwable> fatal) {
         this.listener = listener;
+        this.fatal = fatal;
         this.redis = redis;
         this.calls = calls;
         this.batchSize = batchSize;
@@ -78,6 +81,14 @@ final class CompletionWriter implements AutoCloseable {
                 pauseQuietly(backoff);
             } catch (InterruptedException e) {
                 return;
+            } catch (Throwable e) {
+                // never let this thread die: every slot and lease waits for it. The batch is sent again (idempotent).
+                if (TaskFaults.isFatal(e)) {
+                    fatal.accept(e);
+                } else {
+                    LOG.error("Unexpected {} while acknowledging {} task(s); trying again after a pause", Reasons.oneLine(e), batch.size(), e);
+                }
+                pauseQuietly(backoff);
             }
         }
     }

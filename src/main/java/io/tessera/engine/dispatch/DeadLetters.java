@@ -1,11 +1,24 @@
 package io.tessera.engine.dispatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tessera.engine.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.ScanResult;
 
-/** The dead-letter stream: listing a job's dead tasks and putting them back to work. */
+/**
+ * Dead letters: listing a job's and putting them back to work. Each job keeps its own in a hash
+ * ({@link DispatchKeys#deadLetters}), complete and expiring with the job; the shared stream ({@link DispatchKeys#dead})
+ * is a capped overview across jobs whose oldest entries fall off.
+ */
 final class DeadLetters {
     private static final int PAGE = 500;
 
@@ -17,22 +30,32 @@ final class DeadLetters {
         this.keys = keys;
     }
 
-    /** The stream holds every job's dead letters; it is short in practice, so it is scanned page by page. */
+    /** An entry that is not a task (no job to keep it): only the capped shared stream has it. */
+    static void unreadable(UnifiedJedis redis, DispatchKeys keys, long maxLen, String json, String error) {
+        redis.xadd(keys.dead(), XAddParams.xAddParams().maxLen(maxLen).approximateTrimming(),
+                Map.of("job", "", "task", String.valueOf(json), "error", error));
+    }
+
+    /** The job's dead letters, oldest first; read with HSCAN in pages, so a job with many does not block Redis. */
     List<DeadLetter> of(String job) {
         List<DeadLetter> found = new ArrayList<>();
-        String start = "-";
-        while (true) {
-            List<StreamEntry> page = redis.xrange(keys.dead(), start, "+", PAGE);
-            for (StreamEntry entry : page) {
-                if (job.equals(entry.getFields().get("job"))) {
-                    found.add(new DeadLetter(entry.getID().toString(), Task.fromJson(entry.getFields().get("task")),
-                            entry.getFields().get("error"), entry.getFields().get("worker")));
-                }
-            }
-            if (page.size() < PAGE) {
-                return found;
-            }
-            start = "(" + page.getLast().getID();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<Map.Entry<String, String>> page = redis.hscan(keys.deadLetters(job), cursor, new ScanParams().count(PAGE));
+            page.getResult().forEach(entry -> found.add(parse(entry.getValue())));
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        found.sort(Comparator.comparing(letter -> new StreamEntryID(letter.id())));
+        return found;
+    }
+
+    private static DeadLetter parse(String json) {
+        try {
+            JsonNode node = Json.mapper().readTree(json);
+            return new DeadLetter(node.path("entry").asText(), Task.fromJson(node.path("task").asText()), node.path("error").asText(null),
+                    node.path("worker").asText(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a dead letter that cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -41,9 +64,10 @@ final class DeadLetters {
         int requeued = 0;
         for (DeadLetter letter : of(job)) {
             Task fresh = letter.task().withAttempt(1, letter.task().lastError());
-            Object done = DispatchScripts.REQUEUE.run(redis,
-                    List.of(keys.dead(), keys.tasks(fresh.priority()), keys.job(job), keys.settled(job), keys.shards(job), keys.control(job)),
-                    List.of(letter.id(), fresh.id(), fresh.toJson(), Integer.toString(fresh.shard())));
+            List<String> scriptKeys = new ArrayList<>(List.of(keys.dead(), keys.tasks(fresh.priority()), keys.job(job), keys.settled(job),
+                    keys.shards(job), keys.control(job)));
+            scriptKeys.addAll(keys.records(job));
+            Object done = DispatchScripts.REQUEUE.run(redis, scriptKeys, List.of(letter.id(), fresh.id(), fresh.toJson(), Integer.toString(fresh.shard())));
             requeued += ((Long) done).intValue();
         }
         return requeued;

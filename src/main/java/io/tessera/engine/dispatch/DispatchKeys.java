@@ -1,6 +1,7 @@
 package io.tessera.engine.dispatch;
 
 import io.tessera.engine.events.EventKeys;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -46,12 +47,41 @@ public record DispatchKeys(String prefix) {
         return job(jobId) + ":shards";
     }
 
+    /**
+     * {@code <prefix>job:<id>:failures}: stream of the job's failed images, fields {@code input} and {@code reason}, one
+     * entry per image: the job's complete record of them (the results stream is capped and shared).
+     */
+    public String failures(String jobId) {
+        return job(jobId) + ":failures";
+    }
+
+    /** {@code <prefix>job:<id>:dhash}: hash input → 64-bit difference hash (16 hex digits) of the job's images made with {@code dhash}. */
+    public String dhashes(String jobId) {
+        return job(jobId) + ":dhash";
+    }
+
+    /**
+     * {@code <prefix>job:<id>:dead}: hash task id → the job's dead letter (JSON: entry id in the shared dead-letter stream,
+     * task JSON, priority, error, worker, time), complete whatever the shared stream's cap trimmed.
+     */
+    public String deadLetters(String jobId) {
+        return job(jobId) + ":dead";
+    }
+
+    /** The job's record keys the completion and failure scripts keep (and expire with the job): failures, dhashes, dead letters. */
+    List<String> records(String jobId) {
+        return List.of(failures(jobId), dhashes(jobId), deadLetters(jobId));
+    }
+
     /** {@code <prefix>retry}: zset of failed tasks waiting for their next attempt, scored by due time (epoch ms). */
     public String retry() {
         return prefix + "retry";
     }
 
-    /** {@code <prefix>dead}: stream of tasks that failed too often, with their last error. */
+    /**
+     * {@code <prefix>dead}: stream of tasks that failed too often, with their last error, across jobs; capped
+     * ({@link DispatchSettings#deadMaxLen}): the overview, while each job's {@link #deadLetters} hash is complete.
+     */
     public String dead() {
         return prefix + "dead";
     }

@@ -16,35 +16,43 @@ import java.time.Duration;
  * @param parkedLimit       tasks of paused jobs a consumer holds before it stops reading
  * @param controlCacheTtl   how long a job's cancel/pause flags are reused before they are read again
  * @param finishedJobTtl    for jobs submitted with these settings: how long the job's keys (hash, control, settled tasks,
- *                          shard tallies) stay once it finished; zero: forever
+ *                          shard tallies, failure records, dead letters) stay once it finished; zero: forever
+ * @param deadMaxLen        approximate cap of the shared dead-letter stream (XADD MAXLEN ~): the oldest entries fall off
+ *                          it, while each job's own dead-letter hash keeps its dead letters (listed and requeued from there)
  */
 public record DispatchSettings(int handlerThreads, int prefetch, Duration block, Duration visibilityTimeout, int maxAttempts,
                                Duration retryBackoff, Duration retryBackoffMax, long resultsMaxLen, int batchSize,
-                               int parkedLimit, Duration controlCacheTtl, Duration finishedJobTtl) {
+                               int parkedLimit, Duration controlCacheTtl, Duration finishedJobTtl, long deadMaxLen) {
 
     public static DispatchSettings defaults() {
         return new DispatchSettings(Runtime.getRuntime().availableProcessors(), 16, Duration.ofSeconds(1), Duration.ofSeconds(60), 5,
-                Duration.ofSeconds(2), Duration.ofMinutes(2), 100_000, 100, 10_000, Duration.ofMillis(250), Duration.ofDays(7));
+                Duration.ofSeconds(2), Duration.ofMinutes(2), 100_000, 100, 10_000, Duration.ofMillis(250), Duration.ofDays(7), 10_000);
+    }
+
+    /** The shared streams' caps: results (events) and dead letters. */
+    public DispatchSettings withStreamCaps(long results, long dead) {
+        return new DispatchSettings(handlerThreads, prefetch, block, visibilityTimeout, maxAttempts, retryBackoff, retryBackoffMax,
+                results, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl, dead);
     }
 
     public DispatchSettings withHandlerThreads(int threads) {
         return new DispatchSettings(threads, prefetch, block, visibilityTimeout, maxAttempts, retryBackoff, retryBackoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl, deadMaxLen);
     }
 
     public DispatchSettings withPrefetch(int tasks) {
         return new DispatchSettings(handlerThreads, tasks, block, visibilityTimeout, maxAttempts, retryBackoff, retryBackoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl, deadMaxLen);
     }
 
     public DispatchSettings withVisibilityTimeout(Duration timeout) {
         return new DispatchSettings(handlerThreads, prefetch, block, timeout, maxAttempts, retryBackoff, retryBackoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl, deadMaxLen);
     }
 
     public DispatchSettings withRetries(int attempts, Duration backoff, Duration backoffMax) {
         return new DispatchSettings(handlerThreads, prefetch, block, visibilityTimeout, attempts, backoff, backoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl, deadMaxLen);
     }
 
     public DispatchSettings withFinishedJobTtl(Duration ttl) {
@@ -52,7 +60,7 @@ public record DispatchSettings(int handlerThreads, int prefetch, Duration block,
             throw new IllegalArgumentException("a finished job's keys cannot live a negative time");
         }
         return new DispatchSettings(handlerThreads, prefetch, block, visibilityTimeout, maxAttempts, retryBackoff, retryBackoffMax,
-                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, ttl);
+                resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, ttl, deadMaxLen);
     }
 
     /** As the job hash keeps it: seconds (at least 1 when set at all), 0 for never. */

@@ -41,11 +41,27 @@ final class Leases {
     }
 
     void refresh() {
+        claimAll(XClaimParams.xClaimParams());
+    }
+
+    /**
+     * Gives every held entry back: they stay with this consumer in the group, but marked idle for {@code idleMillis},
+     * so any other consumer's next reclaim pass takes them instead of waiting out the visibility timeout. Counts as
+     * no delivery (JUSTID); the reclaim that takes one does, as for a worker that died. Returns how many were held.
+     */
+    int handBack(long idleMillis) {
+        int count = size();
+        claimAll(XClaimParams.xClaimParams().idle(idleMillis));
+        held.values().forEach(Set::clear);
+        return count;
+    }
+
+    private void claimAll(XClaimParams params) {
         for (Priority priority : Priority.values()) {
             List<StreamEntryID> ids = List.copyOf(held.get(priority));
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 StreamEntryID[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(StreamEntryID[]::new);
-                redis.xclaimJustId(keys.tasks(priority), DispatchKeys.GROUP, consumer, 0, XClaimParams.xClaimParams(), chunk);
+                redis.xclaimJustId(keys.tasks(priority), DispatchKeys.GROUP, consumer, 0, params, chunk);
             }
         }
     }

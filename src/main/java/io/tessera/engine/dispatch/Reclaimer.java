@@ -23,9 +23,11 @@ final class Reclaimer {
     private final DispatchKeys keys;
     private final String consumer;
     private final long minIdleMillis;
+    private final TaskReader reader;
     private final Map<Priority, StreamEntryID> cursors = new EnumMap<>(Priority.class);
 
-    Reclaimer(RedisClient redis, DispatchKeys keys, String consumer, long minIdleMillis) {
+    Reclaimer(RedisClient redis, DispatchKeys keys, String consumer, long minIdleMillis, TaskReader reader) {
+        this.reader = reader;
         this.redis = redis;
         this.keys = keys;
         this.consumer = consumer;
@@ -47,7 +49,7 @@ final class Reclaimer {
             List<Long> deliveries = deliveryCounts(stream, entries);
             for (int i = 0; i < entries.size(); i++) {
                 int lost = (int) Math.max(0, deliveries.get(i) - 1);
-                Delivery delivery = TaskReader.parse(redis, keys, priority, entries.get(i), lost);
+                Delivery delivery = reader.parse(priority, entries.get(i), lost);
                 if (delivery != null) {
                     claimed.add(delivery);
                 }

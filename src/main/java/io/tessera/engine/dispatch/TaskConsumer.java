@@ -30,6 +30,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 public final class TaskConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskConsumer.class);
     private static final long DRAIN_MILLIS = 30_000;
+    /** Idle time a handed-back entry is marked with: past any visibility timeout, so the next reclaim pass anywhere takes it. */
+    private static final long HAND_BACK_IDLE_MILLIS = java.time.Duration.ofDays(1).toMillis();
 
     private final RedisClient redis;
     /** Jobs this consumer has already marked RUNNING: one script call per job, not per task. */
@@ -55,6 +57,8 @@ public final class TaskConsumer implements AutoCloseable {
     private final AtomicLong connectionFailures = new AtomicLong();
     private volatile int parkedCount;
     private volatile boolean running;
+    /** Set by {@link #abandon}: tasks that stop now go back to the group instead of failing. */
+    private volatile boolean abandoning;
 
     /**
      * @param name the consumer name in the group: unique per live consumer and stable for a worker
@@ -72,12 +76,12 @@ public final class TaskConsumer implements AutoCloseable {
         this.settings = settings;
         this.name = name;
         this.handler = handler;
-        this.reader = new TaskReader(redis, keys, name);
-        this.reclaimer = new Reclaimer(redis, keys, name, settings.visibilityTimeout().toMillis());
+        this.reader = new TaskReader(redis, keys, name, settings.deadMaxLen());
+        this.reclaimer = new Reclaimer(redis, keys, name, settings.visibilityTimeout().toMillis(), reader);
         this.leases = new Leases(redis, keys, name);
         this.flags = new ControlFlags(redis, keys, settings.controlCacheTtl().toMillis());
         this.writer = new CompletionWriter(redis, new CompletionCalls(keys, settings, name), settings.batchSize(),
-                "dispatch-ack-" + name, this::written, connectionFailures::incrementAndGet, listener);
+                "dispatch-ack-" + name, this::written, connectionFailures::incrementAndGet, listener, e -> reportFatal(e, "the completion writer"));
         this.handlers = Executors.newFixedThreadPool(settings.handlerThreads(),
                 Thread.ofPlatform().daemon().name("dispatch-run-" + name + "-", 1).factory());
         this.slots = new Semaphore(settings.maxInFlight());
@@ -163,6 +167,16 @@ public final class TaskConsumer implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (Throwable e) {
+                // never let the read thread die silently: its leases would lapse while the process looks alive
+                if (TaskFaults.isFatal(e)) {
+                    reportFatal(e, "the read loop");
+                } else {
+                    LOG.error("Consumer {}: unexpected {}, reading again after a pause", name, Reasons.oneLine(e), e);
+                }
+                if (!sleep(backoff)) {
+                    return;
+                }
             }
         }
     }
@@ -235,36 +249,85 @@ public final class TaskConsumer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one task. Nothing leaves a task stranded: whatever the handler throws (an {@link Error} too) fails the task
+     * with a reason, and its slot and lease are given back once that is written. See {@link TaskFaults}.
+     */
     private void run(Delivery delivery) {
-        Task task = delivery.task();
-        JobControl control = flags.controlFor(task.job(), settings.controlCacheTtl().toMillis());
-        Completion completion;
-        if (control.isCancelled()) {
-            // cancelled while it waited for a thread (prefetched): acknowledged without running
-            writer.submit(Completion.cancelled(delivery, List.of()));
+        if (abandoning) {
+            leave(delivery); // stopped taking tasks: held for the hand-back
             return;
         }
+        Task task = delivery.task();
+        JobControl control = null;
+        Completion completion;
+        Throwable fatal = null;
+        try {
+            control = flags.controlFor(task.job(), settings.controlCacheTtl().toMillis());
+            // cancelled while it waited for a thread (prefetched): acknowledged without running
+            completion = control.isCancelled() ? Completion.cancelled(delivery, List.of()) : attempt(delivery, control);
+        } catch (InterruptedException e) {
+            // stopped hard: the task stays pending and goes to another worker (after the visibility timeout, or at once when handed back)
+            leave(delivery);
+            return;
+        } catch (Throwable e) {
+            if (abandoning) {
+                leave(delivery); // the worker is handing its tasks back: this one goes back with them, not failed
+                return;
+            }
+            LOG.debug("Task {} of job {} failed on attempt {}", task.id(), task.job(), task.attempt(), e);
+            fatal = TaskFaults.isFatal(e) ? e : null;
+            completion = cancelledNow(control) ? Completion.cancelled(delivery, List.of()) : Completion.failed(delivery, TaskFaults.reason(e));
+        }
+        writer.submit(completion);
+        if (fatal != null) {
+            reportFatal(fatal, "task " + task.id() + " of job " + task.job());
+        }
+    }
+
+    private Completion attempt(Delivery delivery, JobControl control) throws Exception {
+        Task task = delivery.task();
         markStarted(task.job());
         try {
             listener.started(task);
         } catch (RuntimeException e) {
             LOG.warn("A task listener failed on task {} of job {}: {}", task.id(), task.job(), Reasons.oneLine(e));
         }
+        List<ImageOutcome> outcomes = handler.handle(task, control);
+        return control.isCancelled() && outcomes.size() < task.images().size()
+                ? Completion.cancelled(delivery, outcomes)
+                : Completion.done(delivery, outcomes);
+    }
+
+    /** Whether the task's job was cancelled; false when even that cannot be told now. */
+    private static boolean cancelledNow(JobControl control) {
         try {
-            List<ImageOutcome> outcomes = handler.handle(task, control);
-            completion = control.isCancelled() && outcomes.size() < task.images().size()
-                    ? Completion.cancelled(delivery, outcomes)
-                    : Completion.done(delivery, outcomes);
-        } catch (InterruptedException e) {
-            // stopped hard: the task stays pending and goes to another worker after the visibility timeout
-            leases.release(delivery);
-            slots.release();
-            return;
-        } catch (Exception | StackOverflowError e) {
-            LOG.debug("Task {} of job {} failed on attempt {}", task.id(), task.job(), task.attempt(), e);
-            completion = control.isCancelled() ? Completion.cancelled(delivery, List.of()) : Completion.failed(delivery, Reasons.oneLine(e));
+            return control != null && control.isCancelled();
+        } catch (Throwable e) {
+            return false;
         }
-        writer.submit(completion);
+    }
+
+    /** A task that ends without a completion stays pending in the group; while abandoning its lease stays held so it is handed back. */
+    private void leave(Delivery delivery) {
+        if (!abandoning) {
+            leases.release(delivery);
+        }
+        slots.release();
+    }
+
+    /** Tells the owner once per error, never throwing: after an out-of-memory error even logging may fail. */
+    private void reportFatal(Throwable error, String where) {
+        try {
+            LOG.error("Consumer {}: {} in {}; this process is unsound now", name, error, where);
+        } catch (Throwable ignored) {
+            // nothing to add
+        }
+        try {
+            listener.fatal(error);
+        } catch (Throwable e) {
+            LOG.warn("A task listener failed on a fatal error: {}", e.toString());
+        }
     }
 
     private void written(Completion completion) {
@@ -276,6 +339,47 @@ public final class TaskConsumer implements AutoCloseable {
         }
         leases.release(completion.delivery());
         slots.release();
+    }
+
+    /**
+     * For a process that is unsound now ({@link TaskFaults}): stops reading, interrupts the running handlers (their
+     * tasks are not failed: they go back), writes the completions already made, and hands every task still held back
+     * to the group marked idle, so other workers' next reclaim takes them at once rather than after the visibility
+     * timeout. Bounded by {@code within} as a whole; best effort (after an out-of-memory error anything may fail, and
+     * what is not handed back is reclaimed after the timeout as usual). Returns how many tasks were handed back.
+     */
+    public int abandon(java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        stopTaking();
+        handlers.shutdownNow();
+        try {
+            fetcher.join(Math.max(1, remainingMillis(deadline) / 4));
+            handlers.awaitTermination(Math.max(1, remainingMillis(deadline) / 3), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.close(Math.max(1, remainingMillis(deadline) / 2));
+        try {
+            int handedBack = leases.handBack(HAND_BACK_IDLE_MILLIS);
+            LOG.warn("Consumer {} handed {} task(s) back to other workers", name, handedBack);
+            return handedBack;
+        } catch (RuntimeException e) {
+            LOG.warn("Consumer {} could not hand its tasks back (others reclaim them after the visibility timeout): {}", name, Reasons.oneLine(e));
+            return 0;
+        }
+    }
+
+    /**
+     * No more tasks are read and none starts from now on; those held stay held, for {@link #abandon} to hand back.
+     * Cheap and allocation-free: fit for the thread that just met a fatal error.
+     */
+    public void stopTaking() {
+        abandoning = true;
+        running = false;
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
     /**

@@ -15,4 +15,11 @@ public interface TaskListener {
 
     /** A completion was written and changed this shard's tally (on the completion writer's thread). */
     default void counted(ShardTally tally) {}
+
+    /**
+     * One of the consumer's threads met an error that leaves this process unsound ({@link TaskFaults#isFatal}). The task
+     * at hand, if any, has been failed already; the consumer itself goes on until its owner decides (e.g.
+     * {@link TaskConsumer#abandon}). Called on the thread that met the error: hand the decision to a thread of your own.
+     */
+    default void fatal(Throwable error) {}
 }

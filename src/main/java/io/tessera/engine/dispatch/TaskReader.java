@@ -21,11 +21,13 @@ final class TaskReader {
     private final UnifiedJedis redis;
     private final DispatchKeys keys;
     private final String consumer;
+    private final long deadMaxLen;
 
-    TaskReader(UnifiedJedis redis, DispatchKeys keys, String consumer) {
+    TaskReader(UnifiedJedis redis, DispatchKeys keys, String consumer, long deadMaxLen) {
         this.redis = redis;
         this.keys = keys;
         this.consumer = consumer;
+        this.deadMaxLen = deadMaxLen;
     }
 
     List<Delivery> read(int room, int blockMillis) {
@@ -52,7 +54,7 @@ final class TaskReader {
         for (Map.Entry<String, List<StreamEntry>> stream : answer) {
             Priority priority = stream.getKey().equals(keys.tasks(Priority.HIGH)) ? Priority.HIGH : Priority.NORMAL;
             for (StreamEntry entry : stream.getValue()) {
-                Delivery delivery = parse(redis, keys, priority, entry, 0);
+                Delivery delivery = parse(priority, entry, 0);
                 if (delivery != null) {
                     deliveries.add(delivery);
                 }
@@ -65,14 +67,14 @@ final class TaskReader {
      * The delivery of one entry, on attempt {@code task.attempt + lostDeliveries}. An entry that is not a
      * task cannot be run or counted: it moves to the dead letters as it is, with the reason, and null is returned.
      */
-    static Delivery parse(UnifiedJedis redis, DispatchKeys keys, Priority priority, StreamEntry entry, int lostDeliveries) {
+    Delivery parse(Priority priority, StreamEntry entry, int lostDeliveries) {
         String json = entry.getFields() == null ? null : entry.getFields().get("task");
         try {
             Task task = Task.fromJson(json);
             return new Delivery(priority, entry.getID(), lostDeliveries == 0 ? task : task.withAttempt(task.attempt() + lostDeliveries, task.lastError()));
         } catch (RuntimeException unreadable) {
             LOG.warn("Task entry {} of {} is not a task; moved to the dead letters: {}", entry.getID(), keys.tasks(priority), unreadable.getMessage());
-            redis.xadd(keys.dead(), StreamEntryID.NEW_ENTRY, Map.of("job", "", "task", String.valueOf(json), "error", "unreadable task: " + unreadable.getMessage()));
+            DeadLetters.unreadable(redis, keys, deadMaxLen, json, "unreadable task: " + unreadable.getMessage());
             redis.xack(keys.tasks(priority), DispatchKeys.GROUP, entry.getID());
             redis.xdel(keys.tasks(priority), entry.getID());
             return null;

@@ -7,9 +7,19 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * the embedded cluster; cluster profiles are saved by the operator. Secrets appear only as
  * {@link SecretRef}s, so this record is safe to write to disk and to log.
  */
-public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKeeperSettings zooKeeper, RedisSettings redis) {
+public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKeeperSettings zooKeeper, RedisSettings redis, Limits limits) {
 
     public static final String LOCAL_NAME = "Local";
+
+    /** Absent (an older profile file): {@link Limits#DEFAULT}. */
+    public ConnectionProfile {
+        limits = limits == null ? Limits.DEFAULT : limits;
+    }
+
+    /** With the default limits. */
+    public ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKeeperSettings zooKeeper, RedisSettings redis) {
+        this(name, kind, hdfs, zooKeeper, redis, null);
+    }
 
     public enum Kind { LOCAL, CLUSTER }
 
@@ -21,6 +31,21 @@ public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKe
 
     /** redis:// or rediss:// URI, optional ACL user and password, TLS on or off. */
     public record RedisSettings(String uri, String user, SecretRef password, boolean tls) {}
+
+    /**
+     * What workers of this cluster accept. {@code maxInputBytes}: an input file larger than this fails its image before
+     * a byte is read (a worker holds each input whole in memory while it works on it). Checked by {@link ProfileValidator}.
+     */
+    public record Limits(long maxInputBytes) {
+        public static final long MIB = 1024 * 1024;
+        public static final long MIN_INPUT_BYTES = MIB;
+        public static final long MAX_INPUT_BYTES = 1024 * MIB;
+        public static final Limits DEFAULT = new Limits(128 * MIB);
+    }
+
+    public ConnectionProfile withLimits(Limits other) {
+        return new ConnectionProfile(name, kind, hdfs, zooKeeper, redis, other);
+    }
 
     public static ConnectionProfile local() {
         return new ConnectionProfile(LOCAL_NAME, Kind.LOCAL, null, null, null);

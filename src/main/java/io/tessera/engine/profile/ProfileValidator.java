@@ -20,6 +20,7 @@ public final class ProfileValidator {
         } else if (profile.kind() == ConnectionProfile.Kind.CLUSTER && profile.name().equalsIgnoreCase(ConnectionProfile.LOCAL_NAME)) {
             problems.add("Name: 'Local' is the built-in profile of the embedded cluster.");
         }
+        checkLimits(profile.limits(), problems);
         if (profile.isLocal()) {
             return problems;
         }
@@ -27,6 +28,18 @@ public final class ProfileValidator {
         checkZooKeeper(profile.zooKeeper(), problems);
         checkRedis(profile.redis(), problems);
         return problems;
+    }
+
+    private static void checkLimits(ConnectionProfile.Limits limits, List<String> problems) {
+        long bytes = limits.maxInputBytes();
+        if (bytes < ConnectionProfile.Limits.MIN_INPUT_BYTES || bytes > ConnectionProfile.Limits.MAX_INPUT_BYTES) {
+            problems.add("Largest input: between " + ConnectionProfile.Limits.MIN_INPUT_BYTES / ConnectionProfile.Limits.MIB + " and "
+                    + ConnectionProfile.Limits.MAX_INPUT_BYTES / ConnectionProfile.Limits.MIB + " MB, not " + describe(bytes) + ".");
+        }
+    }
+
+    private static String describe(long bytes) {
+        return bytes % ConnectionProfile.Limits.MIB == 0 ? bytes / ConnectionProfile.Limits.MIB + " MB" : bytes + " bytes";
     }
 
     private static void checkHdfs(ConnectionProfile.HdfsSettings hdfs, List<String> problems) {

@@ -1,5 +1,6 @@
 package io.tessera.engine.shard;
 
+import io.tessera.engine.store.TemporaryNames;
 import io.tessera.engine.zk.ZkJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -42,7 +42,7 @@ public final class ManifestStore {
     public ManifestRef write(String jobId, int shardIndex, List<ImageFile> inputs) throws IOException {
         Path folder = new Path(jobFolder(jobId), "manifests");
         Path target = new Path(folder, String.format("shard-%05d.jsonl", shardIndex));
-        Path temp = new Path(folder, "." + target.getName() + ".tmp-" + UUID.randomUUID());
+        Path temp = new Path(folder, TemporaryNames.of(TemporaryNames.Kind.MANIFEST, target.getName()));
         MessageDigest sha = sha256();
         try (OutputStream out = new DigestOutputStream(fs.create(temp, false), sha)) {
             for (ImageFile input : inputs) {

@@ -9,18 +9,27 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The thumbnail cache every console of a cluster shares: binary values with a TTL, so a second operator
- * browsing the same set gets thumbnails without decoding a photo. Redis trouble is a cache miss, logged once.
+ * browsing the same set gets thumbnails without decoding a photo. A failure (only lasting ones are put here, see
+ * {@link ThumbnailFailures}) is kept for a shorter time than a thumbnail. Redis trouble is a cache miss, logged once.
  */
 public final class RedisThumbnailCache implements ThumbnailCache {
     private static final Logger LOG = LoggerFactory.getLogger(RedisThumbnailCache.class);
 
     private final UnifiedJedis redis;
     private final long ttlSeconds;
+    private final long failureTtlSeconds;
     private volatile boolean warned;
 
-    public RedisThumbnailCache(UnifiedJedis redis, Duration ttl) {
+    /** @param failureTtl how long a (lasting) failure is kept */
+    public RedisThumbnailCache(UnifiedJedis redis, Duration ttl, Duration failureTtl) {
         this.redis = redis;
         this.ttlSeconds = Math.max(1, ttl.toSeconds());
+        this.failureTtlSeconds = Math.max(1, failureTtl.toSeconds());
+    }
+
+    /** Failures are kept for {@link ThumbnailSettings#DEFAULT}'s failure time, or {@code ttl} when that is shorter. */
+    public RedisThumbnailCache(UnifiedJedis redis, Duration ttl) {
+        this(redis, ttl, ttl.compareTo(ThumbnailSettings.DEFAULT.failureTtl()) < 0 ? ttl : ThumbnailSettings.DEFAULT.failureTtl());
     }
 
     @Override
@@ -37,7 +46,7 @@ public final class RedisThumbnailCache implements ThumbnailCache {
     @Override
     public void put(ThumbnailKey key, ThumbnailResult result) {
         try {
-            redis.setex(key.redisKey(), ttlSeconds, ThumbnailCodec.encode(result));
+            redis.setex(key.redisKey(), result instanceof ThumbnailResult.Failed ? failureTtlSeconds : ttlSeconds, ThumbnailCodec.encode(result));
         } catch (RuntimeException e) {
             warn(e);
         }

@@ -2,7 +2,10 @@ package io.tessera.engine.thumbs;
 
 import java.util.Optional;
 
-/** A place thumbnails (and failures, so a corrupt file is not decoded again) are kept. Never throws. */
+/**
+ * A place thumbnails (and lasting failures, so a corrupt file is not decoded again) are kept. Never throws. What is
+ * worth keeping is the {@link ThumbnailService}'s call ({@link ThumbnailFailures}); a cache keeps what it is given.
+ */
 public interface ThumbnailCache {
     Optional<ThumbnailResult> get(ThumbnailKey key);
 

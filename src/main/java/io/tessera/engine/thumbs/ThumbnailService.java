@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -18,22 +19,30 @@ import java.util.function.Consumer;
  * The queue is bounded and served newest first, which suits scrolling: the cells just scrolled into
  * view go first, and when it overflows the oldest request is answered {@link ThumbnailResult.Dropped}.
  * A cell that scrolls away cancels its request. Callbacks other than memory hits run on a worker thread.
+ *
+ * <p>Failures are cached only when they are the file's own ({@link ThumbnailFailures}: bad content), for a shorter time
+ * than thumbnails; a read that failed (permissions, the store away) or a shortage of memory is answered and forgotten.
  */
 public final class ThumbnailService implements AutoCloseable {
     private final ThumbnailSource source;
     private final ThumbnailCache shared;
     private final MemoryThumbnailCache memory;
-    private final ThumbnailMaker maker;
+    private final BiFunction<byte[], Integer, ThumbnailMaker.Outcome> maker;
     private final ThumbnailSettings settings;
     private final LinkedBlockingDeque<Request> queue = new LinkedBlockingDeque<>();
     private volatile boolean closed;
 
     public ThumbnailService(ThumbnailSource source, ThumbnailCache shared, ThumbnailSettings settings) {
+        this(source, shared, settings, new ThumbnailMaker(settings.limits())::make);
+    }
+
+    /** @param maker image bytes and a box → a thumbnail or a rejection (a {@link ThumbnailMaker}; tests stand in for it) */
+    ThumbnailService(ThumbnailSource source, ThumbnailCache shared, ThumbnailSettings settings, BiFunction<byte[], Integer, ThumbnailMaker.Outcome> maker) {
         this.source = source;
         this.shared = shared;
         this.settings = settings;
         this.memory = new MemoryThumbnailCache(settings.memoryBytes());
-        this.maker = new ThumbnailMaker(settings.limits());
+        this.maker = maker;
         for (int i = 0; i < settings.workers(); i++) {
             Thread.ofPlatform().daemon().name("thumbnail-" + i).start(this::work);
         }
@@ -42,7 +51,7 @@ public final class ThumbnailService implements AutoCloseable {
     /** Thumbnails of a profile's store, shared with other consoles through its Redis. */
     public static ThumbnailService forConnection(ClusterConnection connection, ThumbnailSettings settings) {
         HdfsBrowser browser = new HdfsBrowser(connection);
-        return new ThumbnailService(storeSource(browser), new RedisThumbnailCache(connection.redis(), settings.sharedTtl()), settings);
+        return new ThumbnailService(storeSource(browser), new RedisThumbnailCache(connection.redis(), settings.sharedTtl(), settings.failureTtl()), settings);
     }
 
     /** Reads through the store's browser (also over the local disk, for a baseline). */
@@ -125,10 +134,19 @@ public final class ThumbnailService implements AutoCloseable {
         } catch (Exception e) {
             return new ThumbnailResult.Failed("cannot read " + key.path() + ": " + Reasons.oneLine(e), ThumbnailResult.Origin.MADE);
         }
-        ThumbnailResult made = switch (maker.make(bytes, key.box())) {
-            case ThumbnailMaker.Outcome.Made m -> new ThumbnailResult.Ready(m.thumbnail(), ThumbnailResult.Origin.MADE);
-            case ThumbnailMaker.Outcome.Rejected r -> new ThumbnailResult.Failed(r.reason(), ThumbnailResult.Origin.MADE);
-        };
+        ThumbnailResult made;
+        try {
+            made = switch (maker.apply(bytes, key.box())) {
+                case ThumbnailMaker.Outcome.Made m -> new ThumbnailResult.Ready(m.thumbnail(), ThumbnailResult.Origin.MADE);
+                case ThumbnailMaker.Outcome.Rejected r -> new ThumbnailResult.Failed(r.reason(), ThumbnailResult.Origin.MADE);
+            };
+        } catch (RuntimeException | Error e) {
+            // not the file's fault as far as anyone can tell (and this thread must live on): answered, never cached
+            return new ThumbnailResult.Failed(ThumbnailFailures.forNow(e), ThumbnailResult.Origin.MADE);
+        }
+        if (made instanceof ThumbnailResult.Failed failed && !ThumbnailFailures.lasting(failed.reason())) {
+            return made;
+        }
         memory.put(key, made);
         shared.put(key, made);
         return made;

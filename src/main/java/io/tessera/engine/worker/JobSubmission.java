@@ -5,10 +5,8 @@ import io.tessera.engine.dispatch.Dispatcher;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.ImageOutcome;
+import io.tessera.engine.dispatch.JobRecords;
 import io.tessera.engine.dispatch.JobStatus;
-import io.tessera.engine.events.Event;
-import io.tessera.engine.events.EventReplay;
-import io.tessera.engine.events.EventType;
 import io.tessera.engine.dispatch.Task;
 import io.tessera.engine.shard.ImageFile;
 import io.tessera.engine.shard.JobPlanning;
@@ -21,8 +19,6 @@ import java.io.IOException;
 import java.time.Duration;
 import io.tessera.engine.ops.DuplicateGroups;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -120,25 +116,28 @@ public final class JobSubmission {
         return tasks;
     }
 
-    /** The job's failed images with their reasons, from the results stream (at most {@code limit}). */
+    /**
+     * The job's failed images with their reasons, oldest first, at most {@code limit}: from the job's own complete record
+     * ({@link JobRecords}, read in pages), not the shared results stream, which is capped.
+     */
     public List<ImageOutcome.Failed> failures(String jobId, int limit) {
-        return new EventReplay(connection.redis(), keys.events()).after(null, 100_000).stream()
-                .filter(e -> e.type() == EventType.IMAGE_FAILED && jobId.equals(e.job()))
-                .limit(limit)
-                .map(e -> new ImageOutcome.Failed(e.input(), e.reason()))
-                .toList();
+        JobRecords records = new JobRecords(connection.redis(), keys);
+        List<ImageOutcome.Failed> failures = new ArrayList<>();
+        String after = null;
+        if (limit <= 0) {
+            return failures;
+        }
+        do {
+            JobRecords.FailurePage page = records.failures(jobId, after, Math.min(1_000, limit - failures.size()));
+            failures.addAll(page.failures());
+            after = page.next();
+        } while (after != null && failures.size() < limit);
+        return failures;
     }
 
-    /** Near-duplicate groups among the job's images, from the {@code dhash} metrics of its IMAGE_DONE events. */
+    /** Near-duplicate groups among the job's images, from the {@code dhash} of each, as the job recorded them ({@link JobRecords}). */
     public List<List<String>> duplicates(String jobId, int maxDistance) {
-        Map<String, Long> hashes = new HashMap<>();
-        for (Event event : new EventReplay(connection.redis(), keys.events()).after(null, 1_000_000)) {
-            if (event.type() == EventType.IMAGE_DONE && jobId.equals(event.job()) && event.metrics() != null
-                    && event.metrics().get("dhash") instanceof String hex) {
-                hashes.put(event.input(), Long.parseUnsignedLong(hex, 16));
-            }
-        }
-        return DuplicateGroups.of(hashes, maxDistance);
+        return DuplicateGroups.of(new JobRecords(connection.redis(), keys).dhashes(jobId), maxDistance);
     }
 
     /**

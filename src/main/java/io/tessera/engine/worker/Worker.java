@@ -7,6 +7,8 @@ import io.tessera.engine.dispatch.Dispatcher;
 import io.tessera.engine.dispatch.ShardTally;
 import io.tessera.engine.dispatch.Task;
 import io.tessera.engine.dispatch.TaskConsumer;
+import io.tessera.engine.dispatch.TaskFaults;
+import io.tessera.engine.dispatch.TaskHandler;
 import io.tessera.engine.dispatch.TaskListener;
 import io.tessera.engine.membership.Coordinator;
 import io.tessera.engine.membership.CoordinatorListener;
@@ -24,6 +26,9 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,12 @@ public final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     /** Shard figures reach ZooKeeper at most this often per shard and worker (ends go at once). */
     private static final Duration SHARD_WRITES_EVERY = Duration.ofSeconds(1);
+    /** How long stopping after a fatal error may take before the policy is told anyway. */
+    private static final Duration FATAL_STOP_LIMIT = Duration.ofSeconds(20);
+    /** Of that, handing the tasks back (interrupting handlers, writing completions made, marking the rest idle). */
+    private static final Duration HAND_BACK_LIMIT = Duration.ofSeconds(10);
+    /** Held while all is well and let go first after a fatal error, so that stopping has some heap to work with. */
+    private static final int RESERVE_BYTES = 4 * 1024 * 1024;
 
     private final WorkerRegistration registration;
     private final ImageProcessor processor;
@@ -47,10 +58,15 @@ public final class Worker implements AutoCloseable {
     private final ShardTracker shards;
     private final Coordinator coordinator;
     private final ScheduledExecutorService figures;
+    private final FatalErrorPolicy onFatal;
+    private final AtomicBoolean fatal = new AtomicBoolean();
+    @SuppressWarnings("unused") // only held, to be let go (see RESERVE_BYTES)
+    private volatile byte[] reserve = new byte[RESERVE_BYTES];
     private boolean closed;
 
     private Worker(WorkerRegistration registration, ImageProcessor processor, WorkerCounters counters, TaskConsumer consumer,
-                   ShardTracker shards, Coordinator coordinator, ScheduledExecutorService figures) {
+                   ShardTracker shards, Coordinator coordinator, ScheduledExecutorService figures, FatalErrorPolicy onFatal) {
+        this.onFatal = onFatal;
         this.registration = registration;
         this.processor = processor;
         this.counters = counters;
@@ -64,7 +80,7 @@ public final class Worker implements AutoCloseable {
         WorkerInfo info = WorkerInfo.thisProcess(options.threads());
         WorkerCounters counters = new WorkerCounters();
         ImageProcessor processor = new ImageProcessor(options.limits(), options.imageTimeLimit());
-        PipelineHandler handler = new PipelineHandler(connection.fileSystem(), processor, counters);
+        TaskHandler handler = options.handlerHook().apply(new PipelineHandler(connection.fileSystem(), processor, counters));
         ZkAccess zk = ZkAccess.of(connection);
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));
         ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY,
@@ -79,14 +95,29 @@ public final class Worker implements AutoCloseable {
             processor.close();
             throw e;
         }
+        AtomicReference<Worker> self = new AtomicReference<>();
         TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch(), info.id(), handler,
-                new Listening(shards, processor.times())).start();
+                new Listening(shards, processor.times(), error -> self.get().fatal(error)));
         ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-figures").factory());
-        Worker worker = new Worker(registration, processor, counters, consumer, shards, coordinator, figures);
+        Worker worker = new Worker(registration, processor, counters, consumer, shards, coordinator, figures, options.onFatal());
+        self.set(worker);
+        consumer.start();
         long every = options.figuresEvery().toMillis();
         figures.scheduleWithFixedDelay(worker::publishFigures, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("Worker {} started with {} threads (pixel limit {} MP)", info.id(), options.threads(), options.limits().maxPixels() / 1_000_000);
+        LOG.info("Worker {} started with {} threads (pixel limit {} MP, inputs up to {} MB)", info.id(), options.threads(),
+                options.limits().maxPixels() / 1_000_000, options.limits().maxFileBytes() / (1024 * 1024));
+        warnIfInputsMayNotFit(options);
         return worker;
+    }
+
+    /** Each thread holds a whole input in memory besides its pixels: say so when the cap times the threads is a large part of the heap. */
+    private static void warnIfInputsMayNotFit(WorkerOptions options) {
+        long heap = Runtime.getRuntime().maxMemory();
+        long inputs = options.limits().maxFileBytes() * options.threads();
+        if (inputs > heap / 2) {
+            LOG.warn("Inputs of up to {} MB on {} threads may not fit in this JVM's heap of {} MB: give it more heap (-Xmx), fewer threads, "
+                    + "or lower the profile's input size cap", options.limits().maxFileBytes() / (1024 * 1024), options.threads(), heap / (1024 * 1024));
+        }
     }
 
     /** A shard whose tasks dispatch has all settled ends as its tally says (see {@link ShardTracker#counted}). */
@@ -95,8 +126,13 @@ public final class Worker implements AutoCloseable {
                 .map(tally -> record -> ShardTracker.counted(record, tally, record.owner()).orElse(record));
     }
 
-    /** The consumer's news: shard states to ZooKeeper, acknowledgement waits to the stage times. */
-    private record Listening(ShardTracker shards, StageTimes times) implements TaskListener {
+    /** The consumer's news: shard states to ZooKeeper, acknowledgement waits to the stage times, fatal errors to the worker. */
+    private record Listening(ShardTracker shards, StageTimes times, Consumer<Throwable> fatal) implements TaskListener {
+        @Override
+        public void fatal(Throwable error) {
+            fatal.accept(error);
+        }
+
         @Override
         public void started(Task task) {
             shards.started(task);
@@ -158,6 +194,54 @@ public final class Worker implements AutoCloseable {
             registration.updateFigures(counters.figures());
         } catch (IOException | RuntimeException e) {
             LOG.debug("Worker {} could not publish its figures: {}", id(), e.toString()); // the next round tries again
+        }
+    }
+
+    /**
+     * This process became unsound ({@link TaskFaults#isFatal}; the consumer calls this, and so may a process's
+     * uncaught-exception handler). Once: lets go of the memory reserve, hands the worker's tasks back
+     * ({@link TaskConsumer#abandon}), stops the worker and leaves membership, then tells the {@link FatalErrorPolicy},
+     * all on a thread of its own and within a time limit. Returns at once.
+     */
+    public void fatal(Throwable error) {
+        if (!fatal.compareAndSet(false, true)) {
+            return;
+        }
+        reserve = null;
+        consumer.stopTaking(); // at once, on this thread: no other task starts in an unsound process
+        try {
+            Thread.ofPlatform().daemon().name("worker-fatal").start(() -> {
+                Thread stopping = Thread.ofPlatform().daemon().name("worker-fatal-stop").start(() -> stopAfter(error));
+                try {
+                    stopping.join(FATAL_STOP_LIMIT);
+                } catch (InterruptedException ignored) {
+                    // tell the policy now
+                }
+                if (stopping.isAlive()) {
+                    LOG.error("Worker {} did not finish stopping within {} s after the fatal error", id(), FATAL_STOP_LIMIT.toSeconds());
+                }
+                onFatal.stopped(this, error);
+            });
+        } catch (Throwable noThread) {
+            // not even a thread to be had (out of native memory): do it here
+            stopAfter(error);
+            onFatal.stopped(this, error);
+        }
+    }
+
+    /** True once a fatal error stopped (or is stopping) this worker. */
+    public boolean stoppedByFatalError() {
+        return fatal.get();
+    }
+
+    private void stopAfter(Throwable error) {
+        try {
+            LOG.error("Worker {} stops after {}: handing its tasks back", id(), error.toString());
+            int handedBack = consumer.abandon(HAND_BACK_LIMIT);
+            close();
+            LOG.error("Worker {} stopped after a fatal error; {} task(s) handed back", id(), handedBack);
+        } catch (Throwable e) {
+            LOG.error("Worker {} did not stop cleanly after the fatal error: {}", id(), e.toString());
         }
     }
 

@@ -24,6 +24,12 @@ public final class WorkerCounters {
         bytesRead.addAndGet(bytes);
     }
 
+    /** An image left without an outcome (its task failed as a whole, or was stopped): counted neither done nor failed. */
+    void unfinished(long bytes) {
+        busy.decrementAndGet();
+        bytesRead.addAndGet(bytes);
+    }
+
     public long done() {
         return done.get();
     }

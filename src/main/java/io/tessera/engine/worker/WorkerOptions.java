@@ -2,15 +2,19 @@ package io.tessera.engine.worker;
 
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
+import io.tessera.engine.dispatch.TaskHandler;
 import io.tessera.engine.images.ImageLimits;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
- * How a worker runs: image threads, the dispatch keys and settings, per-image limits, and how often it
- * publishes its figures.
+ * How a worker runs: image threads, the dispatch keys and settings, per-image limits (the input size cap comes from
+ * the profile: {@link #withMaxInputBytes}), how often it publishes its figures, what it does after a fatal error
+ * ({@link FatalErrorPolicy}), and, for fault tests only, a wrapper around its task handler.
  */
 public record WorkerOptions(int threads, DispatchKeys keys, DispatchSettings dispatch, ImageLimits limits,
-                            Duration imageTimeLimit, Duration figuresEvery) {
+                            Duration imageTimeLimit, Duration figuresEvery, FatalErrorPolicy onFatal,
+                            UnaryOperator<TaskHandler> handlerHook) {
     /** Working copies per decoded pixel: the decoded image, an op's output, the encoder's buffer, 4 bytes each, with slack. */
     private static final long BYTES_PER_PIXEL_IN_FLIGHT = 4 * 4;
 
@@ -18,6 +22,14 @@ public record WorkerOptions(int threads, DispatchKeys keys, DispatchSettings dis
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be between 1 and 256, not " + threads);
         }
+        onFatal = onFatal == null ? FatalErrorPolicy.STAY_STOPPED : onFatal;
+        handlerHook = handlerHook == null ? UnaryOperator.identity() : handlerHook;
+    }
+
+    /** A worker that stays stopped after a fatal error and runs the plain pipeline handler. */
+    public WorkerOptions(int threads, DispatchKeys keys, DispatchSettings dispatch, ImageLimits limits, Duration imageTimeLimit,
+                         Duration figuresEvery) {
+        this(threads, keys, dispatch, limits, imageTimeLimit, figuresEvery, null, null);
     }
 
     /** Defaults for this JVM: the pixel limit shrinks with the heap, so N threads at their limit still fit. */
@@ -32,10 +44,24 @@ public record WorkerOptions(int threads, DispatchKeys keys, DispatchSettings dis
     }
 
     public WorkerOptions withKeys(DispatchKeys other, DispatchSettings settings) {
-        return new WorkerOptions(threads, other, settings.withHandlerThreads(threads), limits, imageTimeLimit, figuresEvery);
+        return new WorkerOptions(threads, other, settings.withHandlerThreads(threads), limits, imageTimeLimit, figuresEvery, onFatal, handlerHook);
     }
 
     public WorkerOptions withLimits(ImageLimits other, Duration timeLimit) {
-        return new WorkerOptions(threads, keys, dispatch, other, timeLimit, figuresEvery);
+        return new WorkerOptions(threads, keys, dispatch, other, timeLimit, figuresEvery, onFatal, handlerHook);
+    }
+
+    /** The profile's input size cap: a file larger than this fails its image before a byte of it is read. */
+    public WorkerOptions withMaxInputBytes(long bytes) {
+        return withLimits(new ImageLimits(limits.maxPixels(), bytes), imageTimeLimit);
+    }
+
+    public WorkerOptions withFatalErrorPolicy(FatalErrorPolicy policy) {
+        return new WorkerOptions(threads, keys, dispatch, limits, imageTimeLimit, figuresEvery, policy, handlerHook);
+    }
+
+    /** For fault tests: {@code hook} wraps the worker's pipeline handler (e.g. to throw where a test wants an error). */
+    public WorkerOptions withHandlerHook(UnaryOperator<TaskHandler> hook) {
+        return new WorkerOptions(threads, keys, dispatch, limits, imageTimeLimit, figuresEvery, onFatal, hook);
     }
 }

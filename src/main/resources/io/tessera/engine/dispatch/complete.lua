@@ -1,16 +1,24 @@
 -- Completes delivered tasks of one job from one stream: acknowledge, count, record events, all or nothing.
 -- Batched: one call per job and stream for up to a pipeline's worth of tasks, one PROGRESS event per call.
--- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 shards hash, 6 control hash
+-- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 shards hash, 6 control hash,
+--       7 the job's failures stream, 8 the job's dhash hash, 9 the job's dead-letter hash
 -- ARGV: 1 group, 2 job id, 3 worker, 4 results max length, 5 channel prefix, then per task: entry id,
---       task id, shard, outcome ('done' or 'cancelled'), images ok, images failed, n, n image events (JSON)
+--       task id, shard, outcome ('done' or 'cancelled'), images ok, images failed, e, f, h, then e image events
+--       (JSON), f pairs (failed input, reason), h pairs (input, dhash)
+-- The failures stream and the dhash hash are the job's own complete record (the results stream is capped and
+-- shared); they expire with the job's other keys.
 -- Returns {tasks counted, {shard, left, done, failed, dead, cancelled} per shard touched} (a task already
 -- settled, i.e. a duplicate delivery, is not counted), 0 when nothing was counted, -1 for an unknown job.
 local FIRST = 6
+local HEAD = 9
+local function size(i)
+  return HEAD + tonumber(ARGV[i + 6]) + 2 * tonumber(ARGV[i + 7]) + 2 * tonumber(ARGV[i + 8])
+end
 local entries = {}
 local i = FIRST
 while i <= #ARGV do
   entries[#entries + 1] = ARGV[i]
-  i = i + 7 + tonumber(ARGV[i + 6])
+  i = i + size(i)
 end
 redis.call('XACK', KEYS[1], ARGV[1], unpack(entries))
 redis.call('XDEL', KEYS[1], unpack(entries))
@@ -22,7 +30,8 @@ local shards, touched = {}, {}
 local counted = 0
 i = FIRST
 while i <= #ARGV do
-  local task, shard, outcome, events = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], tonumber(ARGV[i + 6])
+  local task, shard, outcome = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+  local events, failures, hashes = tonumber(ARGV[i + 6]), tonumber(ARGV[i + 7]), tonumber(ARGV[i + 8])
   -- The settled hash (task id -> outcome) makes a second completion of the same task a no-op.
   local previous = redis.call('HGET', KEYS[3], task)
   if previous ~= 'done' and previous ~= 'cancelled' then
@@ -36,6 +45,7 @@ while i <= #ARGV do
       -- finished late by a worker after it was dead-lettered: it counts as done, no longer as dead
       add.dead = add.dead - 1
       tally.dead = tally.dead - 1
+      redis.call('HDEL', KEYS[9], task)
     else
       tally.left = tally.left - 1
     end
@@ -50,12 +60,22 @@ while i <= #ARGV do
     add.failed = add.failed + tonumber(ARGV[i + 5])
     tally.done = tally.done + tonumber(ARGV[i + 4])
     tally.failed = tally.failed + tonumber(ARGV[i + 5])
+    local at = i + HEAD
     for e = 1, events do
-      tessera_emit(KEYS[4], ARGV[4], ARGV[5], ARGV[2], ARGV[i + 6 + e])
+      tessera_emit(KEYS[4], ARGV[4], ARGV[5], ARGV[2], ARGV[at])
+      at = at + 1
+    end
+    for f = 1, failures do
+      redis.call('XADD', KEYS[7], '*', 'input', ARGV[at], 'reason', ARGV[at + 1])
+      at = at + 2
+    end
+    for h = 1, hashes do
+      redis.call('HSET', KEYS[8], ARGV[at], ARGV[at + 1])
+      at = at + 2
     end
     counted = counted + 1
   end
-  i = i + 7 + events
+  i = i + size(i)
 end
 if counted == 0 then
   return 0
@@ -72,5 +92,5 @@ for _, shard in ipairs(touched) do
     answer[#answer + 1] = tally
   end
 end
-tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5], {KEYS[3], KEYS[5], KEYS[6]})
+tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5], {KEYS[3], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]})
 return answer

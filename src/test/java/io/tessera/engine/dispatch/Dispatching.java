@@ -46,7 +46,11 @@ final class Dispatching implements AutoCloseable {
     }
 
     TaskConsumer consumer(String name, TaskHandler handler) {
-        TaskConsumer consumer = new TaskConsumer(redis, keys, settings, name, handler);
+        return consumer(name, handler, TaskListener.NONE, settings);
+    }
+
+    TaskConsumer consumer(String name, TaskHandler handler, TaskListener listener, DispatchSettings own) {
+        TaskConsumer consumer = new TaskConsumer(redis, keys, own, name, handler, listener);
         consumers.add(consumer);
         return consumer.start();
     }

@@ -43,6 +43,21 @@ class ProfileStoreTest {
     }
 
     @Test
+    void theLargestInputSizeIsSavedAndAProfileFileWithoutItReadsWithTheDefault() throws Exception {
+        ProfileStore store = new ProfileStore(dir.resolve("profiles.json"));
+        store.save(cluster("big", null).withLimits(new ConnectionProfile.Limits(512 * ConnectionProfile.Limits.MIB)), null);
+        assertEquals(512 * ConnectionProfile.Limits.MIB, new ProfileStore(dir.resolve("profiles.json")).find("big").orElseThrow().limits().maxInputBytes());
+
+        Files.writeString(dir.resolve("profiles.json"), """
+                [{"name":"old","kind":"CLUSTER","hdfs":{"uri":"hdfs://nn:8020"},"zooKeeper":{"connectString":"zk:2181","chroot":"/tessera"},
+                  "redis":{"uri":"redis://r:6379","tls":false}}]""");
+        assertEquals(ConnectionProfile.Limits.DEFAULT, store.find("old").orElseThrow().limits());
+        assertEquals(ConnectionProfile.Limits.DEFAULT, ConnectionProfile.local().limits());
+        assertThrows(IllegalArgumentException.class,
+                () -> store.save(cluster("huge", null).withLimits(new ConnectionProfile.Limits(2048 * ConnectionProfile.Limits.MIB)), null));
+    }
+
+    @Test
     void savingUnderAnExistingNameOrRenamingReplaces() throws Exception {
         ProfileStore store = new ProfileStore(dir.resolve("profiles.json"));
         store.save(cluster("a", null), null);

@@ -31,6 +31,20 @@ class ProfileValidatorTest {
     }
 
     @Test
+    void theLargestInputSizeIsBetweenOneMegabyteAndOneGigabyte() {
+        var profile = new ConnectionProfile("p", ConnectionProfile.Kind.CLUSTER, new HdfsSettings("hdfs://nn:8020", null, null),
+                new ZooKeeperSettings("zk:2181", "/t", null, null), new RedisSettings("redis://r:1", null, null, false));
+        long mib = ConnectionProfile.Limits.MIB;
+        assertEquals(List.of(), ProfileValidator.problems(profile.withLimits(new ConnectionProfile.Limits(mib))));
+        assertEquals(List.of(), ProfileValidator.problems(profile.withLimits(new ConnectionProfile.Limits(1024 * mib))));
+        assertEquals(List.of("Largest input: between 1 and 1024 MB, not 1025 MB."),
+                ProfileValidator.problems(profile.withLimits(new ConnectionProfile.Limits(1025 * mib))));
+        assertEquals(List.of("Largest input: between 1 and 1024 MB, not 1000 bytes."),
+                ProfileValidator.problems(profile.withLimits(new ConnectionProfile.Limits(1000))));
+        assertEquals(128 * mib, profile.limits().maxInputBytes(), "the default");
+    }
+
+    @Test
     void credentialsComeInPairs() {
         var profile = new ConnectionProfile("p", ConnectionProfile.Kind.CLUSTER, new HdfsSettings("hdfs://nn:8020", null, null),
                 new ZooKeeperSettings("zk:2181", "/t", "admin", null), new RedisSettings("redis://r:1", null, null, false));

@@ -41,7 +41,9 @@ class SharedThumbnailCacheIT {
             }
             ThumbnailKey key = new ThumbnailKey(path, 160, entry.modified().toEpochMilli(), entry.size());
             long ttl = first.redis().ttl(key.redisKey());
-            assertTrue(ttl > 0 && ttl <= ThumbnailSettings.DEFAULT.sharedTtl().toSeconds(), "ttl " + ttl);
+            assertTrue(ttl > ThumbnailSettings.DEFAULT.failureTtl().toSeconds() && ttl <= ThumbnailSettings.DEFAULT.sharedTtl().toSeconds(), "ttl " + ttl);
+            long failureTtl = first.redis().ttl(new ThumbnailKey(corrupt, 160, broken.modified().toEpochMilli(), broken.size()).redisKey());
+            assertTrue(failureTtl > 0 && failureTtl <= ThumbnailSettings.DEFAULT.failureTtl().toSeconds(), "a bad file's failure is kept a day at most: " + failureTtl);
 
             ThumbnailSource mustNotRead = (p, max) -> {
                 throw new AssertionError("the second console read " + p);

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.images.Thumbnail;
+import io.tessera.engine.images.ThumbnailMaker;
 import io.tessera.testing.TestImages;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** The queue, cancellation, dropping and the memory cache, with an in-memory source. */
@@ -44,6 +49,60 @@ class ThumbnailServiceTest {
             assertTrue(assertInstanceOf(ThumbnailResult.Failed.class, service.get(key("/bad.jpg"))).reason().startsWith("truncated JPEG"));
             assertEquals("permission denied: /locked.jpg", assertInstanceOf(ThumbnailResult.Failed.class, service.get(key("/locked.jpg"))).reason());
         }
+    }
+
+    @Test
+    void onlyAFileOfBadContentIsCachedNeverAFailureOfTheMoment() {
+        Map<ThumbnailKey, ThumbnailResult> shared = new ConcurrentHashMap<>();
+        ThumbnailCache recording = new ThumbnailCache() {
+            @Override
+            public Optional<ThumbnailResult> get(ThumbnailKey key) {
+                return Optional.ofNullable(shared.get(key));
+            }
+
+            @Override
+            public void put(ThumbnailKey key, ThumbnailResult result) {
+                shared.put(key, result);
+            }
+        };
+        Map<String, Integer> made = new ConcurrentHashMap<>();
+        ThumbnailMaker real = new ThumbnailMaker(ThumbnailSettings.DEFAULT.limits());
+        files.put("/short.jpg", TestImages.jpeg(30, 30));
+        files.put("/throws.jpg", TestImages.jpeg(30, 30));
+        files.put("/bug.jpg", TestImages.jpeg(30, 30));
+        BiFunction<byte[], Integer, ThumbnailMaker.Outcome> maker = (bytes, box) -> {
+            String which = files.entrySet().stream().filter(e -> e.getValue() == bytes).map(Map.Entry::getKey).findFirst().orElseThrow();
+            made.merge(which, 1, Integer::sum);
+            return switch (which) {
+                case "/short.jpg" -> new ThumbnailMaker.Outcome.Rejected("not enough memory to decode 30×30");
+                case "/throws.jpg" -> throw new OutOfMemoryError("Java heap space");
+                case "/bug.jpg" -> throw new IllegalStateException("a bug");
+                default -> real.make(bytes, box);
+            };
+        };
+        ThumbnailSource source = (path, max) -> {
+            if (path.equals("/away.jpg")) {
+                throw new IOException("connection refused");
+            }
+            return files.get(path);
+        };
+        try (ThumbnailService service = new ThumbnailService(source, recording, ThumbnailSettings.DEFAULT.withWorkers(1), maker)) {
+            for (int round = 0; round < 2; round++) {
+                assertTrue(failed(service, "/bad.jpg").startsWith("truncated JPEG"));
+                assertEquals("not enough memory to decode 30×30", failed(service, "/short.jpg"));
+                assertEquals("not enough memory for this thumbnail just now; it is tried again when shown again", failed(service, "/throws.jpg"));
+                assertEquals("thumbnail failed for now: a bug", failed(service, "/bug.jpg"));
+                assertEquals("cannot read /away.jpg: connection refused", failed(service, "/away.jpg"));
+            }
+            assertInstanceOf(ThumbnailResult.Ready.class, service.get(key("/a.jpg")), "the worker thread lived on after the out-of-memory error");
+            assertEquals(Set.of(key("/bad.jpg"), key("/a.jpg")), shared.keySet(), "only the bad file's failure (and the thumbnail) are kept");
+            assertEquals(Map.of("/bad.jpg", 1, "/short.jpg", 2, "/throws.jpg", 2, "/bug.jpg", 2, "/a.jpg", 1), made,
+                    "failures of the moment are tried again, not answered from memory");
+        }
+    }
+
+    private static String failed(ThumbnailService service, String path) {
+        return assertInstanceOf(ThumbnailResult.Failed.class, service.get(key(path))).reason();
     }
 
     @Test

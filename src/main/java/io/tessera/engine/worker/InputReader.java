@@ -1,0 +1,74 @@
+package io.tessera.engine.worker;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Reads one input whole, within the size cap (the profile's largest input size). In steps, so that each can refuse
+ * the file before the next costs anything: the file's status (missing, a folder, larger than the cap) before a byte
+ * is read; then its first {@link #HEAD_BYTES} on their own, for a {@link HeadCheck} (content and header) before the
+ * rest is allocated and read. Storage errors are thrown as HDFS threw them ({@link StorageFailures} sorts them).
+ */
+final class InputReader {
+    /** What a header check sees of a file before the rest of it is read. */
+    static final int HEAD_BYTES = 64 * 1024;
+
+    /** Looks at the first bytes of a file (all of them when it is shorter); a reason refuses it before the rest is read. */
+    @FunctionalInterface
+    interface HeadCheck {
+        HeadCheck NONE = (head, length) -> Optional.empty();
+
+        Optional<String> refusal(byte[] head, long length);
+    }
+
+    /** The whole file, or why not. */
+    sealed interface Input {
+        record Read(byte[] bytes) implements Input {}
+
+        record Refused(String reason) implements Input {}
+    }
+
+    private final FileSystem fs;
+    private final HeadCheck headCheck;
+
+    InputReader(FileSystem fs, HeadCheck headCheck) {
+        this.fs = fs;
+        this.headCheck = headCheck;
+    }
+
+    Input read(String image, long maxBytes) throws IOException {
+        Path path = new Path(image);
+        FileStatus status = fs.getFileStatus(path);
+        if (!status.isFile()) {
+            return new Input.Refused("not a file");
+        }
+        long length = status.getLen();
+        if (length > maxBytes) {
+            return new Input.Refused("too large: " + length + " bytes, over the largest input size of " + sizeText(maxBytes) + " (a profile setting)");
+        }
+        try (FSDataInputStream in = fs.open(path)) {
+            byte[] head = new byte[(int) Math.min(length, HEAD_BYTES)];
+            in.readFully(0, head);
+            Optional<String> refusal = headCheck.refusal(head, length);
+            if (refusal.isPresent()) {
+                return new Input.Refused(refusal.get());
+            }
+            if (head.length == length) {
+                return new Input.Read(head);
+            }
+            byte[] bytes = Arrays.copyOf(head, (int) length);
+            in.readFully(head.length, bytes, head.length, bytes.length - head.length);
+            return new Input.Read(bytes);
+        }
+    }
+
+    private static String sizeText(long bytes) {
+        long mib = 1024 * 1024;
+        return bytes % mib == 0 ? bytes / mib + " MB" : bytes + " bytes";
+    }
+}

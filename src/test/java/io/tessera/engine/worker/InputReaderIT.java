@@ -1,0 +1,78 @@
+package io.tessera.engine.worker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tessera.engine.connect.ClientFactory;
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.testing.SharedCluster;
+import io.tessera.testing.TestImages;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.security.AccessControlException;
+import org.junit.jupiter.api.Test;
+
+/** Inputs are read within the size cap, checked from the file's status before a byte is read, then head first, then the rest. */
+class InputReaderIT {
+
+    @Test
+    void aFileOverTheCapIsRefusedFromItsStatusWithoutReadingAByte() throws Exception {
+        try (ClusterConnection admin = new ClusterConnection(SharedCluster.target())) {
+            String file = "/it-input/" + UUID.randomUUID() + "/big.jpg";
+            write(admin.fileSystem(), file, TestImages.randomBytes(3 * 1024 * 1024, 3));
+            // unreadable for another user: any attempt to open it would fail, so a size answer proves nothing was read
+            admin.fileSystem().setPermission(new Path(file), new FsPermission((short) 0600));
+            ConnectionTarget shared = SharedCluster.target();
+            ConnectionTarget other = new ConnectionTarget(shared.profileName(), shared.hdfsUri(), null, "mallory", shared.zooKeeperConnect(),
+                    shared.zooKeeperChroot(), null, null, shared.redisUri(), null, shared.redisPassword(), false);
+            try (FileSystem mallory = ClientFactory.fileSystem(other, Duration.ofSeconds(10), false)) {
+                InputReader reader = new InputReader(mallory, InputReader.HeadCheck.NONE);
+                InputReader.Input.Refused refused = assertInstanceOf(InputReader.Input.Refused.class, reader.read(file, 2 * 1024 * 1024));
+                assertEquals("too large: 3145728 bytes, over the largest input size of 2 MB (a profile setting)", refused.reason());
+                assertThrows(AccessControlException.class, () -> reader.read(file, 4 * 1024 * 1024), "within the cap it would have been opened");
+            }
+        }
+    }
+
+    @Test
+    void theHeadIsCheckedBeforeTheRestIsReadAndTheWholeFileComesBackIntact() throws Exception {
+        try (ClusterConnection admin = new ClusterConnection(SharedCluster.target())) {
+            FileSystem fs = admin.fileSystem();
+            String folder = "/it-input/" + UUID.randomUUID();
+            byte[] large = TestImages.randomBytes(200_000, 5);
+            byte[] small = TestImages.randomBytes(1_000, 6);
+            write(fs, folder + "/large.bin", large);
+            write(fs, folder + "/small.bin", small);
+            write(fs, folder + "/empty.bin", new byte[0]);
+            AtomicInteger headSizes = new AtomicInteger();
+            InputReader reader = new InputReader(fs, (head, length) -> {
+                headSizes.addAndGet(head.length);
+                return head.length > 0 && head[0] == large[0] && length == large.length ? Optional.of("refused by its header") : Optional.empty();
+            });
+            assertEquals(new InputReader.Input.Refused("refused by its header"), reader.read(folder + "/large.bin", 1 << 20));
+            assertEquals(InputReader.HEAD_BYTES, headSizes.get(), "only the head was read for the check");
+
+            InputReader plain = new InputReader(fs, InputReader.HeadCheck.NONE);
+            assertArrayEquals(large, assertInstanceOf(InputReader.Input.Read.class, plain.read(folder + "/large.bin", 1 << 20)).bytes());
+            assertArrayEquals(small, assertInstanceOf(InputReader.Input.Read.class, plain.read(folder + "/small.bin", 1 << 20)).bytes());
+            assertArrayEquals(new byte[0], assertInstanceOf(InputReader.Input.Read.class, plain.read(folder + "/empty.bin", 1 << 20)).bytes());
+            assertEquals(new InputReader.Input.Refused("not a file"), plain.read(folder, 1 << 20));
+        }
+    }
+
+    private static void write(FileSystem fs, String path, byte[] bytes) throws IOException {
+        try (FSDataOutputStream out = fs.create(new Path(path))) {
+            out.write(bytes);
+        }
+    }
+}
