@@ -16,7 +16,7 @@ import org.apache.hadoop.fs.RemoteIterator;
  * The images under an HDFS folder, recursively, as a lazy listing for {@link ShardPlanner}. The
  * NameNode answers {@code listFiles(path, true)} in batches (dfs.ls.limit entries per call), and this
  * iterator holds one batch at a time. Paths come out relative to the folder; Tessera's temporaries, hidden
- * files and folders ('.' or '_' first) and names without an image extension are left out, each counted
+ * files ('.' first) and folders ('.' or '_' first) and names without an image extension are left out, each counted
  * with its reason in a {@link LeftOut.Tally} when the caller passes one.
  */
 public final class HdfsImageLister {
@@ -50,7 +50,7 @@ public final class HdfsImageLister {
         if (slash > 0 && ImageNames.hiddenPart(relative.substring(0, slash)).isPresent()) {
             return Optional.of(LeftOut.Reason.IN_HIDDEN_FOLDER);
         }
-        if (ImageNames.isHidden(name)) {
+        if (ImageNames.isHiddenFile(name)) {
             return Optional.of(LeftOut.Reason.HIDDEN_NAME);
         }
         return ImageNames.isImage(relative) ? Optional.empty() : Optional.of(LeftOut.Reason.NOT_AN_IMAGE);

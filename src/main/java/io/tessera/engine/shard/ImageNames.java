@@ -24,17 +24,26 @@ public final class ImageNames {
     }
 
     /**
-     * Hadoop's convention: names starting with '.' or '_' are hidden (temp files of a write in progress,
-     * {@code _derived} outputs, {@code _SUCCESS} markers). A plan never takes them as input.
+     * A file a plan never takes: its name starts with '.' (temporaries of a write in progress, {@code .DS_Store},
+     * {@code ._IMG_1.jpg}). A leading '_' does not hide a file: cameras name photos {@code _MG_1234.JPG}, and
+     * Hadoop's '_' files ({@code _SUCCESS}) have no image extension anyway.
      */
-    public static boolean isHidden(String name) {
+    public static boolean isHiddenFile(String name) {
+        return name.startsWith(".");
+    }
+
+    /**
+     * A folder a plan never descends into, by Hadoop's convention: its name starts with '.' or '_'
+     * ({@code _derived} outputs, {@code _temporary}, {@code .Trash}).
+     */
+    public static boolean isHiddenFolder(String name) {
         return name.startsWith(".") || name.startsWith("_");
     }
 
-    /** The first hidden component of a relative path ("set/_old/a.jpg" → "_old"), or empty when a plan would take it. */
-    public static Optional<String> hiddenPart(String relative) {
-        for (String part : relative.split("/")) {
-            if (isHidden(part)) {
+    /** The first hidden folder of a relative folder path ("set/_old" → "_old"), or empty when a plan would go in. */
+    public static Optional<String> hiddenPart(String relativeFolder) {
+        for (String part : relativeFolder.split("/")) {
+            if (isHiddenFolder(part)) {
                 return Optional.of(part);
             }
         }

@@ -18,7 +18,7 @@ public record LeftOut(long temporaries, long inHiddenFolders, long hiddenNames, 
         TEMPORARY,
         /** Below a folder whose name starts with '.' or '_' ({@code _derived} outputs, {@code .Trash}…). */
         IN_HIDDEN_FOLDER,
-        /** Its own name starts with '.' or '_'. */
+        /** Its own name starts with '.'. */
         HIDDEN_NAME,
         /** No image extension. */
         NOT_AN_IMAGE
@@ -32,8 +32,8 @@ public record LeftOut(long temporaries, long inHiddenFolders, long hiddenNames, 
     public List<String> phrases() {
         List<String> phrases = new ArrayList<>();
         if (hiddenNames > 0) {
-            phrases.add(hiddenNames == 1 ? "1 hidden file left out (its name starts with '.' or '_')"
-                    : hiddenNames + " hidden files left out (their names start with '.' or '_')");
+            phrases.add(hiddenNames == 1 ? "1 hidden file left out (its name starts with '.')"
+                    : hiddenNames + " hidden files left out (their names start with '.')");
         }
         if (inHiddenFolders > 0) {
             phrases.add(count(inHiddenFolders, "file") + " in hidden folders left out (a folder name starts with '.' or '_')");

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Which names an upload refuses before a byte is sent, and why. Beyond {@link SafeNames} (escapes, separators,
- * invisible characters, over 255 bytes): hidden names. Jobs leave out every file whose name, or a folder's
- * name on its way, starts with '.' or '_' (Hadoop's convention for temporaries, markers and outputs), so such a
+ * invisible characters, over 255 bytes): hidden names. Jobs leave out every file whose name starts with '.', and
+ * every file below a folder whose name starts with '.' or '_' (Hadoop's convention for temporaries, markers and
+ * outputs; see {@link ImageNames}), so such a
  * file would be stored and then silently never processed. It is refused, not uploaded with a warning: the local
  * file stays where it is, the reason says how to get it in (rename it), and what gets dragged in by mistake
  * ({@code .DS_Store}, {@code ._IMG_1.jpg}, {@code .thumbnails/}) does not land in the image set.
@@ -24,8 +25,9 @@ final class UploadNames {
         }
         String[] parts = relative.split("/");
         for (int i = 0; i < parts.length; i++) {
-            if (ImageNames.isHidden(parts[i])) {
-                return Optional.of("hidden " + (i < parts.length - 1 ? "folder" : "name") + " \"" + SafeNames.displayable(parts[i])
+            boolean folder = i < parts.length - 1;
+            if (folder ? ImageNames.isHiddenFolder(parts[i]) : ImageNames.isHiddenFile(parts[i])) {
+                return Optional.of("hidden " + (folder ? "folder" : "name") + " \"" + SafeNames.displayable(parts[i])
                         + "\": jobs leave out names starting with '" + parts[i].charAt(0) + "'; rename it to upload it");
             }
         }

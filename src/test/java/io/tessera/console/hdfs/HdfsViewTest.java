@@ -107,7 +107,7 @@ class HdfsViewTest {
         String folder = HdfsTesting.freshFolder("drop");
         Path one = Files.write(scratch.resolve("dropped one.jpg"), TestImages.jpeg(64, 64));
         Path bad = Files.write(scratch.resolve("bad.jpg"), "not an image".getBytes());
-        Path hidden = Files.write(scratch.resolve("_cover.jpg"), TestImages.jpeg(64, 64));
+        Path hidden = Files.write(scratch.resolve(".cover.jpg"), TestImages.jpeg(64, 64));
         Path reversed = Files.write(scratch.resolve("photo\u202Egpj.exe"), TestImages.jpeg(64, 64));
         robot.interact(() -> viewModel.folder().open(folder));
         waitFor(() -> viewModel.folder().status().get().startsWith("0 entries in "));
@@ -119,7 +119,7 @@ class HdfsViewTest {
         assertTrue(robot.lookup(".hdfs-upload-problems").queryAs(ListView.class).getItems().stream()
                 .anyMatch(l -> l.toString().startsWith("bad.jpg: refused — not an image")), "the refused file is listed with its reason");
         // rendered in the strip's cells, the reasons name the character and never print it
-        problemShown("_cover.jpg: refused — hidden name \"_cover.jpg\": jobs leave out names starting with '_'");
+        problemShown(".cover.jpg: refused — hidden name \".cover.jpg\": jobs leave out names starting with '.'");
         problemShown("photo<U+202E>gpj.exe: refused — name contains U+202E RIGHT-TO-LEFT OVERRIDE");
         assertTrue(robot.lookup(".hdfs-upload-problems .list-cell").queryAll().stream()
                 .noneMatch(c -> ((javafx.scene.control.ListCell<?>) c).getText() != null && ((javafx.scene.control.ListCell<?>) c).getText().contains("\u202E")));

@@ -58,7 +58,7 @@ class JobsViewModelIT {
         form.estimate();
         assertTrue(form.problems().isEmpty(), form.problems().toString());
         assertTrue(form.estimateText().get().startsWith("7 images · "), form.estimateText().get());
-        assertTrue(form.estimateText().get().contains("3 shards · 4 tasks\n1 hidden file left out (its name starts with '.' or '_')\n"),
+        assertTrue(form.estimateText().get().contains("3 shards · 4 tasks\n1 hidden file left out (its name starts with '.')\n"),
                 form.estimateText().get());
         assertTrue(form.estimateText().get().contains("No throughput measured yet"), form.estimateText().get());
         assertTrue(form.estimateText().get().contains("/_derived/<new job id>/thumbnail-64_grayscale"), form.estimateText().get());

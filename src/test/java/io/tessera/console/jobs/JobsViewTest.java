@@ -67,7 +67,7 @@ class JobsViewTest {
         waitFor(() -> shown("Local worker: 2 threads, on"));
         robot.interact(() -> viewModel.launcher().input().set(input));
         robot.clickOn("Estimate");
-        waitFor(() -> visibleLabelContaining(".jobs-estimate", "1 hidden file left out (its name starts with '.' or '_')") != null);
+        waitFor(() -> visibleLabelContaining(".jobs-estimate", "1 hidden file left out (its name starts with '.')") != null);
         robot.clickOn("Start");
 
         waitFor(() -> view.table().getItems().size() == 1 && view.table().getItems().getFirst().status().state() == JobState.FINISHED);

@@ -116,8 +116,9 @@ class ShardPlannerTest {
         assertFalse(ImageNames.isImage("notes.txt"));
         assertFalse(ImageNames.isImage("jpg"));
         assertFalse(ImageNames.isImage("dir.jpg/readme"));
-        assertTrue(ImageNames.isHidden("_derived"));
-        assertTrue(ImageNames.isHidden(".part-0.jpg.tmp"));
+        assertTrue(ImageNames.isHiddenFolder("_derived"));
+        assertTrue(ImageNames.isHiddenFile(".part-0.jpg.tmp"));
+        assertFalse(ImageNames.isHiddenFile("_MG_1234.JPG"), "a camera's name, not a hidden file");
     }
 
     @Test
