@@ -65,7 +65,8 @@ final class QueueReconciliation implements JobQueues {
                     ? "rebuilt it from its plan" + (cancelled ? " as cancelled" : "") + ": " + finished + " of " + shards.size()
                       + " shards counted finished as ZooKeeper records them, " + fill.tasksAdded() + " of " + fill.total() + " tasks queued again"
                     : "queued " + fill.tasksAdded() + " tasks";
-            return new Reconciled(what, true, cancelled, false);
+            QueueLook now = dispatcher.look(job.id(), List.of()); // a job rebuilt cancelled is over at once
+            return new Reconciled(what, now.exists(), now.state() == JobState.CANCELLED, now.over());
         }
         if (!job.planTag().equals(look.planTag())) {
             return new Reconciled(null, true, false, false); // Redis holds another job of this id (an earlier one): not ours to touch
