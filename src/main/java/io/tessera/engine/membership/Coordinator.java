@@ -145,6 +145,13 @@ public final class Coordinator implements AutoCloseable {
         try {
             reconciler.sweep(() -> acting && latch.hasLeadership(), latch::getOurPath, listener);
         } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** A sweep that failed because this coordinator stopped acting meanwhile (closing, deposed) is no news. */
+    private void failed(Exception e) {
+        if (acting) {
             listener.sweepFailed(e);
         }
     }
@@ -182,7 +189,7 @@ public final class Coordinator implements AutoCloseable {
         try {
             orphans.sweep(() -> acting && latch.hasLeadership(), latch::getOurPath, listener);
         } catch (IOException | RuntimeException e) {
-            listener.sweepFailed(e);
+            failed(e);
         }
     }
 

@@ -111,12 +111,18 @@ final class JobFixture {
     void assertShardsEnded(ClusterConnection connection, String job) throws Exception {
         PlanStore plans = PlanStore.of(connection);
         await(Duration.ofSeconds(30), () -> plans.read(job).orElseThrow().shards().stream()
-                .allMatch(s -> s.state() == ShardState.DONE || s.state() == ShardState.FAILED), () -> plans.read(job).orElseThrow().shards().toString());
+                .allMatch(s -> s.state() == ShardState.DONE || s.state() == ShardState.FAILED), () -> summary(plans.read(job).orElseThrow().shards()));
         List<ShardRecord> shards = plans.read(job).orElseThrow().shards();
-        assertEquals(good.size(), shards.stream().mapToInt(ShardRecord::done).sum(), shards.toString());
-        assertEquals(BAD.size(), shards.stream().mapToInt(ShardRecord::failed).sum(), shards.toString());
+        assertEquals(good.size(), shards.stream().mapToInt(ShardRecord::done).sum(), summary(shards));
+        assertEquals(BAD.size(), shards.stream().mapToInt(ShardRecord::failed).sum(), summary(shards));
         Set<ShardState> ofBad = shards.stream().filter(s -> s.failed() > 0).map(ShardRecord::state).collect(Collectors.toSet());
-        assertEquals(Set.of(ShardState.FAILED), ofBad, shards.toString());
+        assertEquals(Set.of(ShardState.FAILED), ofBad, summary(shards));
+    }
+
+    /** Shards in a line each: index, state, done, failed, error. */
+    static String summary(List<ShardRecord> shards) {
+        return shards.stream().map(s -> s.index() + " " + s.state() + " " + s.done() + "/" + s.failed() + (s.error() == null ? "" : " " + s.error()))
+                .collect(Collectors.joining("; "));
     }
 
     /** {@code target} with a ZooKeeper root of its own: its coordinators elect among themselves and see only its plans. */

@@ -107,7 +107,7 @@ class ReconcileIT {
             // shard 0 (with the bad files) and shard 1 end, then the worker stops (finishing the one or two tasks it holds):
             // the job is half done when Redis loses it
             JobFixture.await(WAIT, () -> shards(job).stream().filter(s -> s.state() == ShardState.DONE || s.state() == ShardState.FAILED).count() >= 2,
-                    () -> shards(job).toString());
+                    () -> JobFixture.summary(shards(job)));
         }
         List<ShardRecord> before = shards(job);
         long doneShards = before.stream().filter(s -> s.state() == ShardState.DONE).count();
@@ -164,7 +164,7 @@ class ReconcileIT {
             images.assertCounts(await(afterPlan, JobState.FINISHED), TASKS);
             images.assertCounts(await(afterSome, JobState.FINISHED), TASKS);
             JobFixture.await(WAIT, () -> shards(cancelled).stream().allMatch(s -> s.state() == ShardState.FAILED && s.error().contains("cancelled")),
-                    () -> shards(cancelled).toString());
+                    () -> JobFixture.summary(shards(cancelled)));
         }
         for (String job : List.of(cancelled, cancelledInRedis)) {
             assertFalse(connection.fileSystem().exists(new Path(request(job).recipe().output())), job + " wrote nothing");
