@@ -178,41 +178,43 @@ public final class JobSubmission {
         ShardPlan plan() throws IOException;
     }
 
+    /** A job's plan as a submit works from it: the spec, its shards, and where each shard's tasks come from. */
+    private record PlannedJob(JobSpec spec, List<ShardRecord> shards, ShardTasks tasks) {}
+
     private JobSpec dispatch(JobRequest request, Planner planner, int images, Steps steps) throws IOException {
         String id = request.jobId();
         PlanStore plans = plans();
         TaskSpec wanted = taskSpec(request);
         try (SubmitLock lock = SubmitLock.take(ZkAccess.of(connection), id, LOCK_WAIT)) {
             Optional<CommittedPlan> stored = plans.read(id);
-            JobSpec spec;
-            List<ShardRecord> shards;
-            ShardTasks source;
+            PlannedJob job;
             if (stored.isPresent()) {
-                spec = stored.get().job();
-                List<String> differences = differences(spec, request, wanted, images);
+                List<String> differences = differences(stored.get().job(), request, wanted, images);
                 if (!differences.isEmpty()) {
                     throw new IllegalArgumentException("job " + id + " exists with another plan (" + String.join("; ", differences)
                             + "): submit it as it was to complete it, or choose another id");
                 }
-                shards = stored.get().shards();
-                source = PlannedTasks.stored(spec, shards, plans);
-                steps.planReady(spec, false);
+                job = new PlannedJob(stored.get().job(), stored.get().shards(), PlannedTasks.stored(stored.get().job(), stored.get().shards(), plans));
             } else {
                 if (plans.isUncommitted(id)) {
                     plans.delete(id); // abandoned by a submit that died while storing it: we hold the lock, nobody writes it now
                 }
-                ShardPlan plan = planner.plan();
-                spec = plans.store(id, request.input(), request.pipeline().specs(), request.limits(), plan, wanted);
-                Map<Integer, ShardPlan.PlannedShard> planned = new HashMap<>();
-                plan.shards().forEach(shard -> planned.put(shard.index(), shard));
-                shards = plan.shards().stream().map(shard -> ShardRecord.planned(shard.index(), shard.imageCount(), shard.bytes(), null, null)).toList();
-                JobSpec stored0 = spec;
-                source = shard -> PlannedTasks.of(stored0, shard, planned.get(shard).images());
-                steps.planReady(spec, true);
+                job = store(plans, request, planner.plan(), wanted);
             }
-            dispatcher.fill(PlannedTasks.layout(spec, shards, plans.isCancelled(id)), source, steps);
-            return spec;
+            steps.planReady(job.spec(), stored.isEmpty());
+            dispatcher.fill(PlannedTasks.layout(job.spec(), job.shards(), plans.isCancelled(id)), job.tasks(), steps);
+            return job.spec();
         }
+    }
+
+    /** Stores a new plan; its tasks come from the plan in memory (no manifest read back). */
+    private static PlannedJob store(PlanStore plans, JobRequest request, ShardPlan plan, TaskSpec tasks) throws IOException {
+        JobSpec spec = plans.store(request.jobId(), request.input(), request.pipeline().specs(), request.limits(), plan, tasks);
+        Map<Integer, ShardPlan.PlannedShard> byIndex = new HashMap<>();
+        plan.shards().forEach(shard -> byIndex.put(shard.index(), shard));
+        List<ShardRecord> shards = plan.shards().stream()
+                .map(shard -> ShardRecord.planned(shard.index(), shard.imageCount(), shard.bytes(), null, null)).toList();
+        return new PlannedJob(spec, shards, shard -> PlannedTasks.of(spec, shard, byIndex.get(shard).images()));
     }
 
     /** How the request's plan differs from the stored one, in words; empty when it is the same job. */
@@ -225,7 +227,9 @@ public final class JobSubmission {
         differ(differences, "input", stored.input(), request.input());
         differ(differences, "ops", stored.operations(), request.pipeline().specs());
         differ(differences, "shard limits", stored.limits(), request.limits());
-        differ(differences, "output and format", JobRecipe.fromJson(tasks.recipe()).toJson(), wanted.recipe());
+        JobRecipe then = JobRecipe.fromJson(tasks.recipe());
+        differ(differences, "output", then.output(), request.recipe().output());
+        differ(differences, "format", then.pipeline().format().spec(), request.pipeline().format().spec());
         differ(differences, "priority", tasks.priority(), wanted.priority());
         differ(differences, "images per task", tasks.batch(), wanted.batch());
         differ(differences, "Redis key prefix", tasks.keyPrefix(), wanted.keyPrefix());
