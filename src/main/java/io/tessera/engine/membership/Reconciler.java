@@ -1,5 +1,6 @@
 package io.tessera.engine.membership;
 
+import io.tessera.engine.Reasons;
 import io.tessera.engine.shard.JobSpec;
 import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.PlanStoreSettings;
@@ -57,7 +58,16 @@ final class Reconciler {
                 continue;
             }
             boolean cancelled = store.isCancelled(jobId);
-            Reconciled outcome = queues.reconcile(spec.get(), records, cancelled);
+            Reconciled outcome;
+            try {
+                outcome = queues.reconcile(spec.get(), records, cancelled);
+            } catch (RuntimeException e) {
+                if (!queueAnswers()) {
+                    throw e; // the queue is unreachable: this sweep ends (and is reported once); the next one tries again
+                }
+                LOG.warn("Job {}: could not compare it with the task queue (tried again at the next sweep): {}", jobId, Reasons.oneLine(e));
+                continue;
+            }
             if (outcome.rebuilt() != null) {
                 repaired++;
                 LOG.warn("Job {}: the task queue had lost part of it; {}", jobId, outcome.rebuilt());
@@ -76,6 +86,14 @@ final class Reconciler {
             plans.markQuiet(jobId, PlanCache.allEnded(records) && (outcome.over() || !outcome.exists()));
         }
         return repaired;
+    }
+
+    private boolean queueAnswers() {
+        try {
+            return queues.dataset() != null;
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
     }
 
     /** Shards the queue has settled but ZooKeeper still shows unfinished (their worker never wrote the end) end as their tally says. */
