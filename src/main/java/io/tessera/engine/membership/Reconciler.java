@@ -80,8 +80,8 @@ final class Reconciler {
             if (outcome.cancelled() && !cancelled && store.markCancelled(jobId, fencePath)) {
                 LOG.info("Job {} was cancelled in Redis only; ZooKeeper records it now", jobId);
             }
-            if (outcome.over()) {
-                endSettled(jobId, records, fencePath, listener);
+            if (outcome.over() && endSettled(jobId, records, fencePath, listener)) {
+                records = plans.shards(jobId); // what it just wrote, so that the next sweep does not take it for news
             }
             plans.markQuiet(jobId, PlanCache.allEnded(records) && (outcome.over() || !outcome.exists()));
         }
@@ -96,8 +96,12 @@ final class Reconciler {
         }
     }
 
-    /** Shards the queue has settled but ZooKeeper still shows unfinished (their worker never wrote the end) end as their tally says. */
-    private void endSettled(String jobId, List<ShardRecord> records, String fencePath, CoordinatorListener listener) throws IOException {
+    /**
+     * Shards the queue has settled but ZooKeeper still shows unfinished (their worker never wrote the end) end as their
+     * tally says. Returns whether it wrote any.
+     */
+    private boolean endSettled(String jobId, List<ShardRecord> records, String fencePath, CoordinatorListener listener) throws IOException {
+        boolean wrote = false;
         for (ShardRecord shard : records) {
             if (shard.state() == ShardState.DONE || shard.state() == ShardState.FAILED) {
                 continue;
@@ -110,7 +114,11 @@ final class Reconciler {
                 ShardRecord next = ending.get().apply(now);
                 return next == now || now.state() == ShardState.DONE ? Optional.empty() : Optional.of(next);
             });
-            written.ifPresent(now -> listener.shardRecovered(jobId, now.owner(), now));
+            if (written.isPresent()) {
+                wrote = true;
+                listener.shardRecovered(jobId, written.get().owner(), written.get());
+            }
         }
+        return wrote;
     }
 }
