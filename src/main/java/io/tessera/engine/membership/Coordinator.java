@@ -36,12 +36,13 @@ public final class Coordinator implements AutoCloseable {
     private final OrphanedShards orphans;
     private final Reconciler reconciler;
     private final JobQueues queues;
-    private String dataset;
     private final CoordinatorListener listener;
     private final ScheduledExecutorService thread;
     private final ConnectionStateListener connectionWatch;
     private final ZkAccess zk;
     private volatile boolean acting;
+    /** The queue's data set as last seen (coordinator thread only). */
+    private String dataset;
 
     private Coordinator(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener, SettledShards settled, JobQueues queues) {
         this.zk = zk;
