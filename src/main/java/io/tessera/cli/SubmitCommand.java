@@ -11,6 +11,8 @@ import io.tessera.engine.events.JobCounts;
 import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.shard.ShardLimits;
+import io.tessera.engine.shard.JobSpec;
+import io.tessera.engine.worker.JobRecipe;
 import io.tessera.engine.worker.JobRequest;
 import io.tessera.engine.worker.JobSubmission;
 import java.io.PrintWriter;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
 /**
  * `tessera submit`: plans an HDFS folder and dispatches a pipeline over it. With {@code --wait} it prints
  * progress until the job settles and exits 1 when any image failed or the job was cancelled; {@code --dry-run}
- * only says what the job would take.
+ * only says what the job would take. Submitting a {@code --job} id again with the same options completes an
+ * earlier submit that died half-way; {@code --resume ID} does the same from the job's stored plan alone.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true, description = "Run an image pipeline over an HDFS folder on the workers.")
 final class SubmitCommand implements Callable<Integer> {
@@ -38,10 +41,10 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = {"-p", "--profile"}, defaultValue = ConnectionProfile.LOCAL_NAME, description = "Profile name (default: ${DEFAULT-VALUE}).")
     String profileName;
 
-    @Option(names = "--input", required = true, description = "HDFS folder with the images (absolute).")
+    @Option(names = "--input", description = "HDFS folder with the images (absolute).")
     String input;
 
-    @Option(names = "--op", required = true, description = "An op, in order, e.g. thumbnail:256, resize:w=800, grayscale, blur:2.5, "
+    @Option(names = "--op", description = "An op, in order, e.g. thumbnail:256, resize:w=800, grayscale, blur:2.5, "
             + "rotate:90, crop:x=0,y=0,w=100,h=100, dhash, stats, format:png.")
     List<String> ops;
 
@@ -51,8 +54,13 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Output folder (default: <input>/../_derived/<job>/<op-chain>).")
     String output;
 
-    @Option(names = "--job", description = "Job id (default: job-<date-time>).")
+    @Option(names = "--job", description = "Job id (default: job-<date-time>). An id submitted before with the same options: "
+            + "completes that submit (nothing is added twice).")
     String jobId;
+
+    @Option(names = "--resume", paramLabel = "ID", description = "Complete job ID as it was first submitted (input, ops, output, "
+            + "priority and batch from its plan in ZooKeeper), e.g. after the submit was killed.")
+    String resume;
 
     @Option(names = "--priority", defaultValue = "normal", description = "high or normal (default: ${DEFAULT-VALUE}).")
     String priority;
@@ -83,7 +91,10 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobRequest request = request();
+        JobRequest request = resume == null ? request() : null;
+        if (resume != null && (input != null || ops != null || dryRun)) {
+            throw new ReadableErrors.UserError("--resume takes the job's input and ops from its plan: leave out --input, --op and --dry-run", 2);
+        }
         if (keepDays < 0 || keepDays > 3650) {
             throw new ReadableErrors.UserError("--keep-days must be between 0 (forever) and 3650, not " + keepDays, 2);
         }
@@ -98,15 +109,44 @@ final class SubmitCommand implements Callable<Integer> {
                 e.leftOut().phrases().forEach(phrase -> out.println("  " + phrase));
                 return 0;
             }
-            var job = submission.submit(request);
-            out.printf("job %s: %,d images in %,d shards, %s; outputs to %s%n", job.id(), job.images(), job.shards(), request.pipeline(),
-                    request.recipe().output());
+            Steps steps = new Steps();
+            JobSpec job;
+            try {
+                job = resume != null ? submission.resume(resume, steps) : submission.submit(request, steps);
+            } catch (IllegalArgumentException | IllegalStateException conflict) {
+                throw new ReadableErrors.UserError(conflict.getMessage(), 2);
+            }
+            out.printf("job %s: %,d images in %,d shards, %s; outputs to %s%n", job.id(), job.images(), job.shards(), String.join(" ", job.operations()),
+                    JobRecipe.fromJson(job.tasks().recipe()).output());
+            if (!steps.planStored) {
+                out.printf("job %s was submitted before: its plan is reused, and %,d of its tasks that had not reached the queue are queued now%n",
+                        job.id(), steps.added);
+            }
             out.flush();
-            return await ? follow(submission, request.jobId(), out) : 0;
+            return await ? follow(submission, job.id(), out) : 0;
+        }
+    }
+
+    /** Whether the plan was stored now or found from an earlier submit, and how many tasks this submit added. */
+    private static final class Steps implements JobSubmission.Steps {
+        boolean planStored;
+        long added;
+
+        @Override
+        public void planReady(JobSpec job, boolean stored) {
+            planStored = stored;
+        }
+
+        @Override
+        public void tasksAdded(String jobId, int count, long queued, long all) {
+            added += count;
         }
     }
 
     private JobRequest request() {
+        if (input == null || ops == null || ops.isEmpty()) {
+            throw new ReadableErrors.UserError("give --input and at least one --op (or --resume ID to complete an earlier job)", 2);
+        }
         try {
             Pipeline pipeline = Pipeline.parse(ops, format);
             Priority level = switch (priority.toLowerCase(Locale.ROOT)) {

@@ -1,11 +1,18 @@
 package io.tessera.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
+import io.tessera.engine.dispatch.Priority;
+import io.tessera.engine.ops.Pipeline;
+import io.tessera.engine.shard.JobSpec;
+import io.tessera.engine.shard.ShardLimits;
+import io.tessera.engine.worker.JobRequest;
+import io.tessera.engine.worker.JobSubmission;
 import io.tessera.engine.worker.Worker;
 import io.tessera.engine.worker.WorkerOptions;
 import io.tessera.testing.SharedCluster;
@@ -13,6 +20,7 @@ import io.tessera.testing.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,5 +85,40 @@ class SubmitCommandIT {
         assertTrue(run.err().contains("the angle must be 90, 180 or 270"), run.err());
         String text = new String(run.err().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         assertTrue(text.startsWith("tessera submit:"), text);
+    }
+
+    @Test
+    void resumeCompletesASubmitThatDiedAndAnotherRequestUnderTheSameIdIsRefused(@TempDir Path local) throws Exception {
+        Path set = Files.createDirectories(local.resolve("set"));
+        for (int i = 0; i < 5; i++) {
+            Files.write(set.resolve("p" + i + ".jpg"), TestImages.jpeg(60, 40));
+        }
+        String dest = "/test/resume-" + UUID.randomUUID();
+        CliRun.run(home(), "upload", set.toString(), dest);
+        String prefix = "cli-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        String job = "cli-resume-" + UUID.randomUUID().toString().substring(0, 6);
+        try (ClusterConnection connection = new ClusterConnection(SharedCluster.target())) {
+            JobSubmission submission = new JobSubmission(connection, new DispatchKeys(prefix), DispatchSettings.defaults());
+            JobRequest request = new JobRequest(job, dest + "/set", null, Pipeline.parse(List.of("thumbnail:32"), null), Priority.NORMAL,
+                    new ShardLimits(1000, 0), 2);
+            assertThrows(IllegalStateException.class, () -> submission.submit(request, new JobSubmission.Steps() {
+                @Override
+                public void planReady(JobSpec spec, boolean stored) {
+                    throw new IllegalStateException("killed after storing the plan");
+                }
+            }));
+
+            CliRun resumed = CliRun.run(home(), "submit", "--resume", job, "--key-prefix", prefix);
+            assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+            assertTrue(resumed.out().contains("job " + job + ": 5 images in 1 shards, thumbnail:32"), resumed.out());
+            assertTrue(resumed.out().contains("was submitted before: its plan is reused, and 3 of its tasks"), resumed.out());
+            assertEquals(3, connection.redis().xlen(new DispatchKeys(prefix).tasks(Priority.NORMAL)));
+
+            CliRun other = CliRun.run(home(), "submit", "--input", dest + "/set", "--op", "grayscale", "--batch", "2", "--job", job,
+                    "--key-prefix", prefix);
+            assertEquals(2, other.exitCode(), other.out() + other.err());
+            assertTrue(other.err().contains("exists with another plan (ops [thumbnail:32] then, [grayscale] now; output "), other.err());
+            assertEquals(3, connection.redis().xlen(new DispatchKeys(prefix).tasks(Priority.NORMAL)), "nothing added");
+        }
     }
 }

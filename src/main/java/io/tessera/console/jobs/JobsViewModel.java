@@ -169,7 +169,7 @@ public final class JobsViewModel {
     }
 
     public void cancel() {
-        act("Cancelling", (backend, id) -> backend.dispatcher().cancel(id) ? "Cancelled " + id : id + " was already over");
+        act("Cancelling", (backend, id) -> backend.submission().cancel(id) ? "Cancelled " + id : id + " was already over");
     }
 
     public void pause() {

@@ -10,6 +10,7 @@ final class DispatchScripts {
     private static final String DIR = "/io/tessera/engine/dispatch/";
 
     static final LuaScript CREATE_JOB = load("create-job.lua");
+    static final LuaScript ENQUEUE = load("enqueue.lua");
     static final LuaScript COMPLETE = load("complete.lua");
     static final LuaScript FAIL = load("fail.lua");
     static final LuaScript PROMOTE = load("promote.lua");

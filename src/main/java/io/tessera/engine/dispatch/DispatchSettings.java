@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param maxAttempts       deliveries a task gets before it is dead-lettered
  * @param retryBackoff      delay before the 2nd attempt, doubled per attempt up to {@code retryBackoffMax}
  * @param resultsMaxLen     approximate cap of the results stream (XADD MAXLEN ~)
- * @param batchSize         XADDs per pipeline when submitting, completions per pipeline when acknowledging
+ * @param batchSize         tasks per enqueue script call when submitting, completions per pipeline when acknowledging
  * @param parkedLimit       tasks of paused jobs a consumer holds before it stops reading
  * @param controlCacheTtl   how long a job's cancel/pause flags are reused before they are read again
  * @param finishedJobTtl    for jobs submitted with these settings: how long the job's keys (hash, control, settled tasks,
@@ -55,6 +55,15 @@ public record DispatchSettings(int handlerThreads, int prefetch, Duration block,
                 resultsMaxLen, batchSize, parkedLimit, controlCacheTtl, finishedJobTtl, deadMaxLen);
     }
 
+    /** Tasks per script call when submitting, completions per pipeline when acknowledging. */
+    public DispatchSettings withBatchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a batch holds at least 1, not " + size);
+        }
+        return new DispatchSettings(handlerThreads, prefetch, block, visibilityTimeout, maxAttempts, retryBackoff, retryBackoffMax,
+                resultsMaxLen, size, parkedLimit, controlCacheTtl, finishedJobTtl, deadMaxLen);
+    }
+
     public DispatchSettings withFinishedJobTtl(Duration ttl) {
         if (ttl.isNegative()) {
             throw new IllegalArgumentException("a finished job's keys cannot live a negative time");
@@ -64,8 +73,8 @@ public record DispatchSettings(int handlerThreads, int prefetch, Duration block,
     }
 
     /** As the job hash keeps it: seconds (at least 1 when set at all), 0 for never. */
-    String finishedJobTtlSeconds() {
-        return Long.toString(finishedJobTtl.isZero() ? 0 : Math.max(1, finishedJobTtl.toSeconds()));
+    public long finishedJobTtlSeconds() {
+        return finishedJobTtl.isZero() ? 0 : Math.max(1, finishedJobTtl.toSeconds());
     }
 
     int maxInFlight() {

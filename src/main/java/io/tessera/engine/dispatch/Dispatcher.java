@@ -1,16 +1,13 @@
 package io.tessera.engine.dispatch;
 
-import io.tessera.engine.events.Event;
-import io.tessera.engine.events.EventJson;
-import io.tessera.engine.events.JobCounts;
-import java.util.HashMap;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.StreamEntryID;
+import java.util.TreeMap;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -22,12 +19,14 @@ public final class Dispatcher {
     private final DispatchKeys keys;
     private final DispatchSettings settings;
     private final DeadLetters deadLetters;
+    private final JobSetup setup;
 
     public Dispatcher(UnifiedJedis redis, DispatchKeys keys, DispatchSettings settings) {
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
         this.deadLetters = new DeadLetters(redis, keys);
+        this.setup = new JobSetup(redis, keys, settings);
     }
 
     public Dispatcher(UnifiedJedis redis) {
@@ -35,39 +34,38 @@ public final class Dispatcher {
     }
 
     /**
-     * Creates the job hash (state QUEUED, counters zero, totals set, the first task's recipe and priority), lists
-     * the job in the job index ({@link JobCatalog}), records JOB_STARTED, then adds the
-     * tasks with pipelined XADDs. Workers may start on the first tasks while later ones are still added.
+     * Dispatches a job without a plan: creates the job hash (state QUEUED, counters zero, totals set, the first
+     * task's recipe and priority, each shard's task count), lists it in the job index ({@link JobCatalog}), records
+     * JOB_STARTED, then adds the tasks in batches. Workers may start on the first tasks while later ones are added.
      *
      * @throws IllegalArgumentException when the tasks are empty, belong to another job, or repeat an id
      * @throws IllegalStateException    when a job with this id was submitted before
      */
     public void submit(String jobId, List<Task> tasks) {
         check(jobId, tasks);
-        StreamGroups.ensure(redis, keys);
-        long images = tasks.stream().mapToLong(t -> t.images().size()).sum();
-        Event started = Event.jobStarted(jobId, new JobCounts(tasks.size(), images, 0, 0, 0, 0, 0, 0));
-        Object created = DispatchScripts.CREATE_JOB.run(redis, List.of(keys.job(jobId), keys.events().results(), keys.jobs()),
-                List.of(Integer.toString(tasks.size()), Long.toString(images), Long.toString(settings.resultsMaxLen()),
-                        keys.events().channelPrefix(), jobId, EventJson.write(started), java.util.Objects.requireNonNullElse(tasks.getFirst().pipeline(), ""),
-                        tasks.getFirst().priority().name()));
-        if (((Long) created) == 0) {
-            throw new IllegalStateException("job " + jobId + " was submitted before");
+        Map<Integer, List<Task>> byShard = new TreeMap<>();
+        tasks.forEach(task -> byShard.computeIfAbsent(task.shard(), s -> new ArrayList<>()).add(task));
+        List<JobLayout.ShardLayout> shards = byShard.entrySet().stream().map(e -> JobLayout.ShardLayout.open(e.getKey(), e.getValue().size(),
+                e.getValue().stream().mapToLong(t -> t.images().size()).sum())).toList();
+        Task first = tasks.getFirst();
+        JobLayout layout = new JobLayout(jobId, "", first.pipeline(), first.priority(), settings.finishedJobTtlSeconds(), 0, false, shards);
+        try {
+            fill(layout, byShard::get, SubmitListener.NONE);
+        } catch (IOException cannot) {
+            throw new IllegalStateException(cannot); // the tasks are in memory: nothing to read
         }
-        // every shard's task count before any task is visible, so no shard looks settled while its tasks are still being added
-        Map<String, String> left = new HashMap<>();
-        tasks.forEach(task -> left.merge(task.shard() + ":left", "1", (a, b) -> Long.toString(Long.parseLong(a) + 1)));
-        redis.hset(keys.shards(jobId), left);
-        // how long the job's keys stay once it finished: the submitter decides, the finishing script applies it
-        redis.hset(keys.job(jobId), "keepSeconds", settings.finishedJobTtlSeconds());
-        for (int from = 0; from < tasks.size(); from += settings.batchSize()) {
-            try (AbstractPipeline pipeline = redis.pipelined()) {
-                for (Task task : tasks.subList(from, Math.min(tasks.size(), from + settings.batchSize()))) {
-                    pipeline.xadd(keys.tasks(task.priority()), StreamEntryID.NEW_ENTRY, Map.of("task", task.toJson()));
-                }
-                pipeline.sync();
-            }
-        }
+    }
+
+    /**
+     * Makes Redis hold the job as {@code layout} says, whatever of it is there already: creates the job hash when
+     * missing (a job dispatched from a plan may be created again from the same plan: the hash's {@code plan} tag
+     * tells), then adds each shard's tasks that never went on a stream, asking {@code source} only for those shards.
+     * Safe to run again after a crash at any step, and beside another fill of the same job.
+     *
+     * @throws IllegalStateException when the id belongs to another job in Redis
+     */
+    public QueueFill fill(JobLayout layout, ShardTasks source, SubmitListener listener) throws IOException {
+        return setup.fill(layout, source, listener);
     }
 
     private static void check(String jobId, List<Task> tasks) {
@@ -83,6 +81,11 @@ public final class Dispatcher {
                 throw new IllegalArgumentException("task id " + task.id() + " appears twice in job " + jobId);
             }
         }
+    }
+
+    /** The job as Redis holds it now, with the {@code queued} count of each of {@code shards}; cheap (one round trip). */
+    public QueueLook look(String jobId, List<Integer> shards) {
+        return setup.look(DispatchKeys.checkJobId(jobId), shards);
     }
 
     public Optional<JobStatus> status(String jobId) {

@@ -20,6 +20,8 @@ import org.apache.curator.utils.ZKPaths;
  * picks the leader, and only the leader acts. It watches {@code workers/} with a {@link CuratorCache};
  * when a worker's node disappears it puts that worker's unfinished shards back in play (see
  * {@link OrphanedShards}), and it sweeps once on winning the election and every few seconds besides.
+ * Each sweep also compares the unfinished plans with the task queue and re-creates what the queue lost
+ * ({@link Reconciler}); so does a change of the queue's data set (Redis restarted or failed over).
  *
  * <p>Leadership is never held twice: acting stops the moment the connection is SUSPENDED or LOST (the
  * latch gives up leadership then too, and competes again after reconnecting). A partitioned leader may
@@ -32,17 +34,24 @@ public final class Coordinator implements AutoCloseable {
     private final LeaderLatch latch;
     private final CuratorCache workersCache;
     private final OrphanedShards orphans;
+    private final Reconciler reconciler;
+    private final JobQueues queues;
     private final CoordinatorListener listener;
     private final ScheduledExecutorService thread;
     private final ConnectionStateListener connectionWatch;
     private final ZkAccess zk;
     private volatile boolean acting;
+    /** The queue's data set as last seen (coordinator thread only). */
+    private String dataset;
 
-    private Coordinator(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener, SettledShards settled) {
+    private Coordinator(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener, SettledShards settled, JobQueues queues) {
         this.zk = zk;
         this.id = ZkAccess.checkName(id, "coordinator id");
         this.listener = listener;
-        this.orphans = new OrphanedShards(zk, settings, settled);
+        PlanCache plans = new PlanCache(zk);
+        this.orphans = new OrphanedShards(zk, plans, settings, settled);
+        this.reconciler = new Reconciler(zk, plans, queues, settled);
+        this.queues = queues;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "coordinator-" + id);
             t.setDaemon(true);
@@ -65,7 +74,13 @@ public final class Coordinator implements AutoCloseable {
     /** Like {@link #start(ZkAccess, String, CoordinatorSettings, CoordinatorListener)}; orphaned shards whose tasks are all settled end as {@code settled} says. */
     public static Coordinator start(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener,
                                     SettledShards settled) throws IOException {
-        Coordinator coordinator = new Coordinator(zk, id, settings, listener, settled);
+        return start(zk, id, settings, listener, settled, JobQueues.NONE);
+    }
+
+    /** Like {@link #start(ZkAccess, String, CoordinatorSettings, CoordinatorListener, SettledShards)}; also keeps {@code queues} in step with the plans. */
+    public static Coordinator start(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener,
+                                    SettledShards settled, JobQueues queues) throws IOException {
+        Coordinator coordinator = new Coordinator(zk, id, settings, listener, settled, queues);
         zk.ensurePath(TesseraPaths.WORKERS);
         zk.client().getConnectionStateListenable().addListener(coordinator.connectionWatch);
         coordinator.latch.addListener(new LeaderLatchListener() {
@@ -89,7 +104,11 @@ public final class Coordinator implements AutoCloseable {
             return null;
         });
         long every = settings.sweepEvery().toMillis();
-        coordinator.thread.scheduleWithFixedDelay(coordinator::sweep, every, every, TimeUnit.MILLISECONDS);
+        coordinator.thread.scheduleWithFixedDelay(coordinator::sweepAll, every, every, TimeUnit.MILLISECONDS);
+        if (queues != JobQueues.NONE) {
+            long check = settings.datasetEvery().toMillis();
+            coordinator.thread.scheduleWithFixedDelay(coordinator::checkDataset, check, check, TimeUnit.MILLISECONDS);
+        }
         return coordinator;
     }
 
@@ -110,7 +129,51 @@ public final class Coordinator implements AutoCloseable {
     private void tookLead() {
         if (latch.hasLeadership() && zk.client().getZookeeperClient().isConnected()) {
             setActing(true);
-            sweep();
+            sweepAll();
+        }
+    }
+
+    private void sweepAll() {
+        sweep();
+        reconcile();
+    }
+
+    /** The plans compared with the queue; a queue that cannot be reached is tried again at the next sweep. */
+    private void reconcile() {
+        if (!acting || queues == JobQueues.NONE) {
+            return;
+        }
+        try {
+            reconciler.sweep(() -> acting && latch.hasLeadership(), latch::getOurPath, listener);
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** A sweep that failed because this coordinator stopped acting meanwhile (closing, deposed) is no news. */
+    private void failed(Exception e) {
+        if (acting) {
+            listener.sweepFailed(e);
+        }
+    }
+
+    /** A queue whose data set changed (restarted, failed over) may have lost writes: compare at once rather than at the next sweep. */
+    private void checkDataset() {
+        if (!acting) {
+            return;
+        }
+        String now;
+        try {
+            now = queues.dataset();
+        } catch (RuntimeException unreachable) {
+            return; // the next check, or sweep, tries again
+        }
+        if (now != null && !now.equals(dataset)) {
+            boolean changed = dataset != null;
+            dataset = now;
+            if (changed) {
+                reconcile();
+            }
         }
     }
 
@@ -127,7 +190,7 @@ public final class Coordinator implements AutoCloseable {
         try {
             orphans.sweep(() -> acting && latch.hasLeadership(), latch::getOurPath, listener);
         } catch (IOException | RuntimeException e) {
-            listener.sweepFailed(e);
+            failed(e);
         }
     }
 

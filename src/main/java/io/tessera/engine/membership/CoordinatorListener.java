@@ -12,6 +12,9 @@ public interface CoordinatorListener {
     /** A shard of a vanished worker was put back in play (PLANNED) or given up (FAILED). */
     default void shardRecovered(String jobId, String vanishedWorker, ShardRecord now) {}
 
+    /** The task queue had lost part of a job and the coordinator re-created it ({@code what}, in words). */
+    default void jobReconciled(String jobId, String what) {}
+
     /** A sweep failed (e.g. the connection dropped); the next event or sweep tries again. */
     default void sweepFailed(Exception error) {}
 }

@@ -45,9 +45,14 @@ public final class PlanStore {
         return new PlanStore(ZkAccess.of(connection), new ManifestStore(connection.fileSystem(), ManifestStore.DEFAULT_ROOT), PlanStoreSettings.DEFAULT);
     }
 
-    /** Writes the plan of a new job; its image paths must be relative to {@code input}. */
+    /** Writes the plan of a new job that is only planned (no task settings); its image paths must be relative to {@code input}. */
     public JobSpec store(String jobId, String input, List<String> operations, ShardLimits limits, ShardPlan plan) throws IOException {
-        JobSpec job = new JobSpec(jobId, input, List.copyOf(operations), limits, plan.shards().size(), plan.images(), plan.bytes(), Instant.now());
+        return store(jobId, input, operations, limits, plan, null);
+    }
+
+    /** Writes the plan of a new job, with how its shards become tasks (what rebuilds its queue from the plan alone). */
+    public JobSpec store(String jobId, String input, List<String> operations, ShardLimits limits, ShardPlan plan, TaskSpec tasks) throws IOException {
+        JobSpec job = new JobSpec(jobId, input, List.copyOf(operations), limits, plan.shards().size(), plan.images(), plan.bytes(), Instant.now(), tasks);
         if (zk.run(zk.absolute(TesseraPaths.job(jobId)), () -> client.checkExists().forPath(TesseraPaths.job(jobId))) != null) {
             throw new ZNodeException(ZNodeException.Kind.ALREADY_EXISTS, zk.absolute(TesseraPaths.job(jobId)), "a job " + jobId + " exists already", null);
         }
@@ -90,8 +95,46 @@ public final class PlanStore {
     }
 
     public boolean isCommitted(String jobId) throws IOException {
-        String marker = TesseraPaths.committed(jobId);
-        return zk.run(zk.absolute(marker), () -> client.checkExists().forPath(marker)) != null;
+        return exists(TesseraPaths.committed(jobId));
+    }
+
+    /** A job node without its marker: a plan being written now, or abandoned by a planner that died. */
+    public boolean isUncommitted(String jobId) throws IOException {
+        return exists(TesseraPaths.job(jobId)) && !isCommitted(jobId);
+    }
+
+    /** Whether the job was cancelled: the durable record, which outlives the flag in Redis. */
+    public boolean isCancelled(String jobId) throws IOException {
+        return exists(TesseraPaths.cancelled(jobId));
+    }
+
+    /**
+     * Records that the job was cancelled (once; false when it was already, or when the job has no plan). With a
+     * {@code fencePath}, only while that node exists (checked in the same transaction; see {@link ShardStore#updateFenced}).
+     */
+    public boolean markCancelled(String jobId, String fencePath) throws IOException {
+        String marker = TesseraPaths.cancelled(jobId);
+        byte[] data = ZkJson.bytes(new CancelMarker(Instant.now()));
+        try {
+            if (fencePath == null) {
+                client.create().forPath(marker, data);
+            } else {
+                client.transaction().forOperations(client.transactionOp().check().forPath(fencePath),
+                        client.transactionOp().create().forPath(marker, data));
+            }
+            return true;
+        } catch (org.apache.zookeeper.KeeperException.NodeExistsException | org.apache.zookeeper.KeeperException.NoNodeException e) {
+            return false;
+        } catch (Exception e) {
+            throw zk.translate(e, zk.absolute(marker));
+        }
+    }
+
+    /** The JSON of {@code jobs/<job-id>/cancelled}. */
+    public record CancelMarker(Instant cancelled) {}
+
+    private boolean exists(String path) throws IOException {
+        return zk.run(zk.absolute(path), () -> client.checkExists().forPath(path)) != null;
     }
 
     /** Jobs whose plans are complete, sorted by id. */

@@ -7,6 +7,7 @@ public final class TesseraPaths {
     public static final String JOBS = "/jobs";
     public static final String WORKERS = "/workers";
     public static final String COORDINATOR = "/coordinator";
+    public static final String LOCKS = "/locks";
 
     private TesseraPaths() {}
 
@@ -27,6 +28,17 @@ public final class TesseraPaths {
     /** Written last, after every shard: a job without it is a plan being written (or abandoned). */
     public static String committed(String jobId) {
         return job(jobId) + "/committed";
+    }
+
+    /** Present once the job was cancelled: the durable record of it (Redis has the flag workers read). */
+    public static String cancelled(String jobId) {
+        return job(jobId) + "/cancelled";
+    }
+
+    /** The lock a submit of the job holds while it plans and dispatches (Curator lock recipe; container nodes). */
+    public static String submitLock(String jobId) {
+        ZkAccess.checkName(jobId, "job id");
+        return LOCKS + "/submit/" + jobId;
     }
 
     public static String worker(String workerId) {

@@ -6,8 +6,12 @@ import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.ImageOutcome;
 import io.tessera.engine.dispatch.JobRecords;
+import io.tessera.engine.dispatch.JobState;
 import io.tessera.engine.dispatch.JobStatus;
-import io.tessera.engine.dispatch.Task;
+import io.tessera.engine.dispatch.Priority;
+import io.tessera.engine.dispatch.ShardTasks;
+import io.tessera.engine.dispatch.SubmitListener;
+import io.tessera.engine.shard.CommittedPlan;
 import io.tessera.engine.shard.ImageFile;
 import io.tessera.engine.shard.JobPlanning;
 import io.tessera.engine.shard.JobSpec;
@@ -15,26 +19,43 @@ import io.tessera.engine.shard.LeftOut;
 import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.ShardPlan;
 import io.tessera.engine.shard.ShardPlanner;
+import io.tessera.engine.shard.ShardRecord;
+import io.tessera.engine.shard.SubmitLock;
+import io.tessera.engine.shard.TaskSpec;
+import io.tessera.engine.zk.ZkAccess;
 import java.io.IOException;
 import java.time.Duration;
 import io.tessera.engine.ops.DuplicateGroups;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Launching a job: list the input folder, plan it into shards (committed in ZooKeeper), and submit each
- * shard's images in tasks through the {@link Dispatcher}, each task carrying the {@link JobRecipe}. Also the
- * dry run (what a job would take) and waiting for a job to settle.
+ * Launching a job: list the input folder, plan it into shards (committed in ZooKeeper with how its shards become
+ * tasks), and fill the job's queue through the {@link Dispatcher}, each task carrying the {@link JobRecipe}. A submit
+ * is idempotent: the same request again (after a crash at any step, or {@link #resume}) reuses the stored plan and
+ * adds only what Redis lacks. Also the dry run (what a job would take), a durable cancel, and waiting for a job to settle.
  */
 public final class JobSubmission {
+    /** How long a submit waits for another submit of the same job id to finish. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
     private final ClusterConnection connection;
     private final DispatchKeys keys;
+    private final DispatchSettings settings;
     private final Dispatcher dispatcher;
+    private PlanStore plans;
 
     public JobSubmission(ClusterConnection connection, DispatchKeys keys, DispatchSettings settings) {
         this.connection = connection;
         this.keys = keys;
+        this.settings = settings;
         this.dispatcher = new Dispatcher(connection.redis(), keys, settings);
     }
 
@@ -46,6 +67,14 @@ public final class JobSubmission {
         return dispatcher;
     }
 
+    /** The steps of a submit as they happen (a launcher's progress; tests stop a submit between two of them). */
+    public interface Steps extends SubmitListener {
+        Steps NONE = new Steps() {};
+
+        /** The plan is committed in ZooKeeper: stored now ({@code stored}), or found from an earlier submit of the same job. */
+        default void planReady(JobSpec job, boolean stored) {}
+    }
+
     /**
      * What the job would take: images, bytes, shards and tasks, where its outputs would go, and what the listing of
      * the input left out with its reasons (hidden files, temporaries, files without an image extension).
@@ -55,38 +84,180 @@ public final class JobSubmission {
     public Estimate estimate(JobRequest request) throws IOException {
         JobPlanning.Listing listing = JobPlanning.survey(connection, request.input());
         ShardPlan plan = ShardPlanner.plan(listing.imagesOrFail(request.input()), request.limits());
-        return new Estimate(plan.images(), plan.bytes(), plan.shards().size(), tasks(request, plan).size(), request.recipe().output(),
-                listing.leftOut());
+        TaskSpec tasks = taskSpec(request);
+        int count = plan.shards().stream().mapToInt(shard -> tasks.tasksOf(shard.imageCount())).sum();
+        return new Estimate(plan.images(), plan.bytes(), plan.shards().size(), count, request.recipe().output(), listing.leftOut());
+
     }
 
-    /** Plans (the plan in ZooKeeper, whole or not at all) and submits; returns the stored job. */
+    /** Plans (the plan in ZooKeeper, whole or not at all) and dispatches; returns the stored job. See {@link #submit(JobRequest, Steps)}. */
     public JobSpec submit(JobRequest request) throws IOException {
-        ShardPlan plan = plan(request);
-        JobSpec job = PlanStore.of(connection).store(request.jobId(), request.input(), request.pipeline().specs(), request.limits(), plan);
-        dispatcher.submit(request.jobId(), tasks(request, plan));
-        return job;
+        return submit(request, Steps.NONE);
+    }
+
+    /**
+     * Plans and dispatches the job, or completes an earlier submit of it. Under the job's submit lock: when ZooKeeper
+     * holds a committed plan for the id, that plan is used (the folder is not listed again) if it was made from the
+     * same request, and refused with the differences otherwise; an uncommitted one (its planner died) is deleted and
+     * the folder planned again. Then the job hash is created, or found from the same plan, and each shard's tasks that
+     * never went on a stream are added (see {@link Dispatcher#fill}). A job cancelled earlier stays cancelled.
+     *
+     * @throws IllegalArgumentException when the id belongs to a job planned from a different request
+     * @throws IllegalStateException    when Redis holds another job with this id
+     */
+    public JobSpec submit(JobRequest request, Steps steps) throws IOException {
+        return dispatch(request, () -> plan(request), -1, steps);
     }
 
     /**
      * Plans and submits a job over the given images only (absolute paths below the request's input), e.g. the
      * failed images of an earlier job. An image that is gone by now is planned with size 0 and fails with its reason.
+     * Idempotent like {@link #submit(JobRequest, Steps)}.
      */
     public JobSpec submitImages(JobRequest request, List<String> images) throws IOException {
+        return submitImages(request, images, Steps.NONE);
+    }
+
+    public JobSpec submitImages(JobRequest request, List<String> images, Steps steps) throws IOException {
         String root = request.recipe().input();
-        List<ImageFile> listing = new ArrayList<>();
-        for (String image : new java.util.TreeSet<>(images)) {
+        SortedSet<String> distinct = new TreeSet<>(images);
+        for (String image : distinct) {
             if (!image.startsWith(root + "/")) {
                 throw new IllegalArgumentException(image + " is not below the job's input " + root);
             }
-            listing.add(new ImageFile(image.substring(root.length() + 1), sizeOf(image)));
         }
-        if (listing.isEmpty()) {
+        if (distinct.isEmpty()) {
             throw new IOException("no images to submit");
         }
-        ShardPlan plan = ShardPlanner.plan(listing, request.limits());
-        JobSpec job = PlanStore.of(connection).store(request.jobId(), request.input(), request.pipeline().specs(), request.limits(), plan);
-        dispatcher.submit(request.jobId(), tasks(request, plan));
-        return job;
+        return dispatch(request, () -> {
+            List<ImageFile> listing = new ArrayList<>();
+            for (String image : distinct) {
+                listing.add(new ImageFile(image.substring(root.length() + 1), sizeOf(image)));
+            }
+            return ShardPlanner.plan(listing, request.limits());
+        }, distinct.size(), steps);
+    }
+
+    /**
+     * Completes job {@code jobId} as it was first submitted, from its stored plan alone (input, pipeline, output,
+     * limits, priority and images per task): what a crashed {@code tessera submit} left undone is done.
+     */
+    public JobSpec resume(String jobId, Steps steps) throws IOException {
+        JobSpec spec = plans().readJob(jobId).orElseThrow(() -> new IOException("job " + jobId
+                + " has no complete plan in ZooKeeper: nothing to resume (submit it with its input and ops)"));
+        TaskSpec tasks = spec.tasks();
+        if (tasks == null) {
+            throw new IOException("job " + jobId + " was planned without task settings (by `tessera plan`, or an older version): it cannot be resumed");
+        }
+        JobRecipe recipe = JobRecipe.fromJson(tasks.recipe());
+        return submit(new JobRequest(jobId, spec.input(), recipe.output(), recipe.pipeline(), Priority.valueOf(tasks.priority()),
+                spec.limits(), tasks.batch()), steps);
+    }
+
+    /**
+     * Cancels a job durably: ZooKeeper records it first ({@code jobs/<id>/cancelled}), so a Redis that loses its flag
+     * cannot bring the job back (the coordinator cancels it there again), then Redis tells the workers. False when the
+     * job is over already.
+     */
+    public boolean cancel(String jobId) throws IOException {
+        Optional<JobStatus> now = dispatcher.status(jobId);
+        if (now.isPresent() && (now.get().state() == JobState.FINISHED || now.get().state() == JobState.CANCELLED)) {
+            return false;
+        }
+        boolean planned = plans().isCommitted(jobId);
+        if (planned) {
+            plans().markCancelled(jobId, null);
+        }
+        if (now.isEmpty()) {
+            if (!planned) {
+                throw new IllegalArgumentException("no job " + jobId);
+            }
+            return true; // Redis lost it: the coordinator rebuilds it cancelled
+        }
+        return dispatcher.cancel(jobId);
+    }
+
+    @FunctionalInterface
+    private interface Planner {
+        ShardPlan plan() throws IOException;
+    }
+
+    /** A job's plan as a submit works from it: the spec, its shards, and where each shard's tasks come from. */
+    private record PlannedJob(JobSpec spec, List<ShardRecord> shards, ShardTasks tasks) {}
+
+    private JobSpec dispatch(JobRequest request, Planner planner, int images, Steps steps) throws IOException {
+        String id = request.jobId();
+        PlanStore plans = plans();
+        TaskSpec wanted = taskSpec(request);
+        try (SubmitLock lock = SubmitLock.take(ZkAccess.of(connection), id, LOCK_WAIT)) {
+            Optional<CommittedPlan> stored = plans.read(id);
+            PlannedJob job;
+            if (stored.isPresent()) {
+                List<String> differences = differences(stored.get().job(), request, wanted, images);
+                if (!differences.isEmpty()) {
+                    throw new IllegalArgumentException("job " + id + " exists with another plan (" + String.join("; ", differences)
+                            + "): submit it as it was to complete it, or choose another id");
+                }
+                job = new PlannedJob(stored.get().job(), stored.get().shards(), PlannedTasks.stored(stored.get().job(), stored.get().shards(), plans));
+            } else {
+                if (plans.isUncommitted(id)) {
+                    plans.delete(id); // abandoned by a submit that died while storing it: we hold the lock, nobody writes it now
+                }
+                job = store(plans, request, planner.plan(), wanted);
+            }
+            steps.planReady(job.spec(), stored.isEmpty());
+            dispatcher.fill(PlannedTasks.layout(job.spec(), job.shards(), plans.isCancelled(id)), job.tasks(), steps);
+            return job.spec();
+        }
+    }
+
+    /** Stores a new plan; its tasks come from the plan in memory (no manifest read back). */
+    private static PlannedJob store(PlanStore plans, JobRequest request, ShardPlan plan, TaskSpec tasks) throws IOException {
+        JobSpec spec = plans.store(request.jobId(), request.input(), request.pipeline().specs(), request.limits(), plan, tasks);
+        Map<Integer, ShardPlan.PlannedShard> byIndex = new HashMap<>();
+        plan.shards().forEach(shard -> byIndex.put(shard.index(), shard));
+        List<ShardRecord> shards = plan.shards().stream()
+                .map(shard -> ShardRecord.planned(shard.index(), shard.imageCount(), shard.bytes(), null, null)).toList();
+        return new PlannedJob(spec, shards, shard -> PlannedTasks.of(spec, shard, byIndex.get(shard).images()));
+    }
+
+    /** How the request's plan differs from the stored one, in words; empty when it is the same job. */
+    private List<String> differences(JobSpec stored, JobRequest request, TaskSpec wanted, int images) {
+        List<String> differences = new ArrayList<>();
+        TaskSpec tasks = stored.tasks();
+        if (tasks == null) {
+            return List.of("it was planned without task settings, by `tessera plan` or an older version");
+        }
+        differ(differences, "input", stored.input(), request.input());
+        differ(differences, "ops", stored.operations(), request.pipeline().specs());
+        differ(differences, "shard limits", stored.limits(), request.limits());
+        JobRecipe then = JobRecipe.fromJson(tasks.recipe());
+        differ(differences, "output", then.output(), request.recipe().output());
+        differ(differences, "format", then.pipeline().format().spec(), request.pipeline().format().spec());
+        differ(differences, "priority", tasks.priority(), wanted.priority());
+        differ(differences, "images per task", tasks.batch(), wanted.batch());
+        differ(differences, "Redis key prefix", tasks.keyPrefix(), wanted.keyPrefix());
+        if (images >= 0) {
+            differ(differences, "images", stored.images(), (long) images);
+        }
+        return differences;
+    }
+
+    private static void differ(List<String> differences, String what, Object stored, Object asked) {
+        if (!Objects.equals(stored, asked)) {
+            differences.add(what + " " + stored + " then, " + asked + " now");
+        }
+    }
+
+    private TaskSpec taskSpec(JobRequest request) {
+        return new TaskSpec(keys.prefix(), request.recipe().toJson(), request.priority().name(), request.batchSize(), settings.finishedJobTtlSeconds());
+    }
+
+    private synchronized PlanStore plans() throws IOException {
+        if (plans == null) {
+            plans = PlanStore.of(connection);
+        }
+        return plans;
     }
 
     private long sizeOf(String image) throws IOException {
@@ -98,22 +269,7 @@ public final class JobSubmission {
     }
 
     private ShardPlan plan(JobRequest request) throws IOException {
-        List<ImageFile> listing = JobPlanning.listFolder(connection, request.input());
-        if (listing.isEmpty()) {
-            throw new IOException("no images under " + request.input() + " (missing folder, or no files with image names)");
-        }
-        return ShardPlanner.plan(listing, request.limits());
-    }
-
-    private static List<Task> tasks(JobRequest request, ShardPlan plan) {
-        String recipe = request.recipe().toJson();
-        String root = request.recipe().input();
-        List<Task> tasks = new ArrayList<>();
-        for (ShardPlan.PlannedShard shard : plan.shards()) {
-            List<String> paths = shard.images().stream().map(image -> root + "/" + image.path()).toList();
-            tasks.addAll(Task.batches(request.jobId(), shard.index(), paths, request.batchSize(), recipe, request.priority()));
-        }
-        return tasks;
+        return ShardPlanner.plan(JobPlanning.survey(connection, request.input()).imagesOrFail(request.input()), request.limits());
     }
 
     /**

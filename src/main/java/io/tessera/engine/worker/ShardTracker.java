@@ -147,11 +147,15 @@ final class ShardTracker implements TaskListener, AutoCloseable {
         return shard.state() == ShardState.DONE || shard.state() == ShardState.FAILED;
     }
 
-    /** Taken up by {@code worker}: RUNNING from PLANNED, QUEUED or FAILED (its dead letters were requeued); left as it is otherwise. */
+    /**
+     * Taken up by {@code worker}: RUNNING from PLANNED or QUEUED; left as it is otherwise. An ended shard (FAILED, DONE)
+     * changes only with a settled tally: a task of it starting may be a duplicate delivery of a task settled already
+     * (reclaimed, or queued again after Redis lost data), whose completion counts nothing and would never end it again.
+     */
     static Optional<ShardRecord> startedBy(ShardRecord shard, String worker) {
         return switch (shard.state()) {
-            case PLANNED, QUEUED, FAILED -> Optional.of(shard.moveTo(ShardState.RUNNING, worker).withError(null));
-            case RUNNING, DONE -> Optional.empty();
+            case PLANNED, QUEUED -> Optional.of(shard.moveTo(ShardState.RUNNING, worker).withError(null));
+            case RUNNING, FAILED, DONE -> Optional.empty();
         };
     }
 
@@ -159,7 +163,9 @@ final class ShardTracker implements TaskListener, AutoCloseable {
      * The shard as dispatch's tally says: settled → DONE when every image went through, FAILED with the
      * counts as reason otherwise; not settled → RUNNING with the figures (taken up by {@code worker} if
      * nobody runs it, e.g. after the coordinator put it back). Never backwards: an older tally than what
-     * is written changes nothing, and DONE stays DONE.
+     * is written changes nothing, and DONE stays DONE. A FAILED shard goes back to RUNNING only on a tally
+     * with more images through than it records (a tally older than the settled one never has): tallies of
+     * different workers arrive in any order, and one written after the shard ended must not reopen it.
      */
     static Optional<ShardRecord> counted(ShardRecord shard, ShardTally tally, String worker) {
         if (shard.state() == ShardState.DONE) {
@@ -175,8 +181,13 @@ final class ShardTracker implements TaskListener, AutoCloseable {
             }
             return Optional.of(shard.moveTo(outcome, owner).withProgress(done, failed).withError(tally.problems()));
         }
-        if (shard.state() == ShardState.RUNNING) {
-            return done + failed > shard.done() + shard.failed() ? Optional.of(shard.withProgress(done, failed)) : Optional.empty();
+        if (shard.state() == ShardState.RUNNING || shard.state() == ShardState.FAILED) {
+            if (done + failed <= shard.done() + shard.failed()) {
+                return Optional.empty();
+            }
+            if (shard.state() == ShardState.RUNNING) {
+                return Optional.of(shard.withProgress(done, failed));
+            }
         }
         return Optional.of(shard.moveTo(ShardState.RUNNING, owner).withProgress(done, failed).withError(null));
     }

@@ -88,7 +88,8 @@ public final class Worker implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(connection.redis(), options.keys(), options.dispatch());
         Coordinator coordinator;
         try {
-            coordinator = Coordinator.start(zk, info.id(), CoordinatorSettings.DEFAULT, new CoordinatorLog(info.id()), settledIn(dispatcher));
+            coordinator = Coordinator.start(zk, info.id(), CoordinatorSettings.DEFAULT, new CoordinatorLog(info.id()), settledIn(dispatcher),
+                    new QueueReconciliation(connection, options.keys(), options.dispatch()));
         } catch (IOException | RuntimeException e) {
             shards.close();
             registration.close();

@@ -62,7 +62,7 @@ class JobsViewTest {
 
     @Test
     void aStartedJobShowsItsProgressInTheTableAndItsFailedImageInTheDetail() throws Exception {
-        String input = world.folder(4, "empty.jpg", "_cover.jpg");
+        String input = world.folder(4, "empty.jpg", ".cover.jpg");
         waitFor(() -> world.pool.running().get());
         waitFor(() -> shown("Local worker: 2 threads, on"));
         robot.interact(() -> viewModel.launcher().input().set(input));

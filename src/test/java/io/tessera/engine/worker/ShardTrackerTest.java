@@ -57,9 +57,22 @@ class ShardTrackerTest {
         assertNull(again.error());
 
         ShardRecord failed = ShardTracker.counted(again, tally(0, 9, 0, 1), "w2").orElseThrow();
-        ShardRecord requeued = ShardTracker.startedBy(failed, "w3").orElseThrow();
-        assertEquals(ShardState.RUNNING, requeued.state());
-        ShardRecord finished = ShardTracker.counted(requeued, tally(0, 10, 0, 0), "w3").orElseThrow();
+        // its dead letter requeued: the shard stays FAILED while the task runs (a start or a tally older than the end
+        // must not reopen an ended shard), and ends as the settled tally says
+        assertEquals(Optional.empty(), ShardTracker.startedBy(failed, "w3"));
+        assertEquals(Optional.empty(), ShardTracker.counted(failed, tally(1, 9, 0, 0), "w3"));
+        ShardRecord finished = ShardTracker.counted(failed, tally(0, 10, 0, 0), "w3").orElseThrow();
         assertTrue(finished.state() == ShardState.DONE && finished.done() == 10, finished.toString());
+    }
+
+    @Test
+    void aTallyOlderThanTheEndNeverReopensAnEndedShard() {
+        ShardRecord ended = ShardTracker.counted(PLANNED, tally(0, 17, 2, 0), "w1").orElseThrow();
+        assertEquals(ShardState.FAILED, ended.state());
+        // another worker's tally from before the end, written after it
+        assertEquals(Optional.empty(), ShardTracker.counted(ended, tally(1, 16, 2, 0), "w2"));
+        // a task that outlived the end (the coordinator gave the shard up while it ran) takes it up again
+        ShardRecord givenUp = ended.requeued(ShardState.FAILED, "worker w1 vanished; given up after 3 attempts");
+        assertEquals(ShardState.RUNNING, ShardTracker.counted(givenUp, tally(1, 3, 0, 0), "w2").orElseThrow().state());
     }
 }
