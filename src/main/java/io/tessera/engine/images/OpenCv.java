@@ -33,6 +33,18 @@ public final class OpenCv {
         return opencv_core.CV_VERSION();
     }
 
+    /**
+     * The gist of an OpenCV error for a one-line reason: "OpenCV(4.13.0) /build/…/grfmt_webp.cpp:136: error:
+     * (-215:Assertion failed) size.width > 0 in function 'readHeader'" becomes "Assertion failed: size.width > 0".
+     */
+    public static String shortMessage(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
+        java.util.regex.Matcher m = OPENCV_ERROR.matcher(message);
+        return m.find() ? (m.group(1) + ": " + m.group(2)).strip() : io.tessera.engine.Reasons.oneLine(e);
+    }
+
+    private static final java.util.regex.Pattern OPENCV_ERROR = java.util.regex.Pattern.compile("error: \\(-?\\d+:([^)]*)\\) (.*?)(?: in function '[^']*')?$");
+
     private static final class Holder {
         static {
             if (System.getProperty("org.bytedeco.javacpp.logger") == null) {

@@ -1,6 +1,7 @@
 package io.tessera.engine.images;
 
 import io.tessera.engine.Reasons;
+import io.tessera.engine.ops.reference.ReferenceDecoder;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -17,10 +18,10 @@ import javax.imageio.stream.ImageOutputStream;
 public final class ThumbnailMaker {
     private static final float JPEG_QUALITY = 0.85f;
 
-    private final SafeDecoder decoder;
+    private final ReferenceDecoder decoder;
 
     public ThumbnailMaker(ImageLimits limits) {
-        this.decoder = new SafeDecoder(limits);
+        this.decoder = new ReferenceDecoder(limits);
     }
 
     public sealed interface Outcome {
@@ -33,12 +34,12 @@ public final class ThumbnailMaker {
         if (box <= 0) {
             throw new IllegalArgumentException("box must be positive");
         }
-        DecodeResult decoded = decoder.decode(bytes, box);
-        if (decoded instanceof DecodeResult.Rejected(String reason)) {
+        ReferenceDecoder.Result decoded = decoder.decode(bytes, box);
+        if (decoded instanceof ReferenceDecoder.Result.Rejected(String reason)) {
             return new Outcome.Rejected(reason);
         }
-        BufferedImage source = ((DecodeResult.Decoded) decoded).image();
-        int orientation = ((DecodeResult.Decoded) decoded).header().format() == ImageFormat.JPEG
+        BufferedImage source = ((ReferenceDecoder.Result.Decoded) decoded).image();
+        int orientation = ((ReferenceDecoder.Result.Decoded) decoded).header().format() == ImageFormat.JPEG
                 ? ExifReader.read(bytes).map(ExifSummary::orientation).orElse(1) : 1;
         try {
             BufferedImage small = scale(source, box, orientation);

@@ -1,13 +1,12 @@
 package io.tessera.engine.worker;
 
 import io.tessera.engine.Reasons;
-import io.tessera.engine.images.DecodeResult;
 import io.tessera.engine.images.ExifReader;
 import io.tessera.engine.images.ExifSummary;
 import io.tessera.engine.images.ImageLimits;
-import io.tessera.engine.images.SafeDecoder;
 import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.ops.ImageOp;
+import io.tessera.engine.ops.reference.ReferenceDecoder;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * computations in progress, those given up on included.
  */
 public final class ImageProcessor implements AutoCloseable {
-    private final SafeDecoder decoder;
+    private final ReferenceDecoder decoder;
+    private final ImageLimits limits;
     private final Duration timeLimit;
     private final StageTimes times;
     private final AtomicInteger running = new AtomicInteger();
@@ -47,7 +47,8 @@ public final class ImageProcessor implements AutoCloseable {
 
     /** @param times where decode, ops and encode times are added up */
     public ImageProcessor(ImageLimits limits, Duration timeLimit, StageTimes times) {
-        this.decoder = new SafeDecoder(limits);
+        this.decoder = new ReferenceDecoder(limits);
+        this.limits = limits;
         this.timeLimit = timeLimit;
         this.times = times;
     }
@@ -63,7 +64,7 @@ public final class ImageProcessor implements AutoCloseable {
     }
 
     public ImageLimits limits() {
-        return decoder.inspector().limits();
+        return limits;
     }
 
     public Result process(byte[] input, Pipeline pipeline) throws InterruptedException {
@@ -112,12 +113,12 @@ public final class ImageProcessor implements AutoCloseable {
 
     private Result stages(byte[] input, Pipeline pipeline) throws Exception {
         long start = System.nanoTime();
-        DecodeResult decoded = decoder.decode(input, pipeline.decodeBox());
+        ReferenceDecoder.Result decoded = decoder.decode(input, pipeline.decodeBox());
         long decodedAt = times.since(StageTimes.Stage.DECODE, start);
-        if (decoded instanceof DecodeResult.Rejected(String reason)) {
+        if (decoded instanceof ReferenceDecoder.Result.Rejected(String reason)) {
             return new Result.Refused(reason);
         }
-        DecodeResult.Decoded image = (DecodeResult.Decoded) decoded;
+        ReferenceDecoder.Result.Decoded image = (ReferenceDecoder.Result.Decoded) decoded;
         try {
             ExifSummary exif = pipeline.needsExif() ? ExifReader.read(input).orElse(null) : null;
             Pipeline.Result result = runOps(pipeline, image.image(), exif);

@@ -36,13 +36,6 @@ class ThumbnailMakerTest {
     }
 
     @Test
-    void subsamplesLargeSourcesButKeepsTwiceTheBox() {
-        assertEquals(11, SafeDecoder.subsampling(new ImageHeader(ImageFormat.JPEG, 6000, 4000, ""), 256));
-        assertEquals(1, SafeDecoder.subsampling(new ImageHeader(ImageFormat.JPEG, 500, 400, ""), 256));
-        assertEquals(1, SafeDecoder.subsampling(new ImageHeader(ImageFormat.JPEG, 6000, 4000, ""), 0));
-    }
-
-    @Test
     void corruptInputGivesAReasonInsteadOfAnException() {
         assertTrue(rejected(TestImages.truncatedJpeg()).startsWith("truncated JPEG"));
         assertTrue(rejected(TestImages.pngClaiming(60_000, 60_000)).startsWith("too many pixels"));
