@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -12,6 +13,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * collector. An op that makes a new image returns a new {@code NativeImage} and leaves closing its input to the caller.
  */
 public final class NativeImage implements AutoCloseable {
+    private static final IndexColorModel GREYS = greys();
     private Mat mat;
 
     private NativeImage(Mat mat) {
@@ -60,15 +62,17 @@ public final class NativeImage implements AutoCloseable {
         return channels() == 1;
     }
 
-    /** A copy for Java's imaging (ImageIO writes GIF for us): grey, 3-byte BGR or 4-byte ABGR. */
+    /**
+     * A copy for Java's imaging (ImageIO writes GIF for us): 3-byte BGR, 4-byte ABGR, or for grey a palette of 256
+     * greys (not TYPE_BYTE_GRAY, whose getRGB treats the values as linear and brightens them).
+     */
     public BufferedImage toBufferedImage() {
         Mat m = mat();
-        int type = switch (channels()) {
-            case 1 -> BufferedImage.TYPE_BYTE_GRAY;
-            case 3 -> BufferedImage.TYPE_3BYTE_BGR;
-            default -> BufferedImage.TYPE_4BYTE_ABGR;
+        BufferedImage image = switch (channels()) {
+            case 1 -> new BufferedImage(width(), height(), BufferedImage.TYPE_BYTE_INDEXED, GREYS);
+            case 3 -> new BufferedImage(width(), height(), BufferedImage.TYPE_3BYTE_BGR);
+            default -> new BufferedImage(width(), height(), BufferedImage.TYPE_4BYTE_ABGR);
         };
-        BufferedImage image = new BufferedImage(width(), height(), type);
         byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         int row = width() * channels();
         for (int y = 0; y < height(); y++) {
@@ -92,6 +96,14 @@ public final class NativeImage implements AutoCloseable {
             mat.close();
             mat = null;
         }
+    }
+
+    private static IndexColorModel greys() {
+        byte[] levels = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            levels[i] = (byte) i;
+        }
+        return new IndexColorModel(8, 256, levels, levels, levels);
     }
 
     @Override

@@ -1,16 +1,9 @@
 package io.tessera.engine.ops;
 
-import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import io.tessera.engine.images.NativeEncoder;
+import io.tessera.engine.images.NativeImage;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * How a pipeline writes its result: {@code format:jpeg} (with {@code q=0.1-1}, default 0.85), {@code format:png},
@@ -22,16 +15,12 @@ public record OutputFormat(Kind kind, double quality) {
     public static final OutputFormat PNG = new OutputFormat(Kind.PNG, DEFAULT_QUALITY);
 
     public enum Kind {
-        JPEG("jpeg", "jpg", false), PNG("png", "png", true), BMP("bmp", "bmp", false), TIFF("tiff", "tif", true), GIF("gif", "gif", true);
+        JPEG("jpg"), PNG("png"), BMP("bmp"), TIFF("tif"), GIF("gif");
 
-        private final String writerName;
         private final String extension;
-        private final boolean alpha;
 
-        Kind(String writerName, String extension, boolean alpha) {
-            this.writerName = writerName;
+        Kind(String extension) {
             this.extension = extension;
-            this.alpha = alpha;
         }
     }
 
@@ -66,39 +55,13 @@ public record OutputFormat(Kind kind, double quality) {
         return kind.extension;
     }
 
-    public byte[] encode(BufferedImage image) throws IOException {
-        BufferedImage ready = kind.alpha || !image.getColorModel().hasAlpha() ? image : flatten(image);
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(kind.writerName);
-        if (!writers.hasNext()) {
-            throw new IOException("no " + kind + " writer on the class path");
-        }
-        ImageWriter writer = writers.next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (kind == Kind.JPEG) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality((float) quality);
-            }
-            writer.write(null, new IIOImage(ready, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
-    }
-
-    /** JPEG and BMP have no alpha: composite onto white rather than let the writer fail or tint. */
-    private static BufferedImage flatten(BufferedImage image) {
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = rgb.createGraphics();
-        try {
-            g.setColor(java.awt.Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.drawImage(image, new AffineTransform(), null);
-        } finally {
-            g.dispose();
-        }
-        return rgb;
+    public byte[] encode(NativeImage image) throws IOException {
+        return switch (kind) {
+            case JPEG -> NativeEncoder.jpeg(image, (int) Math.round(quality * 100));
+            case PNG -> NativeEncoder.png(image, 6);
+            case BMP -> NativeEncoder.bmp(image);
+            case TIFF -> NativeEncoder.tiff(image);
+            case GIF -> NativeEncoder.gif(image);
+        };
     }
 }

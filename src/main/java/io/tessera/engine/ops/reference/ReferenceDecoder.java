@@ -5,6 +5,7 @@ import io.tessera.engine.images.ImageCheck;
 import io.tessera.engine.images.ImageHeader;
 import io.tessera.engine.images.ImageInspector;
 import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.images.ShrinkTarget;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,12 +38,13 @@ public final class ReferenceDecoder {
         record Rejected(String reason) implements Result {}
     }
 
-    /** Decodes so that the result is still at least {@code box} pixels on its longer side (0: full size). */
-    public Result decode(byte[] bytes, int box) {
+    /** Decodes so that the longer side stays at least twice the longer side of the target (full size without one). */
+    public Result decode(byte[] bytes, ShrinkTarget target) {
         ImageCheck check = inspector.check(bytes);
         if (!(check instanceof ImageCheck.Accepted(ImageHeader header))) {
             return new Result.Rejected(((ImageCheck.Rejected) check).reason());
         }
+        int box = target.forSource(header.size()).map(size -> Math.max(size.width(), size.height())).orElse(0);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = reader(header);
             try {
