@@ -2,6 +2,7 @@ package io.tessera.engine.images;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_PNG_COMPRESSION;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_WEBP_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 
@@ -31,6 +32,11 @@ public final class NativeEncoder {
     /** @param level zlib compression, 0 (none, fastest) to 9 (smallest) */
     public static byte[] png(NativeImage image, int level) throws IOException {
         return encode(image.mat(), ".png", IMWRITE_PNG_COMPRESSION, level);
+    }
+
+    /** Lossy WebP, alpha kept; @param quality 1–100 */
+    public static byte[] webp(NativeImage image, int quality) throws IOException {
+        return encode(image.mat(), ".webp", IMWRITE_WEBP_QUALITY, Math.min(100, quality));
     }
 
     public static byte[] tiff(NativeImage image) throws IOException {

@@ -68,12 +68,22 @@ class OpSpecTest {
     void badPipelinesAreRefusedWithTheOpsReason() {
         assertTrue(assertThrows(OpSpecException.class, () -> Pipeline.parse(List.of(), "png")).getMessage().contains("at least one op"));
         assertTrue(assertThrows(OpSpecException.class, () -> Pipeline.fromJson("{\"ops\":[\"rotate:45\"]}")).getMessage().contains("90, 180 or 270"));
-        assertTrue(assertThrows(OpSpecException.class, () -> Pipeline.fromJson("{\"ops\":[\"edges\"],\"format\":\"webp\"}")).getMessage().contains("not written"));
+        assertTrue(assertThrows(OpSpecException.class, () -> Pipeline.fromJson("{\"ops\":[\"edges\"],\"format\":\"avif\"}")).getMessage().contains("unknown format 'avif'"));
+        assertTrue(assertThrows(OpSpecException.class, () -> OutputFormat.parse("png,q=0.5")).getMessage().contains("jpeg and webp only"));
+        assertTrue(assertThrows(OpSpecException.class, () -> OutputFormat.parse("jpeg,level=3")).getMessage().contains("png only"));
+        assertTrue(assertThrows(OpSpecException.class, () -> OutputFormat.parse("png,level=10")).getMessage().contains("between 0 and 9"));
         assertTrue(assertThrows(OpSpecException.class, () -> Pipeline.fromJson("nonsense")).getMessage().startsWith("not a pipeline"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jpeg", "png", "bmp", "tiff", "gif"})
+    @ValueSource(strings = {"jpeg", "jpeg,q=0.5", "png", "png,level=9", "webp", "webp,q=0.3", "bmp", "tiff", "gif"})
+    void formatSpecsRoundTrip(String spec) {
+        assertEquals(spec, OutputFormat.parse(spec).spec());
+        assertEquals(OutputFormat.parse(spec), OutputFormat.parse(OutputFormat.parse(spec).spec()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jpeg", "png", "webp", "bmp", "tiff", "gif"})
     void everyOutputFormatWritesSomethingImageIoReadsBack(String format) throws Exception {
         BufferedImage argb = new BufferedImage(30, 20, BufferedImage.TYPE_INT_ARGB);
         argb.setRGB(3, 3, 0x80FF0000);

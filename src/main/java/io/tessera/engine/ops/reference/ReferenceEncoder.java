@@ -18,6 +18,9 @@ final class ReferenceEncoder {
     private ReferenceEncoder() {}
 
     static byte[] encode(BufferedImage image, OutputFormat format) throws IOException {
+        if (format.kind() == OutputFormat.Kind.WEBP) {
+            throw new IOException("the reference path writes no WebP (ImageIO has no WebP writer)");
+        }
         String writerName = format.kind().name().toLowerCase(Locale.ROOT);
         boolean keepsAlpha = format.kind() != OutputFormat.Kind.JPEG && format.kind() != OutputFormat.Kind.BMP;
         BufferedImage ready = keepsAlpha || !image.getColorModel().hasAlpha() ? image : flatten(image);
