@@ -15,11 +15,25 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class NativePixels {
     private NativePixels() {}
 
-    /** The image's RGB (and alpha, when it has any) as a BGR or BGRA native image. */
+    /**
+     * The image's RGB (and alpha, when it has any) as a BGR or BGRA native image; Java's grey types as one channel
+     * of their raw samples (their getRGB treats grey as linear light and brightens it).
+     */
     public static NativeImage of(BufferedImage image) {
         OpenCv.load();
         int w = image.getWidth();
         int h = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY || image.getType() == BufferedImage.TYPE_USHORT_GRAY) {
+            int shift = image.getType() == BufferedImage.TYPE_USHORT_GRAY ? 8 : 0;
+            int[] samples = image.getRaster().getSamples(0, 0, w, h, 0, (int[]) null);
+            byte[] grey = new byte[samples.length];
+            for (int i = 0; i < samples.length; i++) {
+                grey[i] = (byte) (shift == 0 ? samples[i] : Math.round(samples[i] / 257.0));
+            }
+            Mat mat = new Mat(h, w, org.bytedeco.opencv.global.opencv_core.CV_8UC1);
+            mat.data().put(grey);
+            return NativeImage.own(mat);
+        }
         boolean alpha = image.getColorModel().hasAlpha();
         int channels = alpha ? 4 : 3;
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);

@@ -182,7 +182,7 @@ public final class PhotoLike {
         return indexed;
     }
 
-    /** A CMYK JPEG as Photoshop writes them (Adobe marker, inverted samples: 255 means no ink). */
+    /** A CMYK JPEG as Photoshop writes them: an Adobe APP14 segment (transform 0) and inverted samples (255: no ink). */
     static byte[] cmykJpeg(BufferedImage photo) {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, photo.getWidth(), photo.getHeight(), 4, null);
         int[] cmyk = new int[4];
@@ -208,7 +208,12 @@ public final class PhotoLike {
         } finally {
             writer.dispose();
         }
-        return bytes.toByteArray();
+        byte[] plain = bytes.toByteArray();
+        ByteArrayOutputStream adobe = new ByteArrayOutputStream();
+        adobe.write(plain, 0, 2); // SOI
+        adobe.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0});
+        adobe.write(plain, 2, plain.length - 2);
+        return adobe.toByteArray();
     }
 
     private static int clamp(double v) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Scaling: {@code thumbnail:N} fits the image in an N×N box (never enlarging); {@code resize:w=W},
  * {@code resize:h=H}, {@code resize:w=W,h=H} (exact) or {@code resize:scale=S}, with {@code filter=}
- * fast (bilinear, one pass), smooth (bicubic, one pass) or quality (default: an area average when shrinking,
- * so large reductions do not alias, and bicubic when enlarging).
+ * fast (bilinear, one pass), smooth (bicubic, one pass) or quality (default: an area average for reductions of
+ * twofold and more, so they do not alias, bicubic otherwise).
  */
 public record Resize(Mode mode, int width, int height, double scale, Filter filter) implements ImageOp {
     public static final int MAX_SIDE = 20_000;
@@ -108,15 +108,16 @@ public record Resize(Mode mode, int width, int height, double scale, Filter filt
     }
 
     /**
-     * fast: bilinear; smooth: bicubic; quality: OpenCV's area average when both sides shrink (every source pixel
-     * counts, with fractional weights at cell borders), bicubic otherwise.
+     * fast: bilinear; smooth: bicubic; quality: OpenCV's area average when both sides shrink at least twofold
+     * (every source pixel counts, so large reductions do not alias), bicubic otherwise (mild reductions stay
+     * crisp, enlargements smooth). The old Java path did the same with halving steps, then one bicubic pass.
      */
     static int interpolation(Filter filter, Dimensions from, Dimensions to) {
-        boolean shrinking = to.width() <= from.width() && to.height() <= from.height();
+        boolean halvable = from.width() >= 2L * to.width() && from.height() >= 2L * to.height();
         return switch (filter) {
             case FAST -> INTER_LINEAR;
             case SMOOTH -> INTER_CUBIC;
-            case QUALITY -> shrinking ? INTER_AREA : INTER_CUBIC;
+            case QUALITY -> halvable ? INTER_AREA : INTER_CUBIC;
         };
     }
 

@@ -21,6 +21,17 @@ public final class Psnr {
         }
     }
 
+    /** PSNR of what a viewer sees: transparent images flattened onto white first, so hidden colour does not count. */
+    public static double visible(NativeImage a, NativeImage b) {
+        if (!a.hasAlpha() && !b.hasAlpha()) {
+            return of(a, b);
+        }
+        try (NativeImage x = NativeImage.own(a.hasAlpha() ? NativeEncoder.onWhite(a.mat()) : bgr(a.mat()));
+             NativeImage y = NativeImage.own(b.hasAlpha() ? NativeEncoder.onWhite(b.mat()) : bgr(b.mat()))) {
+            return of(x, y);
+        }
+    }
+
     private static Mat bgr(Mat m) {
         Mat out = new Mat();
         switch (m.channels()) {
