@@ -112,14 +112,21 @@ public final class PhotoLike {
     }
 
     public static byte[] jpeg(BufferedImage image, float quality) {
+        return jpeg(new IIOImage(image, null, null), quality);
+    }
+
+    /** ImageIO's JPEG writer at a quality (0–1), or its default when negative. */
+    private static byte[] jpeg(IIOImage image, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
+            if (quality >= 0) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+            }
+            writer.write(null, image, param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -198,17 +205,7 @@ public final class PhotoLike {
                 raster.setPixel(x, y, cmyk);
             }
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(raster, null, null), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        byte[] plain = bytes.toByteArray();
+        byte[] plain = jpeg(new IIOImage(raster, null, null), -1);
         ByteArrayOutputStream adobe = new ByteArrayOutputStream();
         adobe.write(plain, 0, 2); // SOI
         adobe.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0});

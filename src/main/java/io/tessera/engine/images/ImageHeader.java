@@ -6,10 +6,6 @@ package io.tessera.engine.images;
  */
 public record ImageHeader(ImageFormat format, int width, int height, String colourModel, int channels) {
 
-    public ImageHeader(ImageFormat format, int width, int height, String colourModel) {
-        this(format, width, height, colourModel, 3);
-    }
-
     public long pixels() {
         return (long) width * height;
     }

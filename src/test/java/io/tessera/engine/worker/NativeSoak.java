@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.bytedeco.javacpp.Pointer;
 
@@ -76,7 +75,7 @@ public final class NativeSoak {
         data.write(packed, 0, n);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(png, 0, 33); // signature + IHDR
-        chunk(out, "iCCP", data.toByteArray());
+        TestImages.chunk(out, "iCCP", data.toByteArray());
         out.write(png, 33, png.length - 33);
         return out.toByteArray();
     }
@@ -94,16 +93,5 @@ public final class NativeSoak {
         byte[] bad = png.clone();
         java.util.Arrays.fill(bad, 60, bad.length - 20, (byte) 0x11);
         return bad;
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(name);
-        out.writeBytes(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }
