@@ -48,7 +48,7 @@ final class SubmitCommand implements Callable<Integer> {
             + "rotate:90, crop:x=0,y=0,w=100,h=100, dhash, stats, format:png.")
     List<String> ops;
 
-    @Option(names = "--format", description = "Output format: jpeg[,q=0.85], png, bmp, tiff or gif (default: jpeg).")
+    @Option(names = "--format", description = "Output format: jpeg[,q=0.85], png[,level=6], webp[,q=0.85], tiff, bmp or gif (default: jpeg).")
     String format;
 
     @Option(names = "--output", description = "Output folder (default: <input>/../_derived/<job>/<op-chain>).")

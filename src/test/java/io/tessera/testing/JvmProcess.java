@@ -37,10 +37,16 @@ public final class JvmProcess implements AutoCloseable {
 
     /** With a heap of {@code maxHeap} ({@code -Xmx}), e.g. one too small for an input a test gives it. */
     public static JvmProcess tesseraWithHeap(String maxHeap, Path home, String... args) throws IOException {
+        return main(home, List.of("-Xmx" + maxHeap), "io.tessera.cli.TesseraCommand", args);
+    }
+
+    /** Any main class of this classpath, with extra JVM options; stdout and stderr come as one stream of lines. */
+    public static JvmProcess main(Path home, List<String> jvmOptions, String mainClass, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Xmx" + maxHeap, "-Dtessera.home=" + home, "-Dtessera.log.dir=" + home.resolve("logs"),
-                "-cp", System.getProperty("java.class.path"), "io.tessera.cli.TesseraCommand"));
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dtessera.home=" + home, "-Dtessera.log.dir=" + home.resolve("logs"),
+                "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return new JvmProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -58,6 +64,12 @@ public final class JvmProcess implements AutoCloseable {
             }
         }
         throw new AssertionError("no line with '" + text + "' within " + timeout + "; output:\n" + String.join("\n", seen));
+    }
+
+    /** Every line printed so far, including those {@link #awaitLine} has not reached yet. */
+    public List<String> output() {
+        lines.drainTo(seen);
+        return List.copyOf(seen);
     }
 
     public Process process() {

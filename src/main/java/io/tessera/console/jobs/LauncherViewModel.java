@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
  * expected time from measured throughput; and start. Problems are listed in the form, never thrown.
  */
 public final class LauncherViewModel {
-    public static final List<String> FORMATS = List.of("jpeg", "png", "bmp", "tiff", "gif");
+    public static final List<String> FORMATS = List.of("jpeg", "png", "webp", "tiff", "bmp", "gif");
     /** The placeholder id of an estimate; a started job gets a fresh readable id. */
     static final String ESTIMATE_ID = "new-job";
 

@@ -1,29 +1,24 @@
 package io.tessera.engine.images;
 
 import io.tessera.engine.Reasons;
-import java.awt.color.ColorSpace;
-import java.awt.image.ColorModel;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decides whether content is an image we will handle, reading only its first and last bytes and its
- * header: the format by magic bytes, the dimensions from the reader without decoding, the pixel limit,
- * and a truncation check. Never throws for bad content; every problem becomes a {@link ImageCheck.Rejected}.
+ * Decides whether content is an image we will handle before any pixel is decoded: the format by magic bytes,
+ * the width and height from the header (own small parsers, {@link HeaderParser}), the pixel limit, and a
+ * truncation check. Never throws for bad content; every problem becomes a reason.
+ *
+ * <p>{@link #checkHead} needs only the first bytes of a file and its length, so a reader can refuse a
+ * decompression bomb or a text file named {@code .jpg} after its first kilobyte.
  */
 public final class ImageInspector {
-    static {
-        ImageIO.setUseCache(false); // no temp files per image; our inputs are bounded in memory
-    }
+    /** What {@link #check(Path)} reads first; a JPEG's EXIF and ICC segments before its frame header can need more. */
+    private static final int FIRST_READ = 64 * 1024;
 
     private final ImageLimits limits;
 
@@ -35,103 +30,116 @@ public final class ImageInspector {
         return limits;
     }
 
+    /** The whole file in memory: head, tail and header. */
     public ImageCheck check(byte[] bytes) {
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            return check(in, bytes.length);
-        } catch (IOException e) {
-            return new ImageCheck.Rejected("unreadable: " + Reasons.oneLine(e));
-        }
+        return check(bytes.length, (offset, n) -> offset == 0 && n == bytes.length ? bytes : Arrays.copyOfRange(bytes, (int) offset, (int) offset + n));
     }
 
+    /** A file on disk: reads its first bytes (more if the header needs them) and its last kilobyte, not the rest. */
     public ImageCheck check(Path file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            return check(in, Files.size(file));
+        try (FileChannel channel = FileChannel.open(file)) {
+            return check(channel.size(), (offset, n) -> {
+                ByteBuffer buffer = ByteBuffer.allocate(n);
+                while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) >= 0) {
+                    // positional reads until full
+                }
+                return buffer.array();
+            });
         } catch (IOException e) {
             return new ImageCheck.Rejected("unreadable: " + Reasons.oneLine(e));
         }
     }
 
-    private ImageCheck check(ImageInputStream in, long length) {
-        if (length == 0) {
-            return new ImageCheck.Rejected("empty file");
+    /**
+     * The first bytes of a file ({@code head}, any length) and its whole {@code length}: refuses what is not an
+     * image, too large, declares a length the file lacks (WebP, BMP) or claims too many pixels. The end markers
+     * are not looked at; {@link #check} of the whole file does that.
+     */
+    public HeadCheck checkHead(byte[] head, long length) {
+        Optional<String> size = refusedBySize(length);
+        if (size.isPresent()) {
+            return new HeadCheck.Rejected(size.get());
         }
-        if (length > limits.maxFileBytes()) {
-            return new ImageCheck.Rejected("too large: " + length + " bytes (limit " + limits.maxFileBytes() + ")");
+        if (head.length < Math.min(ImageFormat.SNIFF_BYTES, length)) {
+            return new HeadCheck.NeedMore(Math.min(ImageFormat.SNIFF_BYTES, length));
         }
+        Optional<ImageFormat> format = ImageFormat.sniff(head);
+        if (format.isEmpty()) {
+            return new HeadCheck.Rejected("not an image (unrecognised content)");
+        }
+        Head bytes = new Head(head, length);
+        Optional<String> declared = EndMarkers.shorterThanDeclared(format.get(), bytes);
+        return declared.<HeadCheck>map(HeadCheck.Rejected::new).orElseGet(() -> header(format.get(), bytes));
+    }
+
+    /** Reads {@code n} bytes of the file from {@code offset}. */
+    private interface Ranges {
+        byte[] read(long offset, int n) throws IOException;
+    }
+
+    private ImageCheck check(long length, Ranges file) {
         try {
-            byte[] head = new byte[(int) Math.min(ImageFormat.SNIFF_BYTES, length)];
-            in.readFully(head);
+            Optional<String> size = refusedBySize(length);
+            if (size.isPresent()) {
+                return new ImageCheck.Rejected(size.get());
+            }
+            byte[] head = file.read(0, (int) Math.min(length, FIRST_READ));
             Optional<ImageFormat> format = ImageFormat.sniff(head);
             if (format.isEmpty()) {
                 return new ImageCheck.Rejected("not an image (unrecognised content)");
             }
-            // The tail first: some readers flush the stream while parsing the header, so it cannot seek back after.
-            Optional<String> truncated = EndMarkers.truncation(format.get(), in, length);
+            int tail = (int) Math.min(EndMarkers.TAIL, length);
+            Optional<String> truncated = EndMarkers.shorterThanDeclared(format.get(), new Head(head, length))
+                    .or(() -> EndMarkers.missingEnd(format.get(), read(file, length - tail, tail)));
             if (truncated.isPresent()) {
                 return new ImageCheck.Rejected(truncated.get());
             }
-            in.seek(0);
-            ImageHeader header = readHeader(format.get(), in);
+            while (true) {
+                switch (header(format.get(), new Head(head, length))) {
+                    case HeadCheck.Accepted(ImageHeader header) -> {
+                        return new ImageCheck.Accepted(header);
+                    }
+                    case HeadCheck.Rejected(String reason) -> {
+                        return new ImageCheck.Rejected(reason);
+                    }
+                    case HeadCheck.NeedMore(long bytes) -> head = file.read(0, (int) Math.min(length, Math.max(bytes, 2L * head.length)));
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return new ImageCheck.Rejected("unreadable: " + Reasons.oneLine(e));
+        }
+    }
+
+    private static byte[] read(Ranges file, long offset, int n) {
+        try {
+            return file.read(offset, n);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Optional<String> refusedBySize(long length) {
+        if (length == 0) {
+            return Optional.of("empty file");
+        }
+        if (length > limits.maxFileBytes()) {
+            return Optional.of("too large: " + length + " bytes (limit " + limits.maxFileBytes() + ")");
+        }
+        return Optional.empty();
+    }
+
+    private HeadCheck header(ImageFormat format, Head head) {
+        try {
+            ImageHeader header = HeaderParser.of(format).parse(head);
             if (header.pixels() > limits.maxPixels()) {
-                return new ImageCheck.Rejected("too many pixels: " + header.dimensions() + " is " + header.pixels() / 1_000_000
+                return new HeadCheck.Rejected("too many pixels: " + header.dimensions() + " is " + header.pixels() / 1_000_000
                         + " megapixels (limit " + limits.maxPixels() / 1_000_000 + ")");
             }
-            return new ImageCheck.Accepted(header);
-        } catch (IOException | RuntimeException e) {
-            return new ImageCheck.Rejected("corrupt image: " + Reasons.oneLine(e));
+            return new HeadCheck.Accepted(header);
+        } catch (Head.MoreNeeded more) {
+            return new HeadCheck.NeedMore(more.bytes);
+        } catch (Head.Corrupt corrupt) {
+            return new HeadCheck.Rejected("corrupt image: " + corrupt.getMessage());
         }
-    }
-
-    /** Width, height and colour model from the header; the reader decodes no pixels for these. */
-    static ImageHeader readHeader(ImageFormat format, ImageInputStream in) throws IOException {
-        ImageReader reader = reader(format);
-        try {
-            reader.setInput(in, true, true);
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
-            if (width <= 0 || height <= 0) {
-                throw new IOException("the header gives no size");
-            }
-            return new ImageHeader(format, width, height, describe(typeOf(reader)));
-        } finally {
-            reader.dispose();
-        }
-    }
-
-    static ImageReader reader(ImageFormat format) throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-        if (!readers.hasNext()) {
-            throw new IOException("no reader for " + format);
-        }
-        return readers.next();
-    }
-
-    private static ImageTypeSpecifier typeOf(ImageReader reader) {
-        try {
-            ImageTypeSpecifier raw = reader.getRawImageType(0);
-            if (raw != null) {
-                return raw;
-            }
-            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-            return types.hasNext() ? types.next() : null;
-        } catch (IOException | RuntimeException e) {
-            return null; // the colour model is a nicety for the preview; the size is what matters
-        }
-    }
-
-    private static String describe(ImageTypeSpecifier type) {
-        if (type == null) {
-            return "unknown";
-        }
-        ColorModel model = type.getColorModel();
-        String space = switch (model.getColorSpace().getType()) {
-            case ColorSpace.TYPE_RGB -> "RGB";
-            case ColorSpace.TYPE_GRAY -> "greyscale";
-            case ColorSpace.TYPE_CMYK -> "CMYK";
-            case ColorSpace.TYPE_YCbCr -> "YCbCr";
-            default -> model.getNumColorComponents() + " channels";
-        };
-        String kind = model instanceof java.awt.image.IndexColorModel ? "indexed " : "";
-        return kind + space + ", " + model.getPixelSize() + " bits per pixel" + (model.hasAlpha() ? ", alpha" : "");
     }
 }

@@ -1,6 +1,8 @@
 package io.tessera.engine.ops;
 
-import java.awt.image.BufferedImage;
+import io.tessera.engine.images.NativeImage;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 /** {@code crop:x=0,y=0,w=100,h=100}: the rectangle, clipped to the image; a rectangle entirely outside fails the image. */
 public record Crop(int x, int y, int width, int height) implements ImageOp {
@@ -19,15 +21,22 @@ public record Crop(int x, int y, int width, int height) implements ImageOp {
         return "crop:x=" + x + ",y=" + y + ",w=" + width + ",h=" + height;
     }
 
-    @Override
-    public BufferedImage apply(BufferedImage image, Context context) {
-        if (x >= image.getWidth() || y >= image.getHeight()) {
-            throw new IllegalArgumentException("crop at " + x + "," + y + " lies outside the " + image.getWidth() + "×" + image.getHeight() + " image");
+    /** The part of the rectangle inside an image of that size. */
+    public record Area(int x, int y, int width, int height) {}
+
+    /** @throws IllegalArgumentException when the rectangle lies entirely outside */
+    public Area within(int imageWidth, int imageHeight) {
+        if (x >= imageWidth || y >= imageHeight) {
+            throw new IllegalArgumentException("crop at " + x + "," + y + " lies outside the " + imageWidth + "×" + imageHeight + " image");
         }
-        int w = Math.min(width, image.getWidth() - x);
-        int h = Math.min(height, image.getHeight() - y);
-        BufferedImage out = Canvas.like(image, w, h);
-        // a copy, not getSubimage: the view would pin the whole source raster in memory
-        return Canvas.draw(image.getSubimage(x, y, w, h), out, new java.awt.geom.AffineTransform(), false);
+        return new Area(x, y, Math.min(width, imageWidth - x), Math.min(height, imageHeight - y));
+    }
+
+    @Override
+    public NativeImage apply(NativeImage image, Context context) {
+        Area area = within(image.width(), image.height());
+        try (Rect rect = new Rect(area.x(), area.y(), area.width(), area.height()); Mat view = new Mat(image.mat(), rect)) {
+            return NativeImage.own(view.clone()); // a copy: the view would keep the whole source alive
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.tessera.engine.ops;
 
 import io.tessera.engine.images.ExifSummary;
-import java.awt.image.BufferedImage;
+import io.tessera.engine.images.NativeImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,12 +17,12 @@ public record ExifFields() implements ImageOp {
     }
 
     @Override
-    public BufferedImage apply(BufferedImage image, Context context) {
+    public NativeImage apply(NativeImage image, Context context) {
         context.metrics().put("exif", fields(context.exif()));
         return image;
     }
 
-    static Map<String, Object> fields(ExifSummary exif) {
+    public static Map<String, Object> fields(ExifSummary exif) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (exif != null) {
             put(fields, "make", exif.cameraMake());

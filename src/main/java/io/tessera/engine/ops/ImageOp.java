@@ -1,12 +1,15 @@
 package io.tessera.engine.ops;
 
+import io.tessera.engine.images.Dimensions;
 import io.tessera.engine.images.ExifSummary;
-import java.awt.image.BufferedImage;
+import io.tessera.engine.images.NativeImage;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One step of a {@link Pipeline}: an image in, an image out. Analysis ops (hash, statistics) return their
- * input unchanged and put their findings in {@link Context#metrics()}, which end up in the image's outcome.
+ * One step of a {@link Pipeline}: an image in, an image out, on native pixels. An op that changes the image returns
+ * a new {@link NativeImage} and never closes its input (the pipeline does); analysis ops (hash, statistics) return
+ * their input itself and put their findings in {@link Context#metrics()}, which end up in the image's outcome.
  * Ops are immutable and validated when built, so a running pipeline never meets a bad parameter.
  */
 public interface ImageOp {
@@ -14,11 +17,14 @@ public interface ImageOp {
     /** The canonical spec text, e.g. {@code resize:w=800}; {@link OpSpec#parse} of it gives an equal op. */
     String spec();
 
-    BufferedImage apply(BufferedImage image, Context context);
+    NativeImage apply(NativeImage image, Context context);
 
-    /** The longest side this op needs of its input, when it is a downscale to a known box: decoding may subsample to it. */
-    default int boxHint() {
-        return 0;
+    /**
+     * The size this op scales an image of {@code source} size to, when scaling is all it does and it needs no more
+     * detail than that size holds: decoding may then shrink towards it (see {@code NativeDecoder}).
+     */
+    default Optional<Dimensions> scalesTo(Dimensions source) {
+        return Optional.empty();
     }
 
     /**

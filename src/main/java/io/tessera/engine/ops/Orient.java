@@ -1,7 +1,7 @@
 package io.tessera.engine.ops;
 
-import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
+import io.tessera.engine.images.NativeImage;
+import io.tessera.engine.images.Transforms;
 
 /**
  * Quarter turns and mirrors: {@code rotate:90|180|270} (clockwise), {@code flip:h|v}, and {@code auto-orient},
@@ -44,47 +44,12 @@ public record Orient(Kind kind, int degrees) implements ImageOp {
     }
 
     @Override
-    public BufferedImage apply(BufferedImage image, Context context) {
+    public NativeImage apply(NativeImage image, Context context) {
         return switch (kind) {
-            case ROTATE -> rotate(image, degrees);
-            case FLIP_H -> flip(image, true);
-            case FLIP_V -> flip(image, false);
-            case AUTO -> exif(image, context.exifOrientation());
+            case ROTATE -> degrees == 0 ? image : Transforms.rotate(image, degrees);
+            case FLIP_H -> Transforms.flip(image, true);
+            case FLIP_V -> Transforms.flip(image, false);
+            case AUTO -> Transforms.upright(image, context.exifOrientation());
         };
-    }
-
-    /** EXIF orientations: 2 mirror, 3 half turn, 4 vertical mirror, 5 transpose, 6 quarter right, 7 transverse, 8 quarter left. */
-    static BufferedImage exif(BufferedImage image, int orientation) {
-        return switch (orientation) {
-            case 2 -> flip(image, true);
-            case 3 -> rotate(image, 180);
-            case 4 -> flip(image, false);
-            case 5 -> flip(rotate(image, 90), true);
-            case 6 -> rotate(image, 90);
-            case 7 -> flip(rotate(image, 270), true);
-            case 8 -> rotate(image, 270);
-            default -> image;
-        };
-    }
-
-    static BufferedImage rotate(BufferedImage image, int degrees) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean quarter = degrees == 90 || degrees == 270;
-        AffineTransform t = new AffineTransform();
-        switch (degrees) {
-            case 90 -> { t.translate(h, 0); t.quadrantRotate(1); }
-            case 180 -> { t.translate(w, h); t.quadrantRotate(2); }
-            case 270 -> { t.translate(0, w); t.quadrantRotate(3); }
-            default -> { return image; }
-        }
-        return Canvas.draw(image, Canvas.like(image, quarter ? h : w, quarter ? w : h), t, false);
-    }
-
-    static BufferedImage flip(BufferedImage image, boolean horizontal) {
-        AffineTransform t = horizontal
-                ? new AffineTransform(-1, 0, 0, 1, image.getWidth(), 0)
-                : new AffineTransform(1, 0, 0, -1, 0, image.getHeight());
-        return Canvas.draw(image, Canvas.like(image, image.getWidth(), image.getHeight()), t, false);
     }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tessera.engine.images.ExifSummary;
-import java.awt.image.BufferedImage;
+import io.tessera.engine.images.NativeImage;
+import io.tessera.engine.images.ShrinkTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,10 +69,10 @@ public final class Pipeline {
         return format.spec();
     }
 
-    /** The longest side the first op needs, when it only shrinks: decoding may subsample down to it. */
+    /** What the first op scales to, when scaling is what it does: decoding may shrink towards it. */
     @JsonIgnore
-    public int decodeBox() {
-        return ops.getFirst().boxHint();
+    public ShrinkTarget shrinkTarget() {
+        return source -> ops.getFirst().scalesTo(source);
     }
 
     /** Whether an op reads the source's EXIF (auto-orient, exif): only then is it parsed. */
@@ -87,19 +88,45 @@ public final class Pipeline {
         return chain.length() <= 100 ? chain : chain.substring(0, 90) + "-" + Integer.toHexString(chain.hashCode());
     }
 
-    /** Runs the ops in order; analysis results land in the returned metrics. */
-    public Result run(BufferedImage image, ExifSummary exif) {
-        Map<String, Object> metrics = new HashMap<>();
-        int orientation = exif == null || exif.orientation() == null || exif.orientation() < 1 ? 1 : exif.orientation();
-        ImageOp.Context context = new ImageOp.Context(orientation, metrics, exif);
-        BufferedImage current = image;
-        for (ImageOp op : ops) {
-            current = op.apply(current, context);
-        }
-        return new Result(current, metrics);
+    /** Called before each op; throws to stop the run there (e.g. when its time is up). */
+    @FunctionalInterface
+    public interface Checkpoint {
+        Checkpoint NONE = () -> { };
+
+        void reached() throws InterruptedException;
     }
 
-    public record Result(BufferedImage image, Map<String, Object> metrics) {}
+    /**
+     * Runs the ops in order on {@code image}, which the pipeline takes over: every intermediate image is closed as
+     * soon as the next op made its own, and on failure everything is closed. Analysis results land in the metrics.
+     */
+    public Result run(NativeImage image, ExifSummary exif, Checkpoint checkpoint) throws InterruptedException {
+        Map<String, Object> metrics = new HashMap<>();
+        ImageOp.Context context = new ImageOp.Context(orientation(exif), metrics, exif);
+        NativeImage current = image;
+        try {
+            for (ImageOp op : ops) {
+                checkpoint.reached();
+                NativeImage next = op.apply(current, context);
+                if (next != current) {
+                    current.close();
+                    current = next;
+                }
+            }
+            return new Result(current, metrics);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            current.close();
+            throw e;
+        }
+    }
+
+    /** The EXIF orientation an op sees: 1 (upright) when there is none. */
+    public static int orientation(ExifSummary exif) {
+        return exif == null || exif.orientation() == null || exif.orientation() < 1 ? 1 : exif.orientation();
+    }
+
+    /** The final image (the caller's to close) and what the analysis ops found. */
+    public record Result(NativeImage image, Map<String, Object> metrics) {}
 
     public String toJson() {
         try {

@@ -1,8 +1,15 @@
 package io.tessera.engine.ops;
 
-import java.awt.image.BufferedImage;
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 
-/** {@code edges}: the Sobel gradient magnitude of the luma, white edges on black. */
+import io.tessera.engine.images.NativeImage;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** {@code edges}: the Sobel gradient magnitude of the luma (3×3, scaled by 1/4 so the strongest edge is about 255), white on black, one channel. */
 public record SobelEdges() implements ImageOp {
 
     @Override
@@ -11,31 +18,14 @@ public record SobelEdges() implements ImageOp {
     }
 
     @Override
-    public BufferedImage apply(BufferedImage image, Context context) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] px = Pixels.argb(image);
-        int[] luma = new int[px.length];
-        for (int i = 0; i < px.length; i++) {
-            luma[i] = Pixels.luma(px[i]);
+    public NativeImage apply(NativeImage image, Context context) {
+        Mat out = new Mat();
+        try (Mat luma = Grayscale.luma(image); Mat gx = new Mat(); Mat gy = new Mat(); Mat magnitude = new Mat()) {
+            opencv_imgproc.Sobel(luma, gx, CV_32F, 1, 0, 3, 1, 0, BORDER_REPLICATE);
+            opencv_imgproc.Sobel(luma, gy, CV_32F, 0, 1, 3, 1, 0, BORDER_REPLICATE);
+            opencv_core.magnitude(gx, gy, magnitude);
+            magnitude.convertTo(out, CV_8U, 0.25, 0);
         }
-        int[] out = new int[px.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int gx = at(luma, w, h, x + 1, y - 1) + 2 * at(luma, w, h, x + 1, y) + at(luma, w, h, x + 1, y + 1)
-                        - at(luma, w, h, x - 1, y - 1) - 2 * at(luma, w, h, x - 1, y) - at(luma, w, h, x - 1, y + 1);
-                int gy = at(luma, w, h, x - 1, y + 1) + 2 * at(luma, w, h, x, y + 1) + at(luma, w, h, x + 1, y + 1)
-                        - at(luma, w, h, x - 1, y - 1) - 2 * at(luma, w, h, x, y - 1) - at(luma, w, h, x + 1, y - 1);
-                int m = Pixels.clamp(Math.hypot(gx, gy) / 4); // the largest gradient (4×255·√2) maps to about 255
-                out[y * w + x] = Pixels.pack(0xFF, m, m, m);
-            }
-        }
-        BufferedImage result = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        result.setRGB(0, 0, w, h, out, 0, w);
-        return result;
-    }
-
-    private static int at(int[] luma, int w, int h, int x, int y) {
-        return luma[Convolution.clamp(y, h) * w + Convolution.clamp(x, w)];
+        return NativeImage.own(out);
     }
 }

@@ -136,16 +136,16 @@ public final class ThumbnailService implements AutoCloseable {
         }
         ThumbnailResult made;
         try {
-            made = switch (maker.apply(bytes, key.box())) {
-                case ThumbnailMaker.Outcome.Made m -> new ThumbnailResult.Ready(m.thumbnail(), ThumbnailResult.Origin.MADE);
-                case ThumbnailMaker.Outcome.Rejected r -> new ThumbnailResult.Failed(r.reason(), ThumbnailResult.Origin.MADE);
-            };
+            switch (maker.apply(bytes, key.box())) {
+                case ThumbnailMaker.Outcome.Made m -> made = new ThumbnailResult.Ready(m.thumbnail(), ThumbnailResult.Origin.MADE);
+                case ThumbnailMaker.Outcome.Rejected r when !r.lasting() -> {
+                    return new ThumbnailResult.Failed(r.reason(), ThumbnailResult.Origin.MADE); // of the moment: never cached
+                }
+                case ThumbnailMaker.Outcome.Rejected r -> made = new ThumbnailResult.Failed(r.reason(), ThumbnailResult.Origin.MADE);
+            }
         } catch (RuntimeException | Error e) {
             // not the file's fault as far as anyone can tell (and this thread must live on): answered, never cached
             return new ThumbnailResult.Failed(ThumbnailFailures.forNow(e), ThumbnailResult.Origin.MADE);
-        }
-        if (made instanceof ThumbnailResult.Failed failed && !ThumbnailFailures.lasting(failed.reason())) {
-            return made;
         }
         memory.put(key, made);
         shared.put(key, made);

@@ -5,15 +5,15 @@ import io.tessera.engine.images.DecodeResult;
 import io.tessera.engine.images.ExifReader;
 import io.tessera.engine.images.ExifSummary;
 import io.tessera.engine.images.ImageLimits;
-import io.tessera.engine.images.SafeDecoder;
+import io.tessera.engine.images.NativeDecoder;
+import io.tessera.engine.images.NativeImage;
+import io.tessera.engine.images.OpenCv;
+import io.tessera.engine.ops.ImageFigures;
 import io.tessera.engine.ops.Pipeline;
-import io.tessera.engine.ops.ImageOp;
-import java.awt.image.BufferedImage;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.HashMap;
 import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Image bytes through a pipeline to output bytes, with no storage involved: the header check and pixel limit
- * before decoding (subsampled when the first op shrinks to a box), the ops, the encoding, all within a time
- * limit. Bad content gives a reason, never an exception.
+ * Image bytes through a pipeline to output bytes, with no storage involved, natively (OpenCV): the header check and
+ * pixel limit before decoding (a JPEG decoded reduced when the first op shrinks it), the ops, the encoding, all
+ * within a time limit. Bad content gives a reason, never an exception. Native memory is freed as each stage ends,
+ * and a {@link PointerScope} per image frees whatever a failure left behind; nothing waits for the GC.
  *
  * <p>Each image runs on a virtual thread the caller waits for. Past the time limit the caller stops waiting
  * at once (its thread is free for the next image, the image fails with "took longer than N s") and the
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeoutException;
  * computations in progress, those given up on included.
  */
 public final class ImageProcessor implements AutoCloseable {
-    private final SafeDecoder decoder;
+    private final NativeDecoder decoder;
     private final Duration timeLimit;
     private final StageTimes times;
     private final AtomicInteger running = new AtomicInteger();
@@ -47,7 +48,7 @@ public final class ImageProcessor implements AutoCloseable {
 
     /** @param times where decode, ops and encode times are added up */
     public ImageProcessor(ImageLimits limits, Duration timeLimit, StageTimes times) {
-        this.decoder = new SafeDecoder(limits);
+        this.decoder = new NativeDecoder(limits);
         this.timeLimit = timeLimit;
         this.times = times;
     }
@@ -77,7 +78,8 @@ public final class ImageProcessor implements AutoCloseable {
             if (e.getCause() instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
-            return new Result.Refused("processing failed: " + Reasons.oneLine(e.getCause()));
+            String reason = e.getCause() instanceof RuntimeException failure ? OpenCv.shortMessage(failure) : Reasons.oneLine(e.getCause());
+            return new Result.Refused("processing failed: " + reason);
         } catch (InterruptedException e) {
             computation.cancel(true);
             throw e;
@@ -111,46 +113,30 @@ public final class ImageProcessor implements AutoCloseable {
     }
 
     private Result stages(byte[] input, Pipeline pipeline) throws Exception {
-        long start = System.nanoTime();
-        DecodeResult decoded = decoder.decode(input, pipeline.decodeBox());
-        long decodedAt = times.since(StageTimes.Stage.DECODE, start);
-        if (decoded instanceof DecodeResult.Rejected(String reason)) {
-            return new Result.Refused(reason);
-        }
-        DecodeResult.Decoded image = (DecodeResult.Decoded) decoded;
-        try {
+        try (PointerScope scope = new PointerScope()) {
+            long start = System.nanoTime();
+            DecodeResult decoded = decoder.decode(input, pipeline.shrinkTarget());
+            long decodedAt = times.since(StageTimes.Stage.DECODE, start);
+            if (decoded instanceof DecodeResult.Rejected(String reason, boolean lasting)) {
+                return new Result.Refused(reason);
+            }
+            DecodeResult.Decoded source = (DecodeResult.Decoded) decoded;
             ExifSummary exif = pipeline.needsExif() ? ExifReader.read(input).orElse(null) : null;
-            Pipeline.Result result = runOps(pipeline, image.image(), exif);
-            long opsAt = times.since(StageTimes.Stage.OPS, decodedAt);
-            stopIfAbandoned();
-            byte[] output = pipeline.format().encode(result.image());
-            times.since(StageTimes.Stage.ENCODE, opsAt);
-            Map<String, Object> metrics = new HashMap<>(result.metrics());
-            metrics.put("sourceWidth", image.header().width());
-            metrics.put("sourceHeight", image.header().height());
-            metrics.put("width", result.image().getWidth());
-            metrics.put("height", result.image().getHeight());
-            metrics.put("bytesIn", input.length);
-            metrics.put("bytesOut", output.length);
-            metrics.put("ms", (System.nanoTime() - start) / 1_000_000);
-            return new Result.Processed(output, metrics);
+            Pipeline.Result result = pipeline.run(source.image(), exif, ImageProcessor::stopIfAbandoned);
+            try (NativeImage image = result.image()) {
+                long opsAt = times.since(StageTimes.Stage.OPS, decodedAt);
+                stopIfAbandoned();
+                byte[] output = pipeline.format().encode(image);
+                times.since(StageTimes.Stage.ENCODE, opsAt);
+                ImageFigures figures = new ImageFigures(source.header(), image.width(), image.height(), input.length, output.length,
+                        (System.nanoTime() - start) / 1_000_000);
+                Map<String, Object> metrics = figures.addTo(result.metrics());
+                return new Result.Processed(output, metrics);
+            }
         } catch (OutOfMemoryError e) {
             // within the pixel limit this should not happen; one image fails, not the worker
-            return new Result.Refused("not enough memory for " + image.header().dimensions() + " through " + pipeline);
+            return new Result.Refused("not enough memory for this image through " + pipeline);
         }
-    }
-
-    /** The ops one at a time (each as a one-op pipeline, so the pipeline's own rules apply), checking between them for abandonment. */
-    private static Pipeline.Result runOps(Pipeline pipeline, BufferedImage image, ExifSummary exif) throws InterruptedException {
-        Map<String, Object> metrics = new HashMap<>();
-        BufferedImage current = image;
-        for (ImageOp op : pipeline.ops()) {
-            stopIfAbandoned();
-            Pipeline.Result step = new Pipeline(List.of(op), pipeline.format()).run(current, exif);
-            metrics.putAll(step.metrics());
-            current = step.image();
-        }
-        return new Pipeline.Result(current, metrics);
     }
 
     @Override

@@ -24,6 +24,15 @@ final class InputReader {
         HeadCheck NONE = (head, length) -> Optional.empty();
 
         Optional<String> refusal(byte[] head, long length);
+
+        /**
+         * The inspector's verdict on the head: not an image, a declared size the file lacks, too many pixels. A header
+         * further in than the head (a camera JPEG's large EXIF) is left to the whole-file check after the read.
+         */
+        static HeadCheck of(io.tessera.engine.images.ImageInspector inspector) {
+            return (head, length) -> inspector.checkHead(head, length) instanceof io.tessera.engine.images.HeadCheck.Rejected(String reason)
+                    ? Optional.of(reason) : Optional.empty();
+        }
     }
 
     /** The whole file, or why not. */

@@ -4,6 +4,7 @@ import io.tessera.engine.dispatch.ImageOutcome;
 import io.tessera.engine.dispatch.JobControl;
 import io.tessera.engine.dispatch.Task;
 import io.tessera.engine.dispatch.TaskHandler;
+import io.tessera.engine.images.ImageInspector;
 import io.tessera.engine.ops.OpSpecException;
 import io.tessera.engine.store.StoreException;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class PipelineHandler implements TaskHandler {
 
     public PipelineHandler(FileSystem fs, ImageProcessor processor, WorkerCounters counters) {
         this.processor = processor;
-        this.inputs = new InputReader(fs, InputReader.HeadCheck.NONE);
+        this.inputs = new InputReader(fs, InputReader.HeadCheck.of(new ImageInspector(processor.limits())));
         this.outputs = new AtomicOutputs(fs);
         this.counters = counters;
     }

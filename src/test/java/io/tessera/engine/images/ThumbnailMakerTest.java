@@ -36,10 +36,42 @@ class ThumbnailMakerTest {
     }
 
     @Test
-    void subsamplesLargeSourcesButKeepsTwiceTheBox() {
-        assertEquals(11, SafeDecoder.subsampling(new ImageHeader(ImageFormat.JPEG, 6000, 4000, ""), 256));
-        assertEquals(1, SafeDecoder.subsampling(new ImageHeader(ImageFormat.JPEG, 500, 400, ""), 256));
-        assertEquals(1, SafeDecoder.subsampling(new ImageHeader(ImageFormat.JPEG, 6000, 4000, ""), 0));
+    void everyLayoutMakesAThumbnailThroughTheNativePath() {
+        for (java.util.Map.Entry<String, byte[]> file : io.tessera.testing.PhotoLike.files(900, 600, 6).entrySet()) {
+            Thumbnail t = made(file.getValue(), 160);
+            assertEquals("160×107", t.width() + "×" + t.height(), file.getKey());
+            boolean alpha = file.getKey().startsWith("alpha") || file.getKey().startsWith("palette");
+            assertEquals(alpha ? "image/png" : "image/jpeg", t.mimeType(), file.getKey());
+        }
+    }
+
+    @Test
+    void aLargePhotoIsAveragedNotSampled() {
+        // fine stripes alias into bands when pixels are skipped; an averaged thumbnail is an even grey there
+        java.awt.image.BufferedImage stripes = new java.awt.image.BufferedImage(3000, 2000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 3000; x++) {
+            for (int y = 0; y < 2000; y++) {
+                stripes.setRGB(x, y, x % 2 == 0 ? 0xFFFFFF : 0);
+            }
+        }
+        Thumbnail t = made(io.tessera.testing.PhotoLike.jpeg(stripes, 0.95f), 150);
+        java.awt.image.BufferedImage small = read(t.data());
+        int least = 255;
+        int most = 0;
+        for (int x = 10; x < small.getWidth() - 10; x++) {
+            int grey = small.getRGB(x, 50) & 0xFF;
+            least = Math.min(least, grey);
+            most = Math.max(most, grey);
+        }
+        assertTrue(most - least < 24 && least > 100 && most < 156, "an even grey, not bands: " + least + "–" + most);
+    }
+
+    private static java.awt.image.BufferedImage read(byte[] bytes) {
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ class GeometryOpsTest {
     private final BufferedImage landscape = Scenes.scene(400, 200);
 
     private static BufferedImage run(String spec, BufferedImage image) {
-        return OpSpec.parse(spec).apply(image, Scenes.context());
+        return Scenes.apply(spec, image);
     }
 
     private static void assertSize(int w, int h, BufferedImage image) {
@@ -30,6 +30,20 @@ class GeometryOpsTest {
         assertSize(1600, 800, run("resize:h=800", landscape));
         assertSize(50, 70, run("resize:w=50,h=70,filter=fast", landscape));
         assertSize(100, 50, run("resize:scale=0.25,filter=smooth", landscape));
+    }
+
+    @Test
+    void everyOrientationOfExifComesOutUpright() {
+        // a marker in the top-left corner as stored ends where each orientation says the viewer sees it
+        int[][] corner = {{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}, {1, 0}, {1, 1}, {0, 1}}; // 1..8: x, y as fractions
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            BufferedImage upright = Scenes.apply(OpSpec.parse("auto-orient"), landscape, new ImageOp.Context(orientation, new java.util.HashMap<>()));
+            boolean turned = orientation >= 5;
+            assertSize(turned ? 200 : 400, turned ? 400 : 200, upright);
+            int x = corner[orientation - 1][0] * (upright.getWidth() - 1);
+            int y = corner[orientation - 1][1] * (upright.getHeight() - 1);
+            assertEquals(landscape.getRGB(0, 0), upright.getRGB(x, y), "orientation " + orientation);
+        }
     }
 
     @Test
@@ -60,10 +74,10 @@ class GeometryOpsTest {
 
     @Test
     void autoOrientFollowsTheExifTag() {
-        BufferedImage upright = OpSpec.parse("auto-orient").apply(landscape, new ImageOp.Context(6, new java.util.HashMap<>()));
+        BufferedImage upright = Scenes.apply(OpSpec.parse("auto-orient"), landscape, new ImageOp.Context(6, new java.util.HashMap<>()));
         assertSize(200, 400, upright);
         assertEquals(landscape.getRGB(0, 0), upright.getRGB(199, 0));
-        BufferedImage unchanged = OpSpec.parse("auto-orient").apply(landscape, Scenes.context());
+        BufferedImage unchanged = Scenes.apply("auto-orient", landscape);
         assertSize(400, 200, unchanged);
     }
 }

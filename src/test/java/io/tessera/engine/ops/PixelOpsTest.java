@@ -1,8 +1,11 @@
 package io.tessera.engine.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tessera.engine.images.NativeImage;
+import io.tessera.testing.NativePixels;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,7 @@ class PixelOpsTest {
 
     @Test
     void grayscaleMakesTheThreeChannelsEqual() {
-        BufferedImage grey = OpSpec.parse("grayscale").apply(Scenes.scene(64, 48), Scenes.context());
+        BufferedImage grey = Scenes.apply("grayscale", Scenes.scene(64, 48));
         for (int y = 0; y < grey.getHeight(); y += 3) {
             for (int x = 0; x < grey.getWidth(); x += 3) {
                 int p = grey.getRGB(x, y);
@@ -27,11 +30,11 @@ class PixelOpsTest {
     void blurSmoothsAndSharpenRoughens() {
         BufferedImage noise = Scenes.noise(60, 60);
         double before = Scenes.roughness(noise);
-        double blurred = Scenes.roughness(OpSpec.parse("blur:2.5").apply(noise, Scenes.context()));
+        double blurred = Scenes.roughness(Scenes.apply("blur:2.5", noise));
         assertTrue(blurred < before / 4, "blur: " + before + " → " + blurred);
 
-        BufferedImage soft = OpSpec.parse("blur:1.5").apply(Scenes.scene(80, 60), Scenes.context());
-        double sharpened = Scenes.roughness(OpSpec.parse("sharpen:2").apply(soft, Scenes.context()));
+        BufferedImage soft = Scenes.apply("blur:1.5", Scenes.scene(80, 60));
+        double sharpened = Scenes.roughness(Scenes.apply("sharpen:2", soft));
         assertTrue(sharpened > Scenes.roughness(soft), "sharpen adds contrast");
     }
 
@@ -42,14 +45,14 @@ class PixelOpsTest {
         g.setColor(new java.awt.Color(100, 150, 200));
         g.fillRect(0, 0, 20, 20);
         g.dispose();
-        BufferedImage blurred = OpSpec.parse("blur:3").apply(flat, Scenes.context());
+        BufferedImage blurred = Scenes.apply("blur:3", flat);
         assertEquals(flat.getRGB(0, 0), blurred.getRGB(0, 0), "edge pixels are repeated, no dark frame");
         assertEquals(flat.getRGB(10, 10), blurred.getRGB(10, 10));
     }
 
     @Test
     void sobelFindsTheEdgeAndNothingElse() {
-        BufferedImage edges = OpSpec.parse("edges").apply(Scenes.edge(40, 20), Scenes.context());
+        BufferedImage edges = Scenes.apply("edges", Scenes.edge(40, 20));
         assertEquals(255, edges.getRGB(20, 10) & 0xFF, "the step from black to white");
         assertEquals(0, edges.getRGB(5, 10) & 0xFF, "flat black");
         assertEquals(0, edges.getRGB(35, 10) & 0xFF, "flat white");
@@ -57,23 +60,24 @@ class PixelOpsTest {
 
     @Test
     void dHashMatchesAResizedCopyAndDiffersForAnotherImage() {
-        BufferedImage original = Scenes.scene(640, 480);
-        BufferedImage smaller = OpSpec.parse("resize:w=203").apply(original, Scenes.context());
-        long a = DHash.hash(original);
-        assertTrue(DHash.distance(a, DHash.hash(smaller)) <= 4, "resized copy");
-        assertTrue(DHash.distance(a, DHash.hash(Scenes.other(640, 480))) > 16, "a different picture");
+        try (NativeImage original = NativePixels.of(Scenes.scene(640, 480));
+             NativeImage smaller = OpSpec.parse("resize:w=203").apply(original, Scenes.context());
+             NativeImage other = NativePixels.of(Scenes.other(640, 480))) {
+            long a = DHash.hash(original);
+            assertTrue(DHash.distance(a, DHash.hash(smaller)) <= 4, "resized copy");
+            assertTrue(DHash.distance(a, DHash.hash(other)) > 16, "a different picture");
 
-        Map<String, Object> metrics = new java.util.HashMap<>();
-        BufferedImage same = OpSpec.parse("dhash").apply(original, new ImageOp.Context(1, metrics));
-        assertEquals(original, same, "analysis passes the image on");
-        assertEquals(java.util.HexFormat.of().toHexDigits(a), metrics.get("dhash"));
+            Map<String, Object> metrics = new java.util.HashMap<>();
+            assertSame(original, OpSpec.parse("dhash").apply(original, new ImageOp.Context(1, metrics)), "analysis passes the image on");
+            assertEquals(java.util.HexFormat.of().toHexDigits(a), metrics.get("dhash"));
+        }
     }
 
     @Test
     void histogramsSumToThePixelCountAndMomentsAreRight() {
         BufferedImage half = Scenes.edge(10, 10);
         Map<String, Object> metrics = new java.util.HashMap<>();
-        OpSpec.parse("stats:bins=4").apply(half, new ImageOp.Context(1, metrics));
+        Scenes.apply(OpSpec.parse("stats:bins=4"), half, new ImageOp.Context(1, metrics));
         @SuppressWarnings("unchecked")
         Map<String, Object> stats = (Map<String, Object>) metrics.get("stats");
         assertEquals(100, stats.get("pixels"));

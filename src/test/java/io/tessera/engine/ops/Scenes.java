@@ -2,6 +2,8 @@ package io.tessera.engine.ops;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import io.tessera.engine.images.NativeImage;
+import io.tessera.testing.NativePixels;
 import java.awt.image.BufferedImage;
 
 /** Small generated pictures for op tests: gradients, shapes, noise, a hard edge. */
@@ -60,6 +62,17 @@ final class Scenes {
         return image;
     }
 
+    /** Runs a native op on a Java image, for assertions on pixels: the image goes native and the result comes back. */
+    static BufferedImage apply(ImageOp op, BufferedImage image, ImageOp.Context context) {
+        try (NativeImage in = NativePixels.of(image); NativeImage out = op.apply(in, context)) {
+            return out.toBufferedImage();
+        }
+    }
+
+    static BufferedImage apply(String spec, BufferedImage image) {
+        return apply(OpSpec.parse(spec), image, context());
+    }
+
     static ImageOp.Context context() {
         return new ImageOp.Context(1, new java.util.HashMap<>());
     }
@@ -69,9 +82,13 @@ final class Scenes {
         double sum = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x + 1 < image.getWidth(); x++) {
-                sum += Math.abs(Pixels.luma(image.getRGB(x, y)) - Pixels.luma(image.getRGB(x + 1, y)));
+                sum += Math.abs(luma(image.getRGB(x, y)) - luma(image.getRGB(x + 1, y)));
             }
         }
         return sum / (image.getHeight() * (image.getWidth() - 1));
+    }
+
+    static int luma(int rgb) {
+        return ((rgb >> 16 & 0xFF) * 299 + (rgb >> 8 & 0xFF) * 587 + (rgb & 0xFF) * 114 + 500) / 1000;
     }
 }

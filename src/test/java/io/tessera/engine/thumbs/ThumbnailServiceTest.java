@@ -74,7 +74,7 @@ class ThumbnailServiceTest {
             String which = files.entrySet().stream().filter(e -> e.getValue() == bytes).map(Map.Entry::getKey).findFirst().orElseThrow();
             made.merge(which, 1, Integer::sum);
             return switch (which) {
-                case "/short.jpg" -> new ThumbnailMaker.Outcome.Rejected("not enough memory to decode 30×30");
+                case "/short.jpg" -> new ThumbnailMaker.Outcome.Rejected("not enough memory to decode 30×30", false);
                 case "/throws.jpg" -> throw new OutOfMemoryError("Java heap space");
                 case "/bug.jpg" -> throw new IllegalStateException("a bug");
                 default -> real.make(bytes, box);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.images.NativeImage;
 import io.tessera.engine.ops.ImageOp;
 import io.tessera.engine.ops.OutputFormat;
 import io.tessera.engine.ops.Pipeline;
@@ -53,7 +54,7 @@ class ImageProcessorTest {
         }
 
         @Override
-        public BufferedImage apply(BufferedImage image, Context context) {
+        public NativeImage apply(NativeImage image, Context context) {
             runs.incrementAndGet();
             long end = System.nanoTime() + millis * 1_000_000;
             while (System.nanoTime() < end) {

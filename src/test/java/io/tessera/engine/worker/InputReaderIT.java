@@ -70,6 +70,27 @@ class InputReaderIT {
         }
     }
 
+    @Test
+    void theWorkersHeadCheckRefusesABombAndANonImageAfterTheHeadAlone() throws Exception {
+        try (ClusterConnection admin = new ClusterConnection(SharedCluster.target())) {
+            FileSystem fs = admin.fileSystem();
+            String folder = "/it-input/" + UUID.randomUUID();
+            // a bomb's header with megabytes behind it: refused from its IHDR, the rest never read
+            byte[] bomb = java.util.Arrays.copyOf(TestImages.pngClaiming(60_000, 60_000), 3 * 1024 * 1024);
+            write(fs, folder + "/bomb.png", bomb);
+            write(fs, folder + "/text.jpg", TestImages.randomBytes(300_000, 7));
+            byte[] photo = TestImages.noisyJpeg(640, 480, 8);
+            write(fs, folder + "/photo.jpg", photo);
+            InputReader reader = new InputReader(fs, InputReader.HeadCheck.of(new io.tessera.engine.images.ImageInspector(
+                    io.tessera.engine.images.ImageLimits.DEFAULT)));
+
+            InputReader.Input.Refused refused = assertInstanceOf(InputReader.Input.Refused.class, reader.read(folder + "/bomb.png", 1 << 30));
+            org.junit.jupiter.api.Assertions.assertTrue(refused.reason().startsWith("too many pixels: 60000×60000"), refused.reason());
+            assertEquals(new InputReader.Input.Refused("not an image (unrecognised content)"), reader.read(folder + "/text.jpg", 1 << 30));
+            assertArrayEquals(photo, assertInstanceOf(InputReader.Input.Read.class, reader.read(folder + "/photo.jpg", 1 << 30)).bytes());
+        }
+    }
+
     private static void write(FileSystem fs, String path, byte[] bytes) throws IOException {
         try (FSDataOutputStream out = fs.create(new Path(path))) {
             out.write(bytes);

@@ -1,4 +1,4 @@
-package io.tessera.engine.ops;
+package io.tessera.engine.ops.reference;
 
 import java.awt.image.BufferedImage;
 

@@ -1,5 +1,6 @@
-package io.tessera.engine.ops;
+package io.tessera.engine.ops.reference;
 
+import io.tessera.engine.ops.Blur;
 import java.awt.image.BufferedImage;
 
 /**
@@ -8,6 +9,21 @@ import java.awt.image.BufferedImage;
  */
 final class Convolution {
     private Convolution() {}
+
+    /** Gaussian weights out to three standard deviations ({@link Blur#reach}), summing to 1. */
+    static double[] gaussian(double sigma) {
+        int r = Blur.reach(sigma);
+        double[] k = new double[2 * r + 1];
+        double sum = 0;
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = Math.exp(-(i * i) / (2 * sigma * sigma));
+            sum += k[i + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        return k;
+    }
 
     /** Runs {@code kernel} (odd length, centred) along rows, then along columns. */
     static BufferedImage separable(BufferedImage image, double[] kernel) {
