@@ -20,8 +20,6 @@ import org.apache.hadoop.metrics2.lib.DefaultMetricsSystem;
  */
 final class EmbeddedHdfs implements EmbeddedService {
     private static final long READY_TIMEOUT_MS = 60_000;
-    /** How often the NameNode looks for DataNodes that stopped heartbeating, when there are several. */
-    private static final int DEAD_NODE_RECHECK_MS = 2_000;
 
     private final Path dir;
     private final int requestedPort;
@@ -100,7 +98,7 @@ final class EmbeddedHdfs implements EmbeddedService {
         return dir.resolve(index == 0 ? "data" : "data-" + (index + 1));
     }
 
-    /** DataNodes the NameNode counts as alive (a killed one drops out once its heartbeats are overdue). */
+    /** DataNodes the NameNode counts as alive (a killed one only drops out once it missed heartbeats for 10½ minutes). */
     int liveDataNodes() {
         return nameNode.getNamesystem().getNumLiveDataNodes();
     }
@@ -128,11 +126,6 @@ final class EmbeddedHdfs implements EmbeddedService {
         conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
         conf.setLong("fs.trash.interval", 1440);
         conf.setInt("dfs.heartbeat.interval", 1);
-        if (dataNodeCount > 1) {
-            // dead after 2 rechecks + 10 heartbeats (~14 s instead of 10.5 min): new blocks stop going to it
-            conf.setInt("dfs.namenode.heartbeat.recheck-interval", DEAD_NODE_RECHECK_MS);
-            conf.setInt("dfs.namenode.stale.datanode.interval", 5 * DEAD_NODE_RECHECK_MS); // must come before "dead"
-        }
         return conf;
     }
 

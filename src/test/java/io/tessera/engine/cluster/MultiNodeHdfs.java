@@ -91,21 +91,16 @@ public final class MultiNodeHdfs implements AutoCloseable {
                 cluster.redisUri(), cluster.redisUser(), cluster.redisPassword(), cluster.redisTls());
     }
 
-    /** DataNodes the NameNode counts as alive. */
-    public int liveDataNodes() {
-        return hdfs.liveDataNodes();
-    }
-
-    public void awaitLiveDataNodes(int count, Duration patience) throws InterruptedException {
+    private void awaitLiveDataNodes(int count, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (liveDataNodes() != count) {
+        while (hdfs.liveDataNodes() < count) {
             for (Process process : processes) {
-                if (!process.isAlive() && process.exitValue() != 137) {
+                if (!process.isAlive()) {
                     throw new IllegalStateException("a DataNode JVM exited with " + process.exitValue() + "; see " + dir);
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the NameNode counts " + liveDataNodes() + " live DataNodes, not " + count + ", after " + patience);
+                throw new IllegalStateException("only " + hdfs.liveDataNodes() + " of " + count + " DataNodes registered within " + patience);
             }
             Thread.sleep(100);
         }

@@ -120,7 +120,8 @@ class ZooKeeperFaultsIT {
 
         job.assertFinishedExactly(new JobCounts(40, images, 40, images, 0, 0, 0, 0));
         assertTrue(atKill.done() < images, "the leader died mid-job: " + atKill);
-        assertEquals(Set.of(first.id(), second.id()), new WorkerDirectory(ZkAccess.of(connection)).liveIds());
+        WorkerDirectory members = new WorkerDirectory(ZkAccess.of(connection));
+        ZooKeeperTesting.await(WAIT, "both workers registered", () -> members.liveIds().equals(Set.of(first.id(), second.id())));
         ZooKeeperTesting.await(WAIT, "exactly one coordinator acts", () -> first.isCoordinating() ^ second.isCoordinating());
     }
 
