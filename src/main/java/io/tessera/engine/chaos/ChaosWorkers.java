@@ -5,11 +5,11 @@ import io.tessera.engine.membership.WorkerDirectory;
 import io.tessera.engine.membership.WorkerInfo;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -26,7 +26,9 @@ final class ChaosWorkers implements AutoCloseable {
     private final DispatchKeys keys;
     private final ChaosOptions options;
     private final String host = WorkerInfo.thisProcess(1).host();
-    private final List<Process> running = new ArrayList<>();
+    private final List<Process> running = new CopyOnWriteArrayList<>();
+    /** Ctrl-C on the benchmark must not leave worker JVMs behind. */
+    private final Thread killOnExit = new Thread(() -> running.forEach(Process::destroyForcibly), "chaos-workers-kill");
     private int started;
 
     ChaosWorkers(WorkerLauncher launcher, WorkerDirectory directory, DispatchKeys keys, ChaosOptions options) {
@@ -34,6 +36,7 @@ final class ChaosWorkers implements AutoCloseable {
         this.directory = directory;
         this.keys = keys;
         this.options = options;
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     Process start() throws IOException {
@@ -83,5 +86,10 @@ final class ChaosWorkers implements AutoCloseable {
             }
         }
         running.clear();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is shutting down already; the hook runs or ran
+        }
     }
 }
