@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A sample of real photographs (JPEG and PNG wallpapers, 2.5–6k px, from Debian's plasma-workspace-wallpapers
-# package) for NativeMatchesReferenceTest (-Dtessera.corpus=OUTDIR) and for trying the engine by hand.
+# package) for NativeMatchesReferenceTest (~/.cache/tessera/sample-corpus, $TESSERA_CORPUS or -Dtessera.corpus=OUTDIR) and for trying the engine by hand.
 # Usage: make-sample.sh OUTDIR      (needs apt-get; apt-get update only when the package lists lack it)
 set -euo pipefail
 out=${1:?usage: make-sample.sh OUTDIR}

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** `tessera bench …`: benchmarks that report ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Startup.class, PlanBenchCommand.class, BenchHdfs.class, BenchDispatch.class, BenchJob.class, BenchEvents.class})
+        subcommands = {BenchCommand.Startup.class, PlanBenchCommand.class, BenchHdfs.class, BenchDispatch.class, BenchJob.class, BenchEvents.class,
+                BenchChaos.class})
 final class BenchCommand {
 
     /**
@@ -71,9 +71,7 @@ final class BenchCommand {
 
         /** Per-service start times, plus "stop": how long after readiness the process took to stop. */
         private static Map<String, Long> startAndStop(Path dataDir) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                    "-cp", System.getProperty("java.class.path"), TesseraCommand.class.getName(), "local", "--data-dir", dataDir.toString()));
+            List<String> command = TesseraJvm.command(List.of(), List.of("local", "--data-dir", dataDir.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             Map<String, Long> services = new LinkedHashMap<>();
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

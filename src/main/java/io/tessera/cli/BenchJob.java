@@ -1,16 +1,13 @@
 package io.tessera.cli;
 
 import io.tessera.engine.connect.ClusterConnection;
-import io.tessera.engine.images.ImageFormat;
 import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.worker.JobBenchmark;
 import io.tessera.engine.worker.StageTimes;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,14 +64,7 @@ final class BenchJob implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> images;
-        try (Stream<Path> files = Files.walk(corpus)) {
-            images = files.filter(Files::isRegularFile).filter(p -> ImageFormat.hasImageExtension(p.getFileName().toString()))
-                    .sorted().limit(limit).toList();
-        }
-        if (images.isEmpty()) {
-            throw new ReadableErrors.UserError("no images under " + corpus, 2);
-        }
+        List<Path> images = Corpus.images(corpus, limit);
         Pipeline pipeline = Pipeline.parse(ops, null);
         try (BenchTarget target = BenchTarget.open(profileName, "job", out);
              ClusterConnection connection = new ClusterConnection(target.target())) {

@@ -9,10 +9,12 @@ import io.tessera.engine.connect.ProfileResolver;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What a benchmark measures: a named profile, or (without one) a private embedded cluster started in a scratch
- * folder under the state folder. Closing stops the private cluster and removes the scratch folder.
+ * folder under the state folder. That cluster is the Local cluster of a Tessera home of its own ({@link #privateHome}),
+ * so `tessera` processes given that home find it. Closing stops the private cluster and removes the scratch folder.
  */
 final class BenchTarget implements AutoCloseable {
     private final ConnectionTarget target;
@@ -25,6 +27,10 @@ final class BenchTarget implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    private static Path homeIn(Path scratch) {
+        return scratch.resolve("home");
+    }
+
     static BenchTarget open(String profileName, String benchmark, PrintWriter out) throws Exception {
         Path scratch = Files.createTempDirectory(Files.createDirectories(AppDirectories.fromEnvironment().state().resolve("bench")), benchmark + "-");
         if (profileName != null) {
@@ -32,7 +38,8 @@ final class BenchTarget implements AutoCloseable {
         }
         out.println("Starting a private embedded cluster in " + scratch);
         out.flush();
-        EmbeddedCluster cluster = EmbeddedCluster.start(LocalClusterSettings.freePorts(scratch.resolve("cluster")), StartupListener.NONE);
+        EmbeddedCluster cluster = EmbeddedCluster.start(LocalClusterSettings.freePorts(AppDirectories.under(homeIn(scratch)).localCluster()),
+                StartupListener.NONE);
         return new BenchTarget(ProfileResolver.forEmbedded(cluster), scratch, cluster);
     }
 
@@ -42,6 +49,11 @@ final class BenchTarget implements AutoCloseable {
 
     Path scratch() {
         return scratch;
+    }
+
+    /** The Tessera home whose Local profile is the private cluster; empty when measuring a named profile. */
+    Optional<Path> privateHome() {
+        return cluster == null ? Optional.empty() : Optional.of(homeIn(scratch));
     }
 
     @Override

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Real photographs for tests that compare image paths, when a sample folder is given with
- * {@code -Dtessera.corpus=DIR} (`src/test/scripts/make-sample.sh DIR` builds one from Debian's wallpapers;
- * `.ci/run` does); otherwise {@link PhotoLike}'s generated stand-ins, so such tests always run and can fail.
+ * Real photographs for tests that compare image paths, when a sample folder is there: {@code -Dtessera.corpus=DIR},
+ * else {@code $TESSERA_CORPUS}, else {@code ~/.cache/tessera/sample-corpus} (`src/test/scripts/make-sample.sh DIR`
+ * builds one from Debian's wallpapers; `.ci/run` fills the default folder before the test command); otherwise
+ * {@link PhotoLike}'s generated stand-ins, so such tests always run and can fail.
  */
 public final class SampleImages {
     public static final String PROPERTY = "tessera.corpus";
@@ -23,7 +24,8 @@ public final class SampleImages {
 
     /** The sample folder, when one was given and holds images. */
     public static Optional<Path> folder() {
-        String dir = System.getProperty(PROPERTY, "");
+        String dir = System.getProperty(PROPERTY, Optional.ofNullable(System.getenv("TESSERA_CORPUS"))
+                .orElse(System.getProperty("user.home") + "/.cache/tessera/sample-corpus"));
         if (dir.isBlank() || !Files.isDirectory(Path.of(dir))) {
             return Optional.empty();
         }

@@ -5,6 +5,8 @@ import io.tessera.engine.ServiceKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
@@ -12,23 +14,34 @@ import org.apache.hadoop.hdfs.server.namenode.NameNode;
 import org.apache.hadoop.metrics2.lib.DefaultMetricsSystem;
 
 /**
- * A real single-node HDFS: one NameNode and one DataNode in this JVM, with their storage kept in
+ * A real HDFS: one NameNode and (for the local console) one DataNode in this JVM, with their storage kept in
  * {@code dir} across restarts. We start the daemons ourselves rather than through MiniDFSCluster,
- * whose shutdown deletes its base directory when the JVM exits.
+ * whose shutdown deletes its base directory when the JVM exits. Fault tests run several DataNodes.
  */
 final class EmbeddedHdfs implements EmbeddedService {
     private static final long READY_TIMEOUT_MS = 60_000;
 
     private final Path dir;
     private final int requestedPort;
+    private final int dataNodeCount;
+    private final List<DataNode> dataNodes = new ArrayList<>();
     private NameNode nameNode;
-    private DataNode dataNode;
+    private Configuration conf;
     private String uri;
     private String webUi;
 
     EmbeddedHdfs(Path dir, int requestedPort) {
+        this(dir, requestedPort, 1);
+    }
+
+    /** With {@code dataNodeCount} DataNodes in this JVM; files get min(count, 3) replicas unless the client asks otherwise. */
+    EmbeddedHdfs(Path dir, int requestedPort, int dataNodeCount) {
+        if (dataNodeCount < 1) {
+            throw new IllegalArgumentException("HDFS needs at least one DataNode");
+        }
         this.dir = dir;
         this.requestedPort = requestedPort;
+        this.dataNodeCount = dataNodeCount;
     }
 
     @Override
@@ -39,17 +52,19 @@ final class EmbeddedHdfs implements EmbeddedService {
     @Override
     public String start() throws ClusterStartException {
         int port = LoopbackPorts.claim("HDFS", requestedPort);
-        Configuration conf = configuration(port);
+        conf = configuration(port);
         // Formatting, and any restart in the same JVM, register the NameNode's metrics sources again.
         DefaultMetricsSystem.setMiniClusterMode(true);
         try {
             Files.createDirectories(dir.resolve("name"));
-            Files.createDirectories(dir.resolve("data"));
             if (!Files.exists(dir.resolve("name/current/VERSION"))) {
                 NameNode.format(conf);
             }
             nameNode = NameNode.createNameNode(new String[0], conf);
-            dataNode = DataNode.createDataNode(new String[0], conf);
+            for (int i = 0; i < dataNodeCount; i++) {
+                Files.createDirectories(dataFolder(i));
+                dataNodes.add(DataNode.createDataNode(new String[0], dataNodeConfiguration(i)));
+            }
             awaitReady();
         } catch (IOException | RuntimeException e) {
             close();
@@ -69,6 +84,25 @@ final class EmbeddedHdfs implements EmbeddedService {
         return webUi;
     }
 
+    /**
+     * The settings of DataNode {@code index} (0 keeps its blocks in {@code data}, as the local console always did;
+     * others in {@code data-<index+1>}), valid once started: a DataNode started elsewhere with them joins this HDFS.
+     */
+    Configuration dataNodeConfiguration(int index) {
+        Configuration own = new Configuration(conf);
+        own.set("dfs.datanode.data.dir", dataFolder(index).toUri().toString());
+        return own;
+    }
+
+    private Path dataFolder(int index) {
+        return dir.resolve(index == 0 ? "data" : "data-" + (index + 1));
+    }
+
+    /** DataNodes the NameNode counts as alive (a killed one only drops out once it missed heartbeats for 10½ minutes). */
+    int liveDataNodes() {
+        return nameNode.getNamesystem().getNumLiveDataNodes();
+    }
+
     private Configuration configuration(int port) {
         Configuration conf = new HdfsConfiguration();
         String host = LoopbackPorts.LOOPBACK.getHostAddress();
@@ -77,12 +111,11 @@ final class EmbeddedHdfs implements EmbeddedService {
         conf.set("dfs.namenode.rpc-address", host + ":" + port);
         conf.set("dfs.namenode.http-address", host + ":0");
         conf.set("dfs.namenode.name.dir", dir.resolve("name").toUri().toString());
-        conf.set("dfs.datanode.data.dir", dir.resolve("data").toUri().toString());
         conf.set("dfs.datanode.address", host + ":0");
         conf.set("dfs.datanode.http.address", host + ":0");
         conf.set("dfs.datanode.ipc.address", host + ":0");
         conf.set("dfs.datanode.hostname", host);
-        conf.setInt("dfs.replication", 1);
+        conf.setInt("dfs.replication", Math.min(dataNodeCount, 3));
         conf.setInt("dfs.namenode.handler.count", 8);
         conf.setInt("dfs.datanode.handler.count", 4);
         conf.setBoolean("dfs.namenode.datanode.registration.ip-hostname-check", false);
@@ -98,10 +131,10 @@ final class EmbeddedHdfs implements EmbeddedService {
 
     private void awaitReady() throws IOException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
-        while (!(dataNode.isDatanodeFullyStarted() && nameNode.getNamesystem().getNumLiveDataNodes() > 0
+        while (!(dataNodes.stream().allMatch(DataNode::isDatanodeFullyStarted) && liveDataNodes() >= dataNodes.size()
                 && !nameNode.isInSafeMode())) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IOException("the DataNode did not register with the NameNode within "
+                throw new IOException((dataNodes.size() == 1 ? "the DataNode" : "the DataNodes") + " did not register with the NameNode within "
                         + READY_TIMEOUT_MS / 1000 + " s");
             }
             sleep(50);
@@ -119,10 +152,10 @@ final class EmbeddedHdfs implements EmbeddedService {
 
     @Override
     public void close() {
-        if (dataNode != null) {
+        for (DataNode dataNode : dataNodes) {
             dataNode.shutdown();
-            dataNode = null;
         }
+        dataNodes.clear();
         if (nameNode != null) {
             nameNode.stop();
             nameNode.join();

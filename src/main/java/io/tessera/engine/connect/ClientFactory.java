@@ -86,6 +86,9 @@ public final class ClientFactory {
                 .namespace(target.zooKeeperNamespace())
                 .connectionTimeoutMs((int) connectTimeout.toMillis())
                 .sessionTimeoutMs(15_000)
+                // the profile's connect string is the truth: Curator's ensemble tracker would swap in the servers' own
+                // addresses from /zookeeper/config, silently going around a proxy, NAT or port forward the profile names
+                .ensembleTracker(false)
                 .retryPolicy(retry);
         if (target.hasZooKeeperCredentials()) {
             String auth = target.zooKeeperDigestUser() + ":" + new String(target.zooKeeperDigestPassword());

@@ -17,8 +17,6 @@ import java.util.stream.Stream;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * No-op dispatch end to end: submit {@code tasks} one-image tasks, consume them with a handler that does
@@ -83,7 +81,7 @@ public final class DispatchBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } finally {
-            deleteAll(redis, keys.prefix());
+            KeySpace.delete(redis, keys.prefix());
         }
     }
 
@@ -103,17 +101,6 @@ public final class DispatchBenchmark {
 
     private static double seconds(long beganNanos) {
         return (System.nanoTime() - beganNanos) / 1e9;
-    }
-
-    private static void deleteAll(RedisClient redis, String prefix) {
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
-            if (!page.getResult().isEmpty()) {
-                redis.del(page.getResult().toArray(String[]::new));
-            }
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 
     /** Starts its own embedded cluster in a temporary folder: {@code DispatchBenchmark [tasks]} (default 20,000). */

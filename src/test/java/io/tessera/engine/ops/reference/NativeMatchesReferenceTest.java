@@ -32,8 +32,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The native path against the old Java path it replaced ({@link ReferencePipeline}), with real photos when
- * {@code -Dtessera.corpus=DIR} names a sample and generated photo-like images otherwise:
+ * The native path against the old Java path it replaced ({@link ReferencePipeline}), with real photos when a sample is
+ * there ({@link io.tessera.testing.SampleImages}) and generated photo-like images otherwise:
  * <ul>
  * <li>op by op on the same pixels: same output size and PSNR ≥ 35 dB; the exception is {@code filter=fast},
  *     which the old path ran as nearest neighbour (it set no interpolation hint) and the native path as the
