@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import io.tessera.engine.AppDirectories;
+import io.tessera.engine.bench.BenchCleanUp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,7 +63,7 @@ final class BenchCommand {
                     out.flush();
                 }
             } finally {
-                deleteTree(dir);
+                BenchCleanUp.deleteTree(dir);
             }
             return 0;
         }
@@ -96,14 +95,6 @@ final class BenchCommand {
                 services.put("stop", (System.nanoTime() - readyAt) / 1_000_000);
             }
             return services;
-        }
-
-        static void deleteTree(Path dir) throws IOException {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
     }
 }

@@ -1,24 +1,38 @@
 package io.tessera.cli;
 
+import io.tessera.engine.bench.BenchSet;
+import io.tessera.engine.bench.BenchSets;
+import io.tessera.engine.bench.LoadAverage;
+import io.tessera.engine.bench.VipsThumbnail;
 import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.ops.OutputFormat;
 import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.worker.JobBenchmark;
+import io.tessera.engine.worker.JobBenchmark.Contender;
 import io.tessera.engine.worker.StageTimes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * `tessera bench job`: a pipeline job over a local folder of photos (e.g. ../shared/corpus/make-sample.sh) through
- * HDFS, dispatch and a worker, beside the same engine on the same bytes from memory in the same run.
+ * `tessera bench job`: thumbnails of a local folder of photos (e.g. ../shared/corpus/make-sample.sh) four ways,
+ * interleaved in one run, per set (JPEG, PNG, mixed with WebP): vipsthumbnail (the reference), the native engine on
+ * bytes in memory, the old Java path, and the full job path through HDFS, dispatch and a worker; ratios and the
+ * worker's stage times.
  */
-@Command(name = "job", description = "A pipeline job through the full path vs the same ops on local bytes, as a ratio.")
+@Command(name = "job", description = "vipsthumbnail, the engine on bytes in memory, the old Java path and the full job path, interleaved, per set.")
 final class BenchJob implements Callable<Integer> {
+    private static final Pattern THUMBNAIL = Pattern.compile("thumbnail:(\\d+)");
+
     @Spec
     CommandSpec spec;
 
@@ -31,56 +45,128 @@ final class BenchJob implements Callable<Integer> {
     @Option(names = "--op", defaultValue = "thumbnail:256", description = "Ops of the pipeline (default: ${DEFAULT-VALUE}).")
     List<String> ops;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Worker threads, the same for the baseline (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "Worker threads; the same for the others, and vipsthumbnail processes (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--limit", defaultValue = "500", description = "At most this many images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", defaultValue = "500", description = "At most this many images from the corpus (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of baseline then job; the median ratio is reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds; medians are reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    /** Per stage: count, total, mean, and the share of the worker's thread time (job wall time × threads). */
-    private static void printStages(PrintWriter out, JobBenchmark.Result r) {
-        double threadSeconds = r.jobSeconds() * r.threads();
-        out.printf("where the job's time went (all rounds; %.1f s wall × %d threads = %.1f thread-s):%n", r.jobSeconds(), r.threads(), threadSeconds);
-        out.printf("  %-8s %8s %10s %10s %8s   %s%n", "stage", "count", "total s", "mean ms", "share", "direct mean ms");
-        double accounted = 0;
-        for (StageTimes.Stage stage : StageTimes.Stage.values()) {
-            StageTimes.Figures job = r.job().of(stage);
-            StageTimes.Figures direct = r.direct().of(stage);
-            boolean perImage = stage != StageTimes.Stage.ACK; // acknowledgement waits run beside the threads, per task
-            if (perImage) {
-                accounted += job.totalSeconds();
-            }
-            out.printf("  %-8s %8d %10.2f %10.2f %8s   %s%n", stage.name().toLowerCase(java.util.Locale.ROOT), job.count(), job.totalSeconds(),
-                    job.meanMillis(), perImage ? String.format("%.0f%%", 100 * job.totalSeconds() / threadSeconds) : "-",
-                    direct.count() == 0 ? "-" : String.format("%.2f", direct.meanMillis()));
-        }
-        out.printf("  %-8s %8s %10.2f %10s %7.0f%%   (waiting for tasks, dispatch, events)%n", "other", "", threadSeconds - accounted, "",
-                100 * (threadSeconds - accounted) / threadSeconds);
-    }
+    @Option(names = "--reference-rounds", defaultValue = "1",
+            description = "Rounds that also run the old Java path (about 10x slower); 0 leaves it out (default: ${DEFAULT-VALUE}).")
+    int referenceRounds;
+
+    @Option(names = "--sets", split = ",", defaultValue = "jpeg,png,mixed", description = "Sets to run: jpeg, png, mixed (default: ${DEFAULT-VALUE}).")
+    List<String> setNames;
+
+    @Option(names = "--no-vips", description = "Leave vipsthumbnail out even when it is installed.")
+    boolean noVips;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> images = Corpus.images(corpus, limit);
+        if (rounds < 1 || rounds > 50 || referenceRounds < 0 || referenceRounds > rounds) {
+            throw new ReadableErrors.UserError("--rounds must be 1 to 50 and --reference-rounds 0 to --rounds", 2);
+        }
         Pipeline pipeline = Pipeline.parse(ops, null);
+        Optional<Integer> box = vipsBox(pipeline);
+        Optional<VipsThumbnail> vips = noVips ? Optional.empty() : VipsThumbnail.find();
         try (BenchTarget target = BenchTarget.open(profileName, "job", out);
              ClusterConnection connection = new ClusterConnection(target.target())) {
-            if (rounds < 1 || rounds > 50) {
-                throw new ReadableErrors.UserError("--rounds must be between 1 and 50, not " + rounds, 2);
+            List<BenchSet> sets = BenchSets.of(Corpus.images(corpus, limit), target.scratch().resolve("webp")).stream()
+                    .filter(s -> setNames.contains(s.name())).toList();
+            if (sets.isEmpty()) {
+                throw new ReadableErrors.UserError("no JPEG, PNG or mixed set for " + setNames + " under " + corpus, 2);
             }
-            JobBenchmark.Result r = JobBenchmark.run(connection, images, pipeline, threads, rounds);
-            out.printf("%d images, %.1f MB, %s, %d threads, %d rounds%n", r.images(), r.bytes() / 1e6, pipeline, threads, rounds);
-            for (int i = 0; i < r.rounds().size(); i++) {
-                JobBenchmark.Round round = r.rounds().get(i);
-                out.printf("round %d: direct %7.1f images/s   job %7.1f images/s   job/direct %.2f%n", i + 1,
-                        round.directImagesPerSecond(), round.jobImagesPerSecond(), round.ratio());
+            printHeader(out, pipeline, box, vips, sets);
+            JobBenchmark.Options options = new JobBenchmark.Options(pipeline, threads, rounds, referenceRounds, box,
+                    (int) Math.round(pipeline.format().quality() * 100));
+            JobBenchmark.Result r = JobBenchmark.run(connection, sets, options, vips, target.scratch(), line -> {
+                out.println(line);
+                out.flush();
+            });
+            out.printf("load average at start %s, at end %s%n%n", LoadAverage.text(r.loadAtStart()), LoadAverage.text(r.loadAtEnd()));
+            printSummary(out, r);
+            for (JobBenchmark.SetFigures set : r.sets()) {
+                printStages(out, set, r.threads());
             }
-            out.printf("median job/direct %.2f   (%d failed)%n", r.medianRatio(), r.failed());
-            printStages(out, r);
         }
         return 0;
+    }
+
+    /** The box vipsthumbnail gets: only a lone {@code thumbnail:N} to JPEG is the same work as its command. */
+    static Optional<Integer> vipsBox(Pipeline pipeline) {
+        Matcher m = THUMBNAIL.matcher(String.join(" ", pipeline.specs()));
+        return m.matches() && pipeline.format().kind() == OutputFormat.Kind.JPEG ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    private void printHeader(PrintWriter out, Pipeline pipeline, Optional<Integer> box, Optional<VipsThumbnail> vips, List<BenchSet> sets)
+            throws Exception {
+        out.printf("%s to %s, %d threads, %d rounds (the old Java path in %d)%n", pipeline.specs(), pipeline.format().spec(), threads, rounds, referenceRounds);
+        if (box.isEmpty()) {
+            out.println("vipsthumbnail: left out (only a lone thumbnail:N to JPEG is the same work as its command)");
+        } else if (vips.isEmpty()) {
+            out.println("vipsthumbnail: " + (noVips ? "left out (--no-vips)" : "not installed, left out (" + VipsThumbnail.INSTALL_HINT + ")"));
+        } else {
+            out.printf("vipsthumbnail: %s, %d processes, each `%s` over its share of the files%n", vips.get().version(), threads,
+                    VipsThumbnail.commandText(box.get(), (int) Math.round(pipeline.format().quality() * 100)));
+        }
+        for (BenchSet set : sets) {
+            out.printf("set %-6s %3d images, %6.1f MB: %s%n", set.name(), set.files().size(), set.bytes() / 1e6, set.note());
+        }
+        out.flush();
+    }
+
+    private static void printSummary(PrintWriter out, JobBenchmark.Result r) {
+        out.println("medians (images/s; ratios are medians of the rounds' ratios):");
+        out.printf("  %-6s %6s %14s %14s %14s %14s %12s %9s %9s %11s%n", "set", "images", "vipsthumbnail", "native direct", "old Java path",
+                "full job path", "direct/vips", "job/vips", "old/vips", "job/direct");
+        for (JobBenchmark.SetFigures set : r.sets()) {
+            out.printf(Locale.ROOT, "  %-6s %6d %14s %14s %14s %14s %12s %9s %9s %11s%n", set.set().name(), set.set().files().size(),
+                    rate(set.median(Contender.VIPS)), rate(set.median(Contender.DIRECT)), rate(set.median(Contender.REFERENCE)),
+                    rate(set.median(Contender.JOB)), ratio(set.medianRatio(Contender.DIRECT, Contender.VIPS)),
+                    ratio(set.medianRatio(Contender.JOB, Contender.VIPS)), ratio(set.medianRatio(Contender.REFERENCE, Contender.VIPS)),
+                    ratio(set.medianRatio(Contender.JOB, Contender.DIRECT)));
+        }
+        out.println("  goals (issue 11, 2 threads, quiet machine): direct/vips >= 1.2, job/vips >= 1.0, job/direct >= 0.9");
+        out.println();
+    }
+
+    private static String rate(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** Per stage: count, total, mean, and the share of the worker's thread time (job wall time × threads). */
+    private static void printStages(PrintWriter out, JobBenchmark.SetFigures set, int threads) {
+        double threadSeconds = set.jobSeconds() * threads;
+        out.printf(Locale.ROOT, "where the job's time went, set %s (%d job rounds: %.2f s wall x %d threads = %.2f thread-s; %d failed):%n",
+                set.set().name(), set.jobRounds(), set.jobSeconds(), threads, threadSeconds, set.failed());
+        out.printf("  %-8s %8s %10s %10s %8s   %s%n", "stage", "count", "total s", "mean ms", "share", "direct mean ms");
+        double accounted = 0;
+        for (StageTimes.Stage stage : StageTimes.Stage.values()) {
+            StageTimes.Figures job = set.job().of(stage);
+            StageTimes.Figures direct = set.direct().of(stage);
+            boolean onThreads = stage.onImageThreads();
+            if (onThreads) {
+                accounted += job.totalSeconds();
+            }
+            out.printf(Locale.ROOT, "  %-8s %8d %10.2f %10.2f %8s   %s%n", stage.name().toLowerCase(Locale.ROOT), job.count(), job.totalSeconds(),
+                    job.meanMillis(), onThreads ? String.format(Locale.ROOT, "%.0f%%", 100 * job.totalSeconds() / threadSeconds) : "-",
+                    direct.count() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", direct.meanMillis()));
+        }
+        double other = threadSeconds - accounted;
+        out.printf(Locale.ROOT, "  %-8s %8s %10.2f %10s %7.0f%%   (the rest: submitting, waiting for tasks, dispatch, events, the last task's tail)%n",
+                "other", "", other, "", 100 * other / threadSeconds);
+        out.printf(Locale.ROOT, "  %-8s %8d %10.2f %10.2f %8s   (of other: listing, planning, ZooKeeper, filling the queue; x %d threads idle)%n",
+                "submit", set.jobRounds(), set.submitSeconds(), 1000 * set.submitSeconds() / Math.max(1, set.jobRounds()),
+                String.format(Locale.ROOT, "%.0f%%", 100 * set.submitSeconds() * threads / threadSeconds), threads);
+        out.println();
+        out.flush();
     }
 }

@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import io.tessera.engine.AppDirectories;
+import io.tessera.engine.bench.BenchCleanUp;
 import io.tessera.engine.cluster.EmbeddedCluster;
 import io.tessera.engine.cluster.LocalClusterSettings;
 import io.tessera.engine.cluster.StartupListener;
@@ -61,6 +62,6 @@ final class BenchTarget implements AutoCloseable {
         if (cluster != null) {
             cluster.close();
         }
-        BenchCommand.Startup.deleteTree(scratch);
+        BenchCleanUp.deleteTree(scratch);
     }
 }

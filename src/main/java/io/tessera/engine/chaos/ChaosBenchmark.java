@@ -1,15 +1,13 @@
 package io.tessera.engine.chaos;
 
-import io.tessera.engine.Reasons;
+import io.tessera.engine.bench.BenchCleanUp;
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.JobStatus;
-import io.tessera.engine.dispatch.KeySpace;
 import io.tessera.engine.dispatch.Priority;
 import io.tessera.engine.events.JobCounts;
 import io.tessera.engine.membership.WorkerDirectory;
-import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.ShardLimits;
 import io.tessera.engine.upload.ConflictPolicy;
 import io.tessera.engine.upload.ConflictResolver;
@@ -130,7 +128,7 @@ public final class ChaosBenchmark {
             log.accept("reading every output back");
             return new Result(calm == null ? null : calm.judged(connection, keys, calmJob), chaos.judged(connection, keys, chaosJob), started);
         } finally {
-            cleanUp(connection, base, List.of(calmJob.jobId(), chaosJob.jobId()), keys, log);
+            BenchCleanUp.cluster(connection, base, List.of(calmJob.jobId(), chaosJob.jobId()), keys).ifPresent(log);
         }
     }
 
@@ -200,19 +198,5 @@ public final class ChaosBenchmark {
             Thread.sleep(POLL.toMillis());
         }
         log.accept(String.format("%d workers up", workers.started()));
-    }
-
-    /** Removes the run's HDFS folder, plans and Redis keys; what fails is said, not thrown (the figures are what matter). */
-    private static void cleanUp(ClusterConnection connection, String base, List<String> jobs, DispatchKeys keys, Consumer<String> log) {
-        try {
-            connection.fileSystem().delete(new org.apache.hadoop.fs.Path(base), true);
-            PlanStore plans = PlanStore.of(connection);
-            for (String job : jobs) {
-                plans.delete(job);
-            }
-            KeySpace.delete(connection.redis(), keys.prefix());
-        } catch (IOException | RuntimeException e) {
-            log.accept("cleaning up after the run failed: " + Reasons.oneLine(e));
-        }
     }
 }

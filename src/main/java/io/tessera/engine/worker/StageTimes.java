@@ -21,7 +21,12 @@ public final class StageTimes {
         /** the output to a temporary name in HDFS and the rename into place */
         WRITE,
         /** per task: from the handler's return until its completion was written to Redis (acknowledged, counted, announced) */
-        ACK
+        ACK;
+
+        /** Whether the stage's time is spent on an image thread (an acknowledgement is written by another thread, beside them). */
+        public boolean onImageThreads() {
+            return this != ACK;
+        }
     }
 
     /** One stage's figures: how often it ran and its total time. */
@@ -59,6 +64,24 @@ public final class StageTimes {
 
     public Figures of(Stage stage) {
         return new Figures(counts.get(stage).sum(), nanos.get(stage).sum());
+    }
+
+    /** A copy of the figures so far, to take differences from ({@link #minus}). */
+    public StageTimes copy() {
+        StageTimes copy = new StageTimes();
+        copy.addAll(this);
+        return copy;
+    }
+
+    /** These figures less an earlier copy of them: what was recorded in between. */
+    public StageTimes minus(StageTimes earlier) {
+        StageTimes difference = copy();
+        for (Stage stage : Stage.values()) {
+            Figures then = earlier.of(stage);
+            difference.counts.get(stage).add(-then.count());
+            difference.nanos.get(stage).add(-then.nanos());
+        }
+        return difference;
     }
 
     /** Adds another's figures to these (the benchmark sums its runs). */
