@@ -60,7 +60,12 @@ public final class ThumbnailService implements AutoCloseable {
     }
 
     public Cancellable request(HdfsEntry entry, int box, Consumer<ThumbnailResult> callback) {
-        return request(new ThumbnailKey(entry.path(), box, entry.modified().toEpochMilli(), entry.size()), callback);
+        return request(keyOf(entry, box), callback);
+    }
+
+    /** An entry's thumbnail key: a file changed since (time or length) has another. */
+    public static ThumbnailKey keyOf(HdfsEntry entry, int box) {
+        return new ThumbnailKey(entry.path(), box, entry.modified().toEpochMilli(), entry.size());
     }
 
     public Cancellable request(ThumbnailKey key, Consumer<ThumbnailResult> callback) {

@@ -1,0 +1,120 @@
+package io.tessera.cli;
+
+import io.tessera.engine.bench.LoadAverage;
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.images.ImageCheck;
+import io.tessera.engine.images.ImageInspector;
+import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.store.HdfsFiles;
+import io.tessera.engine.thumbs.FirstScreenBenchmark;
+import io.tessera.engine.thumbs.FirstScreenBenchmark.Maker;
+import io.tessera.engine.upload.ConflictPolicy;
+import io.tessera.engine.upload.ConflictResolver;
+import io.tessera.engine.upload.UploadListener;
+import io.tessera.engine.upload.UploadRequest;
+import io.tessera.engine.upload.UploadSummary;
+import io.tessera.engine.upload.Uploader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `tessera bench thumbs`: the time to fill the HDFS panel's first screen of thumbnails for a folder of large photos,
+ * with the native thumbnail maker and with the old Java path, interleaved (see {@link FirstScreenBenchmark}).
+ */
+@Command(name = "thumbs", description = "Time to fill the HDFS panel's first screen of thumbnails: native vs the old Java path, interleaved.")
+final class BenchThumbs implements Callable<Integer> {
+    /** Cells the grid shows at the main window's default size (1500 x 940): 4 columns x 4 rows, measured in the real window. */
+    static final int DEFAULT_CELLS = 16;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--profile"}, description = "Profile to measure (default: a private embedded cluster).")
+    String profileName;
+
+    @Option(names = "--corpus", required = true, description = "Local folder of photos; those of 2 MP or more are used.")
+    Path corpus;
+
+    @Option(names = "--photos", defaultValue = "200", description = "Photos in the folder: the corpus's large ones repeated under new names (default: ${DEFAULT-VALUE}).")
+    int photos;
+
+    @Option(names = "--cells", defaultValue = "" + DEFAULT_CELLS, description = "Cells on the first screen (default: ${DEFAULT-VALUE}, the grid at the window's default size).")
+    int cells;
+
+    @Option(names = "--box", defaultValue = "160", description = "Thumbnail box, as the grid asks (default: ${DEFAULT-VALUE}).")
+    int box;
+
+    @Option(names = "--rounds", defaultValue = "7", description = "Rounds of both makers; medians are reported (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (photos < 1 || cells < 1 || cells > photos || rounds < 1) {
+            throw new ReadableErrors.UserError("--photos, --cells and --rounds must be positive, and --cells at most --photos", 2);
+        }
+        List<Path> large = largePhotos();
+        try (BenchTarget target = BenchTarget.open(profileName, "thumbs", out);
+             ClusterConnection connection = new ClusterConnection(target.target())) {
+            String root = "/tessera-bench/thumbs-" + UUID.randomUUID().toString().substring(0, 8);
+            Path local = repeated(large, target.scratch().resolve("photos"));
+            UploadSummary uploaded = new Uploader(connection).start(UploadRequest.of(List.of(local), root, ConflictPolicy.SKIP, 4),
+                    UploadListener.NONE, ConflictResolver.SKIP_ALL).await();
+            out.printf("%d photos (%d distinct of 2 MP or more from %s) uploaded: %s%n", photos, large.size(), corpus, UploadCommand.summaryLine(uploaded));
+            out.printf("first screen: %d cells, box %d px; load average at start %s%n", cells, box, LoadAverage.text(LoadAverage.now()));
+            out.flush();
+            try {
+                FirstScreenBenchmark.Result r = FirstScreenBenchmark.run(connection, root + "/photos", cells, box, rounds, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+                out.printf("load average at end %s%n", LoadAverage.text(LoadAverage.now()));
+                out.printf("medians of %d rounds:%n", rounds);
+                for (Maker maker : Maker.values()) {
+                    out.printf(Locale.ROOT, "  %-22s listing %6.1f ms   first thumbnail %7.1f ms   first screen (%d) %7.1f ms%n", maker.label(),
+                            r.medianListing(maker), r.medianFirst(maker), cells, r.medianAll(maker));
+                }
+                out.printf(Locale.ROOT, "  old / native (first screen): %.2f%n", r.medianSpeedUp());
+            } finally {
+                HdfsFiles files = new HdfsFiles(connection);
+                files.deletePermanently(files.planDelete(List.of(root)));
+            }
+        }
+        return 0;
+    }
+
+    /** The corpus's photos of at least 2 megapixels, in path order. */
+    private List<Path> largePhotos() throws Exception {
+        ImageInspector inspector = new ImageInspector(ImageLimits.DEFAULT);
+        List<Path> large = new ArrayList<>();
+        for (Path file : Corpus.images(corpus, 100_000)) {
+            if (inspector.check(file) instanceof ImageCheck.Accepted(var header) && header.pixels() >= 2_000_000) {
+                large.add(file);
+            }
+        }
+        if (large.isEmpty()) {
+            throw new ReadableErrors.UserError("no photos of 2 MP or more under " + corpus, 2);
+        }
+        return large;
+    }
+
+    /** {@code photos} copies cycling through the large photos, named {@code photo-NNN-<name>} so that name order is copy order. */
+    private Path repeated(List<Path> large, Path folder) throws Exception {
+        Files.createDirectories(folder);
+        for (int i = 0; i < photos; i++) {
+            Path photo = large.get(i % large.size());
+            Files.copy(photo, folder.resolve(String.format("photo-%03d-%s", i, photo.getFileName())));
+        }
+        return folder;
+    }
+}
