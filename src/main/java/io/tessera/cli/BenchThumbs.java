@@ -33,8 +33,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "thumbs", description = "Time to fill the HDFS panel's first screen of thumbnails: native vs the old Java path, interleaved.")
 final class BenchThumbs implements Callable<Integer> {
-    /** Cells the grid shows at the main window's default size (1500 x 940): 4 columns x 4 rows, measured in the real window. */
-    static final int DEFAULT_CELLS = 16;
+    /**
+     * Cells the grid fills at the main window's default size (1500 x 940, grid area 896 x 678 px): 5 columns of 4 full
+     * rows and a fifth row partly in view, 25 cells that each ask for a thumbnail (counted in the real window, headless).
+     */
+    static final int DEFAULT_CELLS = 25;
 
     @Spec
     CommandSpec spec;
