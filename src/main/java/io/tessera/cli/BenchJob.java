@@ -142,30 +142,37 @@ final class BenchJob implements Callable<Integer> {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** Per stage: count, total, mean, and the share of the worker's thread time (job wall time × threads). */
+    /**
+     * Per stage: count, total, mean, and the share of the worker's compute-slot time (job wall time x threads). Computing
+     * stages fill the slots; what they leave is idle (nothing to compute: submitting, dispatch, storage I/O not overlapped,
+     * the last task's tail). Storage I/O and slot waits run on handler threads and may overlap computing.
+     */
     private static void printStages(PrintWriter out, JobBenchmark.SetFigures set, int threads) {
-        double threadSeconds = set.jobSeconds() * threads;
-        out.printf(Locale.ROOT, "where the job's time went, set %s (%d job rounds: %.2f s wall x %d threads = %.2f thread-s; %d failed):%n",
-                set.set().name(), set.jobRounds(), set.jobSeconds(), threads, threadSeconds, set.failed());
-        out.printf("  %-8s %8s %10s %10s %8s   %s%n", "stage", "count", "total s", "mean ms", "share", "direct mean ms");
-        double accounted = 0;
-        for (StageTimes.Stage stage : StageTimes.Stage.values()) {
-            StageTimes.Figures job = set.job().of(stage);
-            StageTimes.Figures direct = set.direct().of(stage);
-            boolean onThreads = stage.onImageThreads();
-            if (onThreads) {
-                accounted += job.totalSeconds();
+        double slotSeconds = set.jobSeconds() * threads;
+        out.printf(Locale.ROOT, "where the job's time went, set %s (%d job rounds: %.2f s wall x %d compute slots = %.2f slot-s; %d failed):%n",
+                set.set().name(), set.jobRounds(), set.jobSeconds(), threads, slotSeconds, set.failed());
+        out.printf("  %-9s %7s %9s %9s %9s   %s%n", "stage", "count", "total s", "mean ms", "of slot-s", "direct mean ms");
+        double computing = 0;
+        for (StageTimes.Side side : StageTimes.Side.values()) {
+            for (StageTimes.Stage stage : StageTimes.Stage.values()) {
+                if (stage.side() != side) {
+                    continue;
+                }
+                StageTimes.Figures job = set.job().of(stage);
+                StageTimes.Figures direct = set.direct().of(stage);
+                computing += side == StageTimes.Side.COMPUTE ? job.totalSeconds() : 0;
+                out.printf(Locale.ROOT, "  %-9s %7d %9.2f %9.2f %8.0f%%   %s%n", stage.name().toLowerCase(Locale.ROOT), job.count(), job.totalSeconds(),
+                        job.meanMillis(), 100 * job.totalSeconds() / slotSeconds, direct.count() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", direct.meanMillis()));
             }
-            out.printf(Locale.ROOT, "  %-8s %8d %10.2f %10.2f %8s   %s%n", stage.name().toLowerCase(Locale.ROOT), job.count(), job.totalSeconds(),
-                    job.meanMillis(), onThreads ? String.format(Locale.ROOT, "%.0f%%", 100 * job.totalSeconds() / threadSeconds) : "-",
-                    direct.count() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", direct.meanMillis()));
+            if (side == StageTimes.Side.COMPUTE) {
+                double idle = slotSeconds - computing;
+                out.printf(Locale.ROOT, "  %-9s %7s %9.2f %9s %8.0f%%   (slots with nothing to compute; the stages below run on handler threads)%n",
+                        "idle", "", idle, "", 100 * idle / slotSeconds);
+            }
         }
-        double other = threadSeconds - accounted;
-        out.printf(Locale.ROOT, "  %-8s %8s %10.2f %10s %7.0f%%   (the rest: submitting, waiting for tasks, dispatch, events, the last task's tail)%n",
-                "other", "", other, "", 100 * other / threadSeconds);
-        out.printf(Locale.ROOT, "  %-8s %8d %10.2f %10.2f %8s   (of other: listing, planning, ZooKeeper, filling the queue; x %d threads idle)%n",
+        out.printf(Locale.ROOT, "  %-9s %7d %9.2f %9.2f %8.0f%%   (listing, planning, ZooKeeper, filling the queue: every slot idle meanwhile)%n",
                 "submit", set.jobRounds(), set.submitSeconds(), 1000 * set.submitSeconds() / Math.max(1, set.jobRounds()),
-                String.format(Locale.ROOT, "%.0f%%", 100 * set.submitSeconds() * threads / threadSeconds), threads);
+                100 * set.submitSeconds() * threads / slotSeconds);
         out.println();
         out.flush();
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -38,7 +39,12 @@ public final class ImageProcessor implements AutoCloseable {
     private final NativeDecoder decoder;
     private final Duration timeLimit;
     private final StageTimes times;
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int ABANDONED = 2;
+
     private final AtomicInteger running = new AtomicInteger();
+    private final Semaphore slots;
     /** Runs each image so that the caller can stop waiting. */
     private final ExecutorService runner = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("image-op-", 1).factory());
 
@@ -48,9 +54,19 @@ public final class ImageProcessor implements AutoCloseable {
 
     /** @param times where decode, ops and encode times are added up */
     public ImageProcessor(ImageLimits limits, Duration timeLimit, StageTimes times) {
+        this(limits, timeLimit, times, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param computeSlots images computed at once, however many callers there are: a worker runs more handler threads
+     *                     than this so that some read and write while these compute; a caller waits for a slot
+     *                     before its image's time limit starts
+     */
+    public ImageProcessor(ImageLimits limits, Duration timeLimit, StageTimes times, int computeSlots) {
         this.decoder = new NativeDecoder(limits);
         this.timeLimit = timeLimit;
         this.times = times;
+        this.slots = new Semaphore(computeSlots, true);
     }
 
     public StageTimes times() {
@@ -68,11 +84,32 @@ public final class ImageProcessor implements AutoCloseable {
     }
 
     public Result process(byte[] input, Pipeline pipeline) throws InterruptedException {
-        Future<Result> computation = runner.submit(() -> run(input, pipeline));
+        long waitFrom = System.nanoTime();
+        slots.acquire();
+        times.since(StageTimes.Stage.SLOT, waitFrom);
+        // the slot is given back when the computation ends (an abandoned one still uses its core until it stops), or
+        // here when it was given up on before it started
+        AtomicInteger state = new AtomicInteger(NEW);
+        Future<Result> computation;
+        try {
+            computation = runner.submit(() -> {
+                if (!state.compareAndSet(NEW, STARTED)) {
+                    return null;
+                }
+                try {
+                    return run(input, pipeline);
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            slots.release();
+            throw e;
+        }
         try {
             return computation.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            computation.cancel(true);
+            giveUp(computation, state);
             return new Result.Refused("took longer than " + limitText() + ", the per-image limit; stopped");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof VirtualMachineError fatal) {
@@ -81,8 +118,15 @@ public final class ImageProcessor implements AutoCloseable {
             String reason = e.getCause() instanceof RuntimeException failure ? OpenCv.shortMessage(failure) : Reasons.oneLine(e.getCause());
             return new Result.Refused("processing failed: " + reason);
         } catch (InterruptedException e) {
-            computation.cancel(true);
+            giveUp(computation, state);
             throw e;
+        }
+    }
+
+    private void giveUp(Future<Result> computation, AtomicInteger state) {
+        computation.cancel(true);
+        if (state.compareAndSet(NEW, ABANDONED)) {
+            slots.release(); // it never started, so it will not give the slot back itself
         }
     }
 

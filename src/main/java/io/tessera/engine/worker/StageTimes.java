@@ -11,23 +11,36 @@ import java.util.concurrent.atomic.LongAdder;
 public final class StageTimes {
     public enum Stage {
         /** file status, open and read of the input from HDFS */
-        READ,
+        READ(Side.HANDLER),
+        /** waiting for a compute slot (a worker's handler threads outnumber its compute slots, so that I/O overlaps computing) */
+        SLOT(Side.HANDLER),
         /** header check and decoding (subsampled when the pipeline shrinks to a box) */
-        DECODE,
+        DECODE(Side.COMPUTE),
         /** the pipeline's ops (and EXIF reading when an op needs it) */
-        OPS,
+        OPS(Side.COMPUTE),
         /** encoding the output format */
-        ENCODE,
+        ENCODE(Side.COMPUTE),
         /** the output to a temporary name in HDFS and the rename into place */
-        WRITE,
+        WRITE(Side.HANDLER),
         /** per task: from the handler's return until its completion was written to Redis (acknowledged, counted, announced) */
-        ACK;
+        ACK(Side.BESIDE);
 
-        /** Whether the stage's time is spent on an image thread (an acknowledgement is written by another thread, beside them). */
-        public boolean onImageThreads() {
-            return this != ACK;
+        private final Side side;
+
+        Stage(Side side) {
+            this.side = side;
+        }
+
+        public Side side() {
+            return side;
         }
     }
+
+    /**
+     * Where a stage runs: {@code COMPUTE} in one of the worker's compute slots (as many as its threads), {@code HANDLER}
+     * on a handler thread outside a slot (storage I/O, waiting for a slot), {@code BESIDE} on another thread per task.
+     */
+    public enum Side { COMPUTE, HANDLER, BESIDE }
 
     /** One stage's figures: how often it ran and its total time. */
     public record Figures(long count, long nanos) {
