@@ -12,7 +12,8 @@ import org.apache.hadoop.fs.Path;
  * Reads one input whole, within the size cap (the profile's largest input size). In steps, so that each can refuse
  * the file before the next costs anything: the file's status (missing, a folder, larger than the cap) before a byte
  * is read; then its first {@link #HEAD_BYTES} on their own, for a {@link HeadCheck} (content and header) before the
- * rest is allocated and read. Storage errors are thrown as HDFS threw them ({@link StorageFailures} sorts them).
+ * rest is allocated and read. Storage errors are thrown as HDFS threw them ({@link StorageFailures} sorts them). A file
+ * is read only once the worker's {@link InputBudget} has room for it.
  */
 final class InputReader {
     /** What a header check sees of a file before the rest of it is read. */
@@ -37,20 +38,28 @@ final class InputReader {
 
     /** The whole file, or why not. */
     sealed interface Input {
-        record Read(byte[] bytes) implements Input {}
+        /** @param share the file's share of the {@link InputBudget}: the caller gives it back once done with the bytes */
+        record Read(byte[] bytes, InputBudget.Lease share) implements Input {}
 
         record Refused(String reason) implements Input {}
     }
 
     private final FileSystem fs;
     private final HeadCheck headCheck;
+    private final InputBudget budget;
 
     InputReader(FileSystem fs, HeadCheck headCheck) {
-        this.fs = fs;
-        this.headCheck = headCheck;
+        this(fs, headCheck, InputBudget.UNLIMITED);
     }
 
-    Input read(String image, long maxBytes) throws IOException {
+    /** @param budget what all readers of a worker hold at once: a read waits for its file's share before the head is read */
+    InputReader(FileSystem fs, HeadCheck headCheck, InputBudget budget) {
+        this.fs = fs;
+        this.headCheck = headCheck;
+        this.budget = budget;
+    }
+
+    Input read(String image, long maxBytes) throws IOException, InterruptedException {
         Path path = new Path(image);
         FileStatus status = fs.getFileStatus(path);
         if (!status.isFile()) {
@@ -60,19 +69,24 @@ final class InputReader {
         if (length > maxBytes) {
             return new Input.Refused("too large: " + length + " bytes, over the largest input size of " + sizeText(maxBytes) + " (a profile setting)");
         }
+        InputBudget.Lease share = budget.take(length);
         try (FSDataInputStream in = fs.open(path)) {
             byte[] head = new byte[(int) Math.min(length, HEAD_BYTES)];
             in.readFully(0, head);
             Optional<String> refusal = headCheck.refusal(head, length);
             if (refusal.isPresent()) {
+                share.close();
                 return new Input.Refused(refusal.get());
             }
             if (head.length == length) {
-                return new Input.Read(head);
+                return new Input.Read(head, share);
             }
             byte[] bytes = Arrays.copyOf(head, (int) length);
             in.readFully(head.length, bytes, head.length, bytes.length - head.length);
-            return new Input.Read(bytes);
+            return new Input.Read(bytes, share);
+        } catch (IOException | RuntimeException | Error e) {
+            share.close();
+            throw e;
         }
     }
 

@@ -27,8 +27,13 @@ public final class PipelineHandler implements TaskHandler {
     private final WorkerCounters counters;
 
     public PipelineHandler(FileSystem fs, ImageProcessor processor, WorkerCounters counters) {
+        this(fs, processor, counters, InputBudget.UNLIMITED);
+    }
+
+    /** @param budget the inputs all of a worker's handlers hold at once */
+    PipelineHandler(FileSystem fs, ImageProcessor processor, WorkerCounters counters, InputBudget budget) {
         this.processor = processor;
-        this.inputs = new InputReader(fs, InputReader.HeadCheck.of(new ImageInspector(processor.limits())));
+        this.inputs = new InputReader(fs, InputReader.HeadCheck.of(new ImageInspector(processor.limits())), budget);
         this.outputs = new AtomicOutputs(fs);
         this.counters = counters;
     }
@@ -55,9 +60,9 @@ public final class PipelineHandler implements TaskHandler {
                 processor.times().since(StageTimes.Stage.READ, start);
                 outcome = switch (input) {
                     case InputReader.Input.Refused(String reason) -> ImageOutcome.failed(image, reason);
-                    case InputReader.Input.Read(byte[] read) -> {
+                    case InputReader.Input.Read(byte[] read, InputBudget.Lease share) -> {
                         bytes = read.length;
-                        yield run(image, read, recipe, task.attempt() > 1);
+                        yield run(image, read, share, recipe, task.attempt() > 1);
                     }
                 };
             } finally {
@@ -72,7 +77,7 @@ public final class PipelineHandler implements TaskHandler {
         return outcomes;
     }
 
-    private InputReader.Input read(String image) throws StoreException {
+    private InputReader.Input read(String image) throws StoreException, InterruptedException {
         try {
             return inputs.read(image, processor.limits().maxFileBytes());
         } catch (IOException | RuntimeException e) {
@@ -81,9 +86,17 @@ public final class PipelineHandler implements TaskHandler {
         }
     }
 
-    /** @param rerun the task ran before (retried or reclaimed): an earlier attempt may have left a temporary output */
-    private ImageOutcome run(String image, byte[] input, JobRecipe recipe, boolean rerun) throws StoreException, InterruptedException {
-        return switch (processor.process(input, recipe.pipeline())) {
+    /**
+     * @param share  the input's share of the budget, given back once the image is computed
+     * @param rerun  the task ran before (retried or reclaimed): an earlier attempt may have left a temporary output
+     */
+    private ImageOutcome run(String image, byte[] input, InputBudget.Lease share, JobRecipe recipe, boolean rerun)
+            throws StoreException, InterruptedException {
+        ImageProcessor.Result result;
+        try (share) {
+            result = processor.process(input, recipe.pipeline());
+        }
+        return switch (result) {
             case ImageProcessor.Result.Refused(String reason) -> ImageOutcome.failed(image, reason);
             case ImageProcessor.Result.Processed(byte[] bytes, var metrics) -> {
                 String output = recipe.outputFor(image);

@@ -79,8 +79,9 @@ public final class Worker implements AutoCloseable {
     public static Worker start(ClusterConnection connection, WorkerOptions options) throws IOException {
         WorkerInfo info = WorkerInfo.thisProcess(options.threads());
         WorkerCounters counters = new WorkerCounters();
-        ImageProcessor processor = new ImageProcessor(options.limits(), options.imageTimeLimit());
-        TaskHandler handler = options.handlerHook().apply(new PipelineHandler(connection.fileSystem(), processor, counters));
+        ImageProcessor processor = new ImageProcessor(options.limits(), options.imageTimeLimit(), new StageTimes(), options.threads());
+        TaskHandler handler = options.handlerHook().apply(new PipelineHandler(connection.fileSystem(), processor, counters,
+                new InputBudget(options.inputBudgetBytes())));
         ZkAccess zk = ZkAccess.of(connection);
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));
         ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY,
@@ -97,7 +98,7 @@ public final class Worker implements AutoCloseable {
             throw e;
         }
         AtomicReference<Worker> self = new AtomicReference<>();
-        TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch(), info.id(), handler,
+        TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch().withHandlerThreads(options.handlerThreads()), info.id(), handler,
                 new Listening(shards, processor.times(), error -> self.get().fatal(error)));
         ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-figures").factory());
         Worker worker = new Worker(registration, processor, counters, consumer, shards, coordinator, figures, options.onFatal());

@@ -38,6 +38,19 @@ public record WorkerOptions(int threads, DispatchKeys keys, DispatchSettings dis
                 limitsFor(Runtime.getRuntime().maxMemory(), threads), Duration.ofSeconds(60), Duration.ofSeconds(2));
     }
 
+    /**
+     * Task handler threads: one per thread computing and as many again, so that while some compute others read their
+     * next input or write their last output (computing itself is held to {@code threads} images at once).
+     */
+    public int handlerThreads() {
+        return 2 * threads;
+    }
+
+    /** Input bytes all handlers hold at once: what {@code threads} handlers with an input at the size cap each would hold. */
+    public long inputBudgetBytes() {
+        return limits.maxFileBytes() * threads;
+    }
+
     static ImageLimits limitsFor(long heapBytes, int threads) {
         long pixels = heapBytes / 2 / threads / BYTES_PER_PIXEL_IN_FLIGHT;
         return new ImageLimits(Math.max(1_000_000, Math.min(ImageLimits.DEFAULT.maxPixels(), pixels)), ImageLimits.DEFAULT.maxFileBytes());

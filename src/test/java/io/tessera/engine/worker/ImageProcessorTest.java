@@ -86,6 +86,77 @@ class ImageProcessorTest {
         }
     }
 
+    /** Like {@link Stubborn}, counting how many run at once. */
+    private record Counted(long millis, AtomicInteger now, AtomicInteger most) implements ImageOp {
+        @Override
+        public String spec() {
+            return "counted";
+        }
+
+        @Override
+        public NativeImage apply(NativeImage image, Context context) {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                return new Stubborn(millis, new AtomicInteger()).apply(image, context);
+            } finally {
+                now.decrementAndGet();
+            }
+        }
+    }
+
+    @Test
+    void computeSlotsHoldImagesComputedAtOnceAndWaitingForOneIsNotPartOfTheTimeLimit() throws Exception {
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Pipeline slow = new Pipeline(List.of(new Counted(400, now, most)), OutputFormat.PNG);
+        try (ImageProcessor oneSlot = new ImageProcessor(ImageLimits.DEFAULT, Duration.ofMillis(1_000), new StageTimes(), 1);
+             var callers = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+            List<java.util.concurrent.Future<ImageProcessor.Result>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                results.add(callers.submit(() -> oneSlot.process(TestImages.jpeg(64, 48), slow)));
+            }
+            for (var result : results) {
+                // the last waits ~800 ms for the slot, then computes 400 ms: over the 1 s limit only if waiting counted
+                assertInstanceOf(ImageProcessor.Result.Processed.class, result.get());
+            }
+            assertEquals(1, most.get(), "one image computed at a time");
+            StageTimes.Figures waits = oneSlot.times().of(StageTimes.Stage.SLOT);
+            assertEquals(3, waits.count());
+            assertTrue(waits.totalSeconds() >= 1.0, "two waited about 400 and 800 ms: " + waits);
+        }
+    }
+
+    @Test
+    void aCallerInterruptedWhileWaitingForASlotTakesNoneAway() throws Exception {
+        Pipeline slow = new Pipeline(List.of(new Stubborn(500, new AtomicInteger())), OutputFormat.PNG);
+        try (ImageProcessor oneSlot = new ImageProcessor(ImageLimits.DEFAULT, Duration.ofSeconds(20), new StageTimes(), 1)) {
+            Thread busy = Thread.ofPlatform().start(() -> {
+                try {
+                    oneSlot.process(TestImages.jpeg(64, 48), slow);
+                } catch (InterruptedException ignored) {
+                    // not interrupted
+                }
+            });
+            Thread.sleep(100);
+            java.util.concurrent.CompletableFuture<Throwable> waiter = new java.util.concurrent.CompletableFuture<>();
+            Thread waiting = Thread.ofPlatform().start(() -> {
+                try {
+                    oneSlot.process(TestImages.jpeg(64, 48), slow);
+                    waiter.complete(null);
+                } catch (Throwable e) {
+                    waiter.complete(e);
+                }
+            });
+            Thread.sleep(100);
+            waiting.interrupt();
+            assertInstanceOf(InterruptedException.class, waiter.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            busy.join();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertInstanceOf(
+                    ImageProcessor.Result.Processed.class, oneSlot.process(TestImages.jpeg(64, 48), Pipeline.parse(List.of("grayscale"), "png"))),
+                    "the slot is free again");
+        }
+    }
+
     @Test
     void bmpInputsAreRecognisedFromTheirFullFileHeader() throws Exception {
         byte[] bmp = TestImages.encode(TestImages.picture(30, 20, BufferedImage.TYPE_INT_RGB), "bmp");

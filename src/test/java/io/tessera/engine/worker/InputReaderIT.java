@@ -91,6 +91,42 @@ class InputReaderIT {
         }
     }
 
+    @Test
+    void aReadWaitsForItsShareOfTheBudgetAndARefusedOrFailedReadGivesItsShareBack() throws Exception {
+        try (ClusterConnection admin = new ClusterConnection(SharedCluster.target())) {
+            FileSystem fs = admin.fileSystem();
+            String folder = "/it-input/" + UUID.randomUUID();
+            byte[] photo = TestImages.randomBytes(600 * 1024, 9);
+            write(fs, folder + "/a.bin", photo);
+            write(fs, folder + "/b.bin", photo);
+            InputBudget budget = new InputBudget(1024 * 1024);
+            InputReader reader = new InputReader(fs, InputReader.HeadCheck.NONE, budget);
+            InputReader.Input.Read first = assertInstanceOf(InputReader.Input.Read.class, reader.read(folder + "/a.bin", 1 << 30));
+            java.util.concurrent.CompletableFuture<InputReader.Input> second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return reader.read(folder + "/b.bin", 1 << 30);
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            Thread.sleep(300);
+            org.junit.jupiter.api.Assertions.assertFalse(second.isDone(), "the second 600 KB waits while the first holds its share of 1 MB");
+            first.share().close();
+            InputReader.Input.Read read = assertInstanceOf(InputReader.Input.Read.class, second.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertArrayEquals(photo, read.bytes());
+            read.share().close();
+
+            // refused after the head, and failed reads, hand their share back: otherwise these would use up the budget
+            InputReader refusing = new InputReader(fs, (head, length) -> Optional.of("no"), budget);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(new InputReader.Input.Refused("no"), refusing.read(folder + "/a.bin", 1 << 30));
+            }
+            assertThrows(java.io.FileNotFoundException.class, () -> reader.read(folder + "/gone.bin", 1 << 30));
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> budget.take(1024 * 1024).close(),
+                    "the whole budget is free again");
+        }
+    }
+
     private static void write(FileSystem fs, String path, byte[] bytes) throws IOException {
         try (FSDataOutputStream out = fs.create(new Path(path))) {
             out.write(bytes);
