@@ -2,6 +2,7 @@ package io.tessera.cli;
 
 import io.tessera.engine.bench.BenchSet;
 import io.tessera.engine.bench.BenchSets;
+import io.tessera.engine.bench.CpuClock;
 import io.tessera.engine.bench.LoadAverage;
 import io.tessera.engine.bench.VipsThumbnail;
 import io.tessera.engine.connect.ClusterConnection;
@@ -61,14 +62,22 @@ final class BenchJob implements Callable<Integer> {
     @Option(names = "--sets", split = ",", defaultValue = "jpeg,png,mixed", description = "Sets to run: jpeg, png, mixed (default: ${DEFAULT-VALUE}).")
     List<String> setNames;
 
+    @Option(names = "--repeat", defaultValue = "1",
+            description = "Times over each set per round and contender (the old Java path once), for longer measurements (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--warm-up", defaultValue = "300",
+            description = "Images of an untimed warm-up job before the rounds (the sets' files over and over; default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
     @Option(names = "--no-vips", description = "Leave vipsthumbnail out even when it is installed.")
     boolean noVips;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (rounds < 1 || rounds > 50 || referenceRounds < 0 || referenceRounds > rounds) {
-            throw new ReadableErrors.UserError("--rounds must be 1 to 50 and --reference-rounds 0 to --rounds", 2);
+        if (rounds < 1 || rounds > 50 || referenceRounds < 0 || referenceRounds > rounds || repeat < 1 || repeat > 100 || warmUp < 0) {
+            throw new ReadableErrors.UserError("--rounds must be 1 to 50, --reference-rounds 0 to --rounds, --repeat 1 to 100, --warm-up 0 or more", 2);
         }
         Pipeline pipeline = Pipeline.parse(ops, null);
         Optional<Integer> box = vipsBox(pipeline);
@@ -82,7 +91,7 @@ final class BenchJob implements Callable<Integer> {
             }
             printHeader(out, pipeline, box, vips, sets);
             JobBenchmark.Options options = new JobBenchmark.Options(pipeline, threads, rounds, referenceRounds, box,
-                    (int) Math.round(pipeline.format().quality() * 100));
+                    (int) Math.round(pipeline.format().quality() * 100), repeat, warmUp);
             JobBenchmark.Result r = JobBenchmark.run(connection, sets, options, vips, target.scratch(), line -> {
                 out.println(line);
                 out.flush();
@@ -104,7 +113,8 @@ final class BenchJob implements Callable<Integer> {
 
     private void printHeader(PrintWriter out, Pipeline pipeline, Optional<Integer> box, Optional<VipsThumbnail> vips, List<BenchSet> sets)
             throws Exception {
-        out.printf("%s to %s, %d threads, %d rounds (the old Java path in %d)%n", pipeline.specs(), pipeline.format().spec(), threads, rounds, referenceRounds);
+        out.printf("%s to %s, %d threads, %d rounds (the old Java path in %d), each set %d time(s) over per round%n", pipeline.specs(),
+                pipeline.format().spec(), threads, rounds, referenceRounds, repeat);
         if (box.isEmpty()) {
             out.println("vipsthumbnail: left out (only a lone thumbnail:N to JPEG is the same work as its command)");
         } else if (vips.isEmpty()) {
@@ -131,6 +141,18 @@ final class BenchJob implements Callable<Integer> {
                     ratio(set.medianRatio(Contender.JOB, Contender.DIRECT)));
         }
         out.println("  goals (issue 11, 2 threads, quiet machine): direct/vips >= 1.2, job/vips >= 1.0, job/direct >= 0.9");
+        out.println("CPU per image (ms; this process and its children: the embedded cluster, Redis, vipsthumbnail), and of it JIT compiling and GC:");
+        for (JobBenchmark.SetFigures set : r.sets()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-6s", set.set().name()));
+            for (Contender c : Contender.values()) {
+                double cpu = set.perImageMillis(c, CpuClock.Reading::cpuNanos);
+                if (!Double.isNaN(cpu)) {
+                    line.append(String.format(Locale.ROOT, "  %s %.1f (JIT %.1f, GC %.1f)", c.label(), cpu, set.perImageMillis(c, CpuClock.Reading::jitNanos),
+                            set.perImageMillis(c, CpuClock.Reading::gcNanos)));
+                }
+            }
+            out.println(line);
+        }
         out.println();
     }
 

@@ -1,0 +1,160 @@
+package io.tessera.engine.worker;
+
+import io.tessera.engine.bench.BenchCleanUp;
+import io.tessera.engine.bench.BenchSet;
+import io.tessera.engine.bench.CpuClock;
+import io.tessera.engine.bench.ParallelPass;
+import io.tessera.engine.bench.VipsThumbnail;
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.dispatch.DispatchKeys;
+import io.tessera.engine.dispatch.JobStatus;
+import io.tessera.engine.dispatch.Priority;
+import io.tessera.engine.shard.ShardLimits;
+import io.tessera.engine.worker.JobBenchmark.Contender;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+
+/** How each contender of a {@link JobBenchmark} runs over a set, with its warm-up, the sets' upload and the clean-up. */
+final class BenchContenders {
+    /** How often the benchmark asks Redis whether a job is done (each ask costs both sides a little CPU). */
+    private static final Duration AWAIT_EVERY = Duration.ofMillis(20);
+    private static final String WARM_UP = "warm-up";
+
+    private final ClusterConnection connection;
+    private final DispatchKeys keys;
+    private final WorkerOptions workerOptions;
+    private final JobBenchmark.Options options;
+    private final Optional<VipsThumbnail> vips;
+    private final Path scratch;
+    private final String base;
+    private final List<String> jobs = new ArrayList<>();
+
+    BenchContenders(ClusterConnection connection, DispatchKeys keys, WorkerOptions workerOptions, JobBenchmark.Options options,
+                    Optional<VipsThumbnail> vips, Path scratch, String base) {
+        this.connection = connection;
+        this.keys = keys;
+        this.workerOptions = workerOptions;
+        this.options = options;
+        this.vips = vips;
+        this.scratch = scratch;
+        this.base = base;
+    }
+
+    String inputOf(BenchSet set) {
+        return base + "/in/" + set.name();
+    }
+
+    /** A timed pass of one contender over a set: images/s; its CPU goes to the set's figures. */
+    double measure(Contender contender, BenchSetRun set, Worker worker, int round) throws Exception {
+        CpuClock.Reading before = CpuClock.now();
+        StageTimes stagesBefore = worker.stageTimes().copy();
+        long start = System.nanoTime();
+        int images = switch (contender) {
+            case VIPS -> vips(set.repeated(set.set.files()));
+            case DIRECT -> {
+                ParallelPass.imagesPerSecond(set.repeated(set.images), options.threads(), image -> set.processor.process(image, options.pipeline()));
+                yield set.images.size() * set.repeat;
+            }
+            case REFERENCE -> {
+                ParallelPass.imagesPerSecond(set.images, options.threads(), image -> set.reference.process(image, options.pipeline()));
+                yield set.images.size();
+            }
+            case JOB -> job(set, set.set.name() + "-" + round);
+        };
+        double seconds = (System.nanoTime() - start) / 1e9;
+        set.spent(contender, CpuClock.now().since(before), images);
+        if (contender == Contender.JOB) {
+            set.job.addAll(worker.stageTimes().minus(stagesBefore));
+            set.jobSeconds += seconds;
+        }
+        return images / seconds;
+    }
+
+    /**
+     * Untimed: a job of {@code warmUpImages} (the sets' files over and over), each set once through the native
+     * processor, a few images through the old Java path and vipsthumbnail.
+     */
+    void warmUp(List<BenchSetRun> sets) throws Exception {
+        for (BenchSetRun set : sets) {
+            ParallelPass.imagesPerSecond(set.images, options.threads(), image -> set.processor.process(image, options.pipeline()));
+            if (options.referenceRounds() > 0) {
+                ParallelPass.imagesPerSecond(set.images.subList(0, Math.min(2, set.images.size())), options.threads(),
+                        image -> set.reference.process(image, options.pipeline()));
+            }
+            if (vips.isPresent() && options.vipsBox().isPresent()) {
+                vips(set.set.files().subList(0, Math.min(2, set.images.size())));
+            }
+        }
+        if (options.warmUpImages() > 0) {
+            submitAndAwait(base + "/in/" + WARM_UP, WARM_UP, options.warmUpImages(), null);
+        }
+    }
+
+    /** Each set into its folder ({@code repeat} copies), and the warm-up folder filled with the sets' files in turn. */
+    void upload(List<BenchSetRun> sets) throws IOException {
+        FileSystem fs = connection.fileSystem();
+        for (BenchSetRun set : sets) {
+            for (int i = 0; i < set.images.size(); i++) {
+                for (int copy = 0; copy < set.repeat; copy++) {
+                    write(fs, set.input + "/" + set.nameInStore(copy, i), set.images.get(i));
+                }
+            }
+        }
+        int total = sets.stream().mapToInt(s -> s.images.size()).sum();
+        for (int n = 0; n < options.warmUpImages() && total > 0; n++) {
+            BenchSetRun set = sets.get(n % sets.size());
+            int index = (n / sets.size()) % set.images.size();
+            write(fs, base + "/in/" + WARM_UP + "/" + n + "-" + set.set.name() + "-" + set.set.files().get(index).getFileName(), set.images.get(index));
+        }
+    }
+
+    private int vips(List<Path> files) throws IOException, InterruptedException {
+        Path out = Files.createTempDirectory(scratch, "vips-");
+        try {
+            vips.orElseThrow().thumbnail(files, out, options.threads(), options.vipsBox().orElseThrow(), options.vipsQuality());
+            return files.size();
+        } finally {
+            BenchCleanUp.deleteTree(out);
+        }
+    }
+
+    private int job(BenchSetRun set, String name) throws Exception {
+        int images = set.images.size() * set.repeat;
+        JobStatus status = submitAndAwait(set.input, name, images, set);
+        set.failed += status.counts().failed();
+        connection.fileSystem().delete(new org.apache.hadoop.fs.Path(base + "/out/" + name), true);
+        return images;
+    }
+
+    /** @param timed the set whose submit time this counts towards, or null */
+    private JobStatus submitAndAwait(String input, String name, int images, BenchSetRun timed) throws Exception {
+        String job = "bench-" + keys.prefix().replace(":", "") + "-" + name;
+        jobs.add(job);
+        JobSubmission submission = new JobSubmission(connection, keys, workerOptions.dispatch());
+        long start = System.nanoTime();
+        submission.submit(new JobRequest(job, input, base + "/out/" + name, options.pipeline(), Priority.NORMAL, ShardLimits.DEFAULT,
+                JobBenchmark.batchSize(images, options.threads())));
+        if (timed != null) {
+            timed.submitSeconds += (System.nanoTime() - start) / 1e9;
+        }
+        return submission.await(job, AWAIT_EVERY, Duration.ofHours(1), s -> { });
+    }
+
+    private static void write(FileSystem fs, String path, byte[] bytes) throws IOException {
+        try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(path))) {
+            out.write(bytes);
+        }
+    }
+
+    /** Removes the run's HDFS folder, plans and Redis keys; the line to print when that failed. */
+    Optional<String> cleanUp() {
+        return BenchCleanUp.cluster(connection, base, jobs, keys);
+    }
+}
