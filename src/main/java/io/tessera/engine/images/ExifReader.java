@@ -6,6 +6,8 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Date;
 import java.util.Optional;
 
@@ -14,8 +16,33 @@ public final class ExifReader {
     private ExifReader() {}
 
     public static Optional<ExifSummary> read(byte[] bytes) {
+        return read(new ByteArrayInputStream(bytes), bytes.length);
+    }
+
+    /** From a buffer's position to its limit (e.g. native memory a file was read into). */
+    public static Optional<ExifSummary> read(ByteBuffer bytes) {
+        ByteBuffer view = bytes.slice();
+        return read(new InputStream() {
+            @Override
+            public int read() {
+                return view.hasRemaining() ? view.get() & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) {
+                if (!view.hasRemaining()) {
+                    return length == 0 ? 0 : -1;
+                }
+                int n = Math.min(length, view.remaining());
+                view.get(into, offset, n);
+                return n;
+            }
+        }, view.remaining());
+    }
+
+    private static Optional<ExifSummary> read(InputStream in, long length) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+            Metadata metadata = ImageMetadataReader.readMetadata(in, length);
             ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
             GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);

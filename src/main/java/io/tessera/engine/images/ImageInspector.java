@@ -35,6 +35,16 @@ public final class ImageInspector {
         return check(bytes.length, (offset, n) -> offset == 0 && n == bytes.length ? bytes : Arrays.copyOfRange(bytes, (int) offset, (int) offset + n));
     }
 
+    /** Bytes in a buffer, from its position to its limit (e.g. native memory a file was read into). */
+    public ImageCheck check(ByteBuffer bytes) {
+        ByteBuffer view = bytes.slice();
+        return check(view.remaining(), (offset, n) -> {
+            byte[] range = new byte[n];
+            view.get((int) offset, range);
+            return range;
+        });
+    }
+
     /** A file on disk: reads its first bytes (more if the header needs them) and its last kilobyte, not the rest. */
     public ImageCheck check(Path file) {
         try (FileChannel channel = FileChannel.open(file)) {

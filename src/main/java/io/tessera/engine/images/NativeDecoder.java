@@ -16,6 +16,8 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_GRAYSCA
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_GRAYSCALE_8;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
@@ -47,13 +49,28 @@ public final class NativeDecoder {
     }
 
     public DecodeResult decode(byte[] bytes, ShrinkTarget target) {
-        ImageCheck check = inspector.check(bytes);
+        return decode(inspector.check(bytes), () -> new BytePointer(bytes), bytes.length, target);
+    }
+
+    /**
+     * Bytes already in native memory (a direct buffer, from its position to its limit), decoded where they are rather
+     * than copied: a worker reads its inputs there, so that multi-megabyte inputs never land on the Java heap.
+     */
+    public DecodeResult decode(ByteBuffer bytes, ShrinkTarget target) {
+        if (!bytes.isDirect()) {
+            throw new IllegalArgumentException("a direct buffer, not a heap one");
+        }
+        ByteBuffer view = bytes.slice();
+        return decode(inspector.check(view), () -> new BytePointer(view), view.remaining(), target);
+    }
+
+    private DecodeResult decode(ImageCheck check, Supplier<BytePointer> bytes, int length, ShrinkTarget target) {
         if (!(check instanceof ImageCheck.Accepted(ImageHeader header))) {
             return new DecodeResult.Rejected(((ImageCheck.Rejected) check).reason());
         }
         int reduction = header.format() == ImageFormat.JPEG ? target.forSource(header.size()).map(t -> reduction(header.size(), t)).orElse(1) : 1;
         Mat decoded;
-        try (BytePointer data = new BytePointer(bytes); Mat buffer = new Mat(1, bytes.length, CV_8UC1, data)) {
+        try (BytePointer data = bytes.get(); Mat buffer = new Mat(1, length, CV_8UC1, data)) {
             decoded = opencv_imgcodecs.imdecode(buffer, flags(header, reduction));
         } catch (RuntimeException e) {
             return failure(header, e);

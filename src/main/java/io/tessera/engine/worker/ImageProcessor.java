@@ -10,7 +10,10 @@ import io.tessera.engine.images.NativeImage;
 import io.tessera.engine.images.OpenCv;
 import io.tessera.engine.ops.ImageFigures;
 import io.tessera.engine.ops.Pipeline;
+import io.tessera.engine.images.ShrinkTarget;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerScope;
@@ -84,12 +87,37 @@ public final class ImageProcessor implements AutoCloseable {
     }
 
     public Result process(byte[] input, Pipeline pipeline) throws InterruptedException {
+        return process(Encoded.of(input), pipeline, () -> { });
+    }
+
+    /**
+     * An input a worker read into native memory: the computation holds it while it runs, so that memory outlives a
+     * handler that stopped waiting after the time limit; whoever lets go last frees it.
+     */
+    Result process(InputBytes input, Pipeline pipeline) throws InterruptedException {
+        if (!input.hold()) {
+            throw new IllegalStateException("the input was freed already");
+        }
+        return process(Encoded.of(input.buffer()), pipeline, input::release);
+    }
+
+    /** @param done run once when the input is no longer needed: when the computation ends, or at once when it never starts */
+    private Result process(Encoded input, Pipeline pipeline, Runnable done) throws InterruptedException {
         long waitFrom = System.nanoTime();
-        slots.acquire();
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            done.run();
+            throw e;
+        }
         times.since(StageTimes.Stage.SLOT, waitFrom);
         // the slot is given back when the computation ends (an abandoned one still uses its core until it stops), or
         // here when it was given up on before it started
         AtomicInteger state = new AtomicInteger(NEW);
+        Runnable finished = () -> {
+            slots.release();
+            done.run();
+        };
         Future<Result> computation;
         try {
             computation = runner.submit(() -> {
@@ -99,17 +127,17 @@ public final class ImageProcessor implements AutoCloseable {
                 try {
                     return run(input, pipeline);
                 } finally {
-                    slots.release();
+                    finished.run();
                 }
             });
         } catch (RuntimeException | Error e) {
-            slots.release();
+            finished.run();
             throw e;
         }
         try {
             return computation.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            giveUp(computation, state);
+            giveUp(computation, state, finished);
             return new Result.Refused("took longer than " + limitText() + ", the per-image limit; stopped");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof VirtualMachineError fatal) {
@@ -118,15 +146,15 @@ public final class ImageProcessor implements AutoCloseable {
             String reason = e.getCause() instanceof RuntimeException failure ? OpenCv.shortMessage(failure) : Reasons.oneLine(e.getCause());
             return new Result.Refused("processing failed: " + reason);
         } catch (InterruptedException e) {
-            giveUp(computation, state);
+            giveUp(computation, state, finished);
             throw e;
         }
     }
 
-    private void giveUp(Future<Result> computation, AtomicInteger state) {
+    private static void giveUp(Future<Result> computation, AtomicInteger state, Runnable finished) {
         computation.cancel(true);
         if (state.compareAndSet(NEW, ABANDONED)) {
-            slots.release(); // it never started, so it will not give the slot back itself
+            finished.run(); // it never started, so it will not give the slot (and the input) back itself
         }
     }
 
@@ -140,7 +168,7 @@ public final class ImageProcessor implements AutoCloseable {
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private Result run(byte[] input, Pipeline pipeline) throws Exception {
+    private Result run(Encoded input, Pipeline pipeline) throws Exception {
         running.incrementAndGet();
         try {
             return stages(input, pipeline);
@@ -156,23 +184,23 @@ public final class ImageProcessor implements AutoCloseable {
         }
     }
 
-    private Result stages(byte[] input, Pipeline pipeline) throws Exception {
+    private Result stages(Encoded input, Pipeline pipeline) throws Exception {
         try (PointerScope scope = new PointerScope()) {
             long start = System.nanoTime();
-            DecodeResult decoded = decoder.decode(input, pipeline.shrinkTarget());
+            DecodeResult decoded = input.decode(decoder, pipeline.shrinkTarget());
             long decodedAt = times.since(StageTimes.Stage.DECODE, start);
             if (decoded instanceof DecodeResult.Rejected(String reason, boolean lasting)) {
                 return new Result.Refused(reason);
             }
             DecodeResult.Decoded source = (DecodeResult.Decoded) decoded;
-            ExifSummary exif = pipeline.needsExif() ? ExifReader.read(input).orElse(null) : null;
+            ExifSummary exif = pipeline.needsExif() ? input.exif().orElse(null) : null;
             Pipeline.Result result = pipeline.run(source.image(), exif, ImageProcessor::stopIfAbandoned);
             try (NativeImage image = result.image()) {
                 long opsAt = times.since(StageTimes.Stage.OPS, decodedAt);
                 stopIfAbandoned();
                 byte[] output = pipeline.format().encode(image);
                 times.since(StageTimes.Stage.ENCODE, opsAt);
-                ImageFigures figures = new ImageFigures(source.header(), image.width(), image.height(), input.length, output.length,
+                ImageFigures figures = new ImageFigures(source.header(), image.width(), image.height(), input.length(), output.length,
                         (System.nanoTime() - start) / 1_000_000);
                 Map<String, Object> metrics = figures.addTo(result.metrics());
                 return new Result.Processed(output, metrics);
@@ -180,6 +208,47 @@ public final class ImageProcessor implements AutoCloseable {
         } catch (OutOfMemoryError e) {
             // within the pixel limit this should not happen; one image fails, not the worker
             return new Result.Refused("not enough memory for this image through " + pipeline);
+        }
+    }
+
+    /** An encoded input: bytes on the heap, or in native memory (a direct buffer) that is decoded where it is. */
+    private interface Encoded {
+        DecodeResult decode(NativeDecoder decoder, ShrinkTarget target);
+
+        Optional<ExifSummary> exif();
+
+        int length();
+
+        static Encoded of(byte[] bytes) {
+            return new Encoded() {
+                public DecodeResult decode(NativeDecoder decoder, ShrinkTarget target) {
+                    return decoder.decode(bytes, target);
+                }
+
+                public Optional<ExifSummary> exif() {
+                    return ExifReader.read(bytes);
+                }
+
+                public int length() {
+                    return bytes.length;
+                }
+            };
+        }
+
+        static Encoded of(ByteBuffer bytes) {
+            return new Encoded() {
+                public DecodeResult decode(NativeDecoder decoder, ShrinkTarget target) {
+                    return decoder.decode(bytes, target);
+                }
+
+                public Optional<ExifSummary> exif() {
+                    return ExifReader.read(bytes);
+                }
+
+                public int length() {
+                    return bytes.remaining();
+                }
+            };
         }
     }
 

@@ -1,7 +1,7 @@
 package io.tessera.engine.worker;
 
 import java.io.IOException;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -38,8 +38,8 @@ final class InputReader {
 
     /** The whole file, or why not. */
     sealed interface Input {
-        /** @param share the file's share of the {@link InputBudget}: the caller gives it back once done with the bytes */
-        record Read(byte[] bytes, InputBudget.Lease share) implements Input {}
+        /** @param bytes the file in native memory, with its share of the {@link InputBudget}: the caller closes it */
+        record Read(InputBytes bytes) implements Input {}
 
         record Refused(String reason) implements Input {}
     }
@@ -70,6 +70,7 @@ final class InputReader {
             return new Input.Refused("too large: " + length + " bytes, over the largest input size of " + sizeText(maxBytes) + " (a profile setting)");
         }
         InputBudget.Lease share = budget.take(length);
+        InputBytes bytes = null;
         try (FSDataInputStream in = fs.open(path)) {
             byte[] head = new byte[(int) Math.min(length, HEAD_BYTES)];
             in.readFully(0, head);
@@ -78,15 +79,33 @@ final class InputReader {
                 share.close();
                 return new Input.Refused(refusal.get());
             }
-            if (head.length == length) {
-                return new Input.Read(head, share);
-            }
-            byte[] bytes = Arrays.copyOf(head, (int) length);
-            in.readFully(head.length, bytes, head.length, bytes.length - head.length);
-            return new Input.Read(bytes, share);
+            bytes = InputBytes.allocate((int) length, share);
+            ByteBuffer rest = bytes.buffer().put(head);
+            readFully(in, head.length, rest);
+            return new Input.Read(bytes);
         } catch (IOException | RuntimeException | Error e) {
-            share.close();
+            if (bytes != null) {
+                bytes.close(); // gives the share back with the memory
+            } else {
+                share.close();
+            }
             throw e;
+        }
+    }
+
+    /** From {@code position} of the file into what is left of {@code into}: straight into native memory where the file system can. */
+    private static void readFully(FSDataInputStream in, long position, ByteBuffer into) throws IOException {
+        try {
+            in.readFully(position, into);
+        } catch (UnsupportedOperationException notHdfs) {
+            byte[] chunk = new byte[HEAD_BYTES];
+            long at = position;
+            while (into.hasRemaining()) {
+                int n = Math.min(chunk.length, into.remaining());
+                in.readFully(at, chunk, 0, n);
+                into.put(chunk, 0, n);
+                at += n;
+            }
         }
     }
 

@@ -60,9 +60,9 @@ public final class PipelineHandler implements TaskHandler {
                 processor.times().since(StageTimes.Stage.READ, start);
                 outcome = switch (input) {
                     case InputReader.Input.Refused(String reason) -> ImageOutcome.failed(image, reason);
-                    case InputReader.Input.Read(byte[] read, InputBudget.Lease share) -> {
-                        bytes = read.length;
-                        yield run(image, read, share, recipe, task.attempt() > 1);
+                    case InputReader.Input.Read(InputBytes read) -> {
+                        bytes = read.length();
+                        yield run(image, read, recipe, task.attempt() > 1);
                     }
                 };
             } finally {
@@ -87,13 +87,13 @@ public final class PipelineHandler implements TaskHandler {
     }
 
     /**
-     * @param share  the input's share of the budget, given back once the image is computed
-     * @param rerun  the task ran before (retried or reclaimed): an earlier attempt may have left a temporary output
+     * @param input the input in native memory, let go once the image is computed (freed then, unless an abandoned
+     *              computation still reads it)
+     * @param rerun the task ran before (retried or reclaimed): an earlier attempt may have left a temporary output
      */
-    private ImageOutcome run(String image, byte[] input, InputBudget.Lease share, JobRecipe recipe, boolean rerun)
-            throws StoreException, InterruptedException {
+    private ImageOutcome run(String image, InputBytes input, JobRecipe recipe, boolean rerun) throws StoreException, InterruptedException {
         ImageProcessor.Result result;
-        try (share) {
+        try (input) {
             result = processor.process(input, recipe.pipeline());
         }
         return switch (result) {
