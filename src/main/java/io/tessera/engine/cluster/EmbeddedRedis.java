@@ -20,14 +20,17 @@ import redis.clients.jedis.RedisProtocol;
  * A real redis-server process on loopback, with append-only persistence in {@code dir}. It asks for
  * a password generated on first start and kept in an owner-only file, so other local users cannot
  * read the queue. The server runs under a small shell watchdog that stops it when this JVM dies,
- * even by kill -9; a server orphaned anyway is reaped through its pid file at the next start.
+ * even by kill -9 (SIGTERM, then SIGKILL after 10 s if the server refuses to stop, as it does when it cannot
+ * write its files); a server orphaned anyway is reaped through its pid file at the next start.
  */
 final class EmbeddedRedis implements EmbeddedService {
     private static final long READY_TIMEOUT_MS = 15_000;
     private static final String WATCHDOG = "p=$1; shift; \"$@\" & r=$!; "
             + "trap 'kill $r 2>/dev/null; wait $r; exit 0' TERM INT; "
             + "while kill -0 \"$p\" 2>/dev/null && kill -0 $r 2>/dev/null; do sleep 1; done; "
-            + "kill $r 2>/dev/null; wait $r";
+            // a redis-server that cannot persist (its folder deleted under it) refuses SIGTERM; its owner is gone: 10 s, then SIGKILL
+            + "kill $r 2>/dev/null; i=0; while kill -0 $r 2>/dev/null && [ $i -lt 20 ]; do sleep 0.5; i=$((i+1)); done; "
+            + "kill -9 $r 2>/dev/null; wait $r";
 
     private final Path dir;
     private final int requestedPort;

@@ -14,13 +14,28 @@ import org.slf4j.LoggerFactory;
  * codec lines ({@link StderrFilter#CHATTER}) go to the log file at INFO, everything else (Java's System.err, the
  * JVM's own warnings) goes on to the real stderr unchanged. POSIX only; {@code -Dtessera.codec.stderr=pass} leaves
  * stderr alone. The image concerned still fails or succeeds on its own merits; these lines only explain.
+ *
+ * <p>What goes through the pipe arrives a moment later: a line printed just before the process ends would be lost
+ * with the pump thread. So the process's end hands stderr back first ({@link #restore}): at exit by a shutdown hook,
+ * and explicitly before a {@code Runtime.halt}, which runs no hooks.
  */
-final class CodecChatter {
+public final class CodecChatter {
     private static final Logger log = LoggerFactory.getLogger(CodecChatter.class);
     static final String PROPERTY = "tessera.codec.stderr";
+    private static final long DRAIN_MILLIS = 1_000;
     private static boolean captured;
+    private static Runnable restore = () -> { };
 
     private CodecChatter() {}
+
+    /**
+     * Puts the real stderr back and waits (up to a second) until what is still in the pipe has gone through, so
+     * the last lines of a process that is about to end reach the terminal. Codec lines after this go to stderr.
+     */
+    public static synchronized void restore() {
+        restore.run();
+        restore = () -> { };
+    }
 
     static synchronized void capture() {
         if (captured || "pass".equals(System.getProperty(PROPERTY))) {
@@ -38,9 +53,20 @@ final class CodecChatter {
         int[] pipe = libc.pipe();
         StderrFilter filter = new StderrFilter(bytes -> libc.writeFully(stderr, bytes, bytes.length),
                 line -> log.info("codec: {}", line));
-        Thread.ofPlatform().daemon().name("codec-stderr").start(() -> pump(libc, pipe[0], stderr, filter));
+        Thread pump = Thread.ofPlatform().daemon().name("codec-stderr").start(() -> pump(libc, pipe[0], stderr, filter));
         libc.dup2(pipe[1], 2);
         libc.close(pipe[1]);
+        // fd 2 was the pipe's last write end: putting the real stderr back closes it, so the pump reads what is left, then the end
+        restore = () -> {
+            System.err.flush();
+            libc.dup2(stderr, 2);
+            try {
+                pump.join(DRAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(CodecChatter::restore, "codec-stderr-restore"));
     }
 
     /** Reads the pipe until it closes; if this thread ever stops, the real stderr is put back, so nothing blocks on a full pipe. */
@@ -52,6 +78,7 @@ final class CodecChatter {
             while (failures < 100) {
                 long n = libc.read(pipe, buffer);
                 if (n == 0) {
+                    filter.finish();
                     return;
                 }
                 if (n < 0) {

@@ -42,6 +42,14 @@ final class StderrFilter {
         }
     }
 
+    /** The stream ended: a partial line held back (it might have become chatter) goes on as it is. */
+    void finish() {
+        if (line.size() > 0) {
+            passOn.accept(line.toByteArray());
+            line.reset();
+        }
+    }
+
     private void endLine() {
         String text = text();
         if (!passingLine && isChatter(text)) {

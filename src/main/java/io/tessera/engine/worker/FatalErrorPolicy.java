@@ -1,6 +1,7 @@
 package io.tessera.engine.worker;
 
 import io.tessera.engine.dispatch.TaskFaults;
+import io.tessera.engine.images.CodecChatter;
 
 /**
  * What happens to a worker once an error has left its process unsound ({@link TaskFaults#isFatal}: out of memory, an
@@ -36,6 +37,7 @@ public interface FatalErrorPolicy {
                 System.err.println("worker " + worker.id() + " exits with code " + EXIT_CODE + " after " + error
                         + "; its tasks were handed back to other workers; restart it (a service manager does)");
                 System.err.flush();
+                CodecChatter.restore(); // a halt runs no shutdown hooks: let the line out of the codec filter's pipe first
             } finally {
                 Runtime.getRuntime().halt(EXIT_CODE);
             }

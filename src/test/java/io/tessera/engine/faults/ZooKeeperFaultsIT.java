@@ -29,7 +29,7 @@ import io.tessera.engine.zk.ZkAccess;
 import io.tessera.engine.zk.ZooKeeperTesting;
 import io.tessera.testing.ExactJob;
 import io.tessera.testing.JvmProcess;
-import io.tessera.testing.PartitionableProxy;
+import io.tessera.testing.TcpProxy;
 import io.tessera.testing.ProfileHome;
 import io.tessera.testing.SharedCluster;
 import java.nio.charset.StandardCharsets;
@@ -142,12 +142,12 @@ class ZooKeeperFaultsIT {
         ClusterConnection connection = open(target);
         ZkAccess observer = ZkAccess.of(connection);
 
-        List<PartitionableProxy> proxies = new ArrayList<>();
+        List<TcpProxy> proxies = new ArrayList<>();
         for (InstanceSpec spec : ensemble.getInstances()) {
-            proxies.add(PartitionableProxy.to("127.0.0.1", spec.getPort()));
+            proxies.add(TcpProxy.to("127.0.0.1", spec.getPort()));
             closing.add(proxies.getLast());
         }
-        String throughProxies = proxies.stream().map(PartitionableProxy::address).collect(Collectors.joining(","));
+        String throughProxies = proxies.stream().map(TcpProxy::address).collect(Collectors.joining(","));
         // The engine's own client (a 15 s session; no ensemble tracker, so it cannot learn the servers' own addresses
         // from /zookeeper/config and reconnect around the proxies: this test is how we know)
         CuratorFramework cutOffClient = ClientFactory.curator(target(throughProxies), Duration.ofSeconds(10), new ExponentialBackoffRetry(100, 10, 1_000));
@@ -194,7 +194,7 @@ class ZooKeeperFaultsIT {
             return seen;
         });
 
-        proxies.forEach(PartitionableProxy::partition);
+        proxies.forEach(TcpProxy::partition);
         victim.process().destroyForcibly(); // SIGKILL: its session lingers until the servers expire it too
         victim.process().waitFor();
         ZooKeeperTesting.await(WAIT, "the cut-off coordinator stops acting", () -> !first.isActing());
@@ -203,7 +203,7 @@ class ZooKeeperFaultsIT {
         ZooKeeperTesting.await(WAIT, "the victim's shards are back in play", () -> plans.read(job.id()).orElseThrow().shards()
                 .stream().filter(s -> held.contains(s.index())).allMatch(s -> s.state() == ShardState.PLANNED && s.attempts() == 1));
 
-        proxies.forEach(PartitionableProxy::heal);
+        proxies.forEach(TcpProxy::heal);
         ZooKeeperTesting.await(WAIT, "the first is back as a candidate",
                 () -> electionNodeOf(observer, first.id()).filter(node -> !node.equals(firstFence)).isPresent());
         job.submission().dispatcher().resume(job.id());

@@ -45,4 +45,13 @@ class StderrFilterTest {
         assertEquals("Password: libpng is a fine library\nlibrary\n", passed());
         assertEquals(List.of(), chatter);
     }
+
+    @Test
+    void aPartialLineHeldBackGoesOnWhenTheStreamEnds() {
+        feed("libpng"); // could still become chatter: held back
+        assertEquals("", passed());
+        filter.finish();
+        assertEquals("libpng", passed());
+        assertEquals(List.of(), chatter);
+    }
 }
