@@ -62,11 +62,11 @@ final class BenchJob implements Callable<Integer> {
     @Option(names = "--sets", split = ",", defaultValue = "jpeg,png,mixed", description = "Sets to run: jpeg, png, mixed (default: ${DEFAULT-VALUE}).")
     List<String> setNames;
 
-    @Option(names = "--repeat", defaultValue = "1",
+    @Option(names = "--repeat", defaultValue = "2",
             description = "Times over each set per round and contender (the old Java path once), for longer measurements (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warm-up", defaultValue = "300",
+    @Option(names = "--warm-up", defaultValue = "1500",
             description = "Images of an untimed warm-up job before the rounds (the sets' files over and over; default: ${DEFAULT-VALUE}).")
     int warmUp;
 
