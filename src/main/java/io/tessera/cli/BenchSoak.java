@@ -63,7 +63,18 @@ final class BenchSoak implements Callable<Integer> {
         print(out, "end", r.end());
         out.printf(Locale.ROOT, "max VmRSS %d MB; after the warm-up %+d MB (slope %+.1f MB per 1,000 images): %s%n", r.maxResident() >> 20,
                 r.residentGrowth() >> 20, r.residentSlopePer1000() / (1 << 20), r.flat() ? "flat" : "NOT flat");
+        if (!heapPreTouched()) {
+            out.println("note: the heap was not pre-touched, so resident memory also grows as the collector first uses heap pages it had"
+                    + " only reserved; for a verdict on native memory alone run the JVM with -Xms equal to -Xmx and -XX:+AlwaysPreTouch");
+        }
         return r.flat() && r.failed() == 0 ? 0 : 1;
+    }
+
+    /** Whether the whole heap was resident from the start (-XX:+AlwaysPreTouch and -Xms as large as -Xmx). */
+    private static boolean heapPreTouched() {
+        List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return args.contains("-XX:+AlwaysPreTouch")
+                && ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >= Runtime.getRuntime().maxMemory();
     }
 
     private static void print(PrintWriter out, String label, SoakBenchmark.Sample s) {
