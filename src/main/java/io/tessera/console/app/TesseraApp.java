@@ -6,9 +6,12 @@ import io.tessera.engine.AppDirectories;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Tessera console. {@link #launch} blocks until the window has closed and the local cluster has stopped. */
 public final class TesseraApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(TesseraApp.class);
     private final AlertErrorSink errors = new AlertErrorSink();
     private AppContext context;
     private Stage stage;
@@ -25,6 +28,16 @@ public final class TesseraApp extends Application {
         FxUiThread ui = new FxUiThread();
         context = new AppContext(AppDirectories.fromEnvironment(), ui, BackgroundTasks.daemonThreads(ui),
                 theme -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()), this::exit, errors);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("console-stop").unstarted(this::stopOnSignal));
+    }
+
+    /** Ctrl-C in the terminal or a SIGTERM: stop as quitting does, so no worker task or local server is left behind. */
+    private void stopOnSignal() {
+        try {
+            context.shell().stopBeforeExit();
+        } catch (RuntimeException e) {
+            LOG.warn("The console did not stop cleanly on a signal: {}", e.toString());
+        }
     }
 
     @Override

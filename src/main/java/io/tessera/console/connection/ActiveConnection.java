@@ -70,6 +70,23 @@ public final class ActiveConnection {
         }, ignored -> closed.run(), reason -> closed.run());
     }
 
+    /** Off the UI thread, as the JVM ends: no target any more; the users finish and the open connection closes here. */
+    public void closeNow() {
+        ClusterConnection previous;
+        synchronized (this) {
+            current = null;
+            previous = open;
+            open = null;
+        }
+        if (previous != null) {
+            try {
+                beforeClose.forEach(hook -> hook.accept(previous));
+            } finally {
+                previous.close();
+            }
+        }
+    }
+
     /** Off the UI thread: the connection to the current target, made on first use. */
     public synchronized ClusterConnection get() throws ConnectException {
         if (current == null) {

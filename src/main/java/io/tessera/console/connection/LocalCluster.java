@@ -76,6 +76,11 @@ public final class LocalCluster {
         tasks.run("Stopping the local cluster", this::stopBlocking, ignored -> finishStop(done), reason -> finishStop(done));
     }
 
+    /** Off the UI thread, as the JVM ends: stops what runs, here and now (after a start in progress). */
+    public void stopNow() {
+        stopBlocking();
+    }
+
     private void finishStop(Runnable done) {
         target = null;
         state.set(State.STOPPED);

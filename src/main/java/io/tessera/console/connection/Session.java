@@ -91,6 +91,15 @@ public final class Session {
         }));
     }
 
+    /**
+     * Off the UI thread, as the JVM ends: the connection's users finish (the console's worker drains), the connection
+     * closes and the local cluster stops, on the calling thread. Safe beside a {@link #shutdown} in progress.
+     */
+    public void stopNow() {
+        connection.closeNow();
+        local.stopNow();
+    }
+
     private void whenCurrent(int turn, Runnable action) {
         if (turn == generation) {
             action.run();

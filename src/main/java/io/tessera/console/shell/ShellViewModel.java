@@ -63,6 +63,17 @@ public final class ShellViewModel {
         session.shutdown(this::exitOnce);
     }
 
+    /**
+     * From a shutdown hook (Ctrl-C in the terminal, SIGTERM from a service manager): the console's worker drains and
+     * the local cluster stops (removing its endpoints file) before the JVM ends, as when quitting, but here and now on
+     * the calling thread: the UI thread may run nothing more once the JVM is ending. Nothing when the console has quit.
+     */
+    public void stopBeforeExit() {
+        if (!exited.get()) {
+            session.stopNow();
+        }
+    }
+
     private void exitOnce() {
         if (exited.compareAndSet(false, true)) {
             exit.run();
