@@ -18,12 +18,13 @@ final class FolderTree {
     private final FolderTreeViewModel viewModel;
     private final FolderViewModel folder;
     private final FileOpsViewModel ops;
+    private final TreeItem<String> root;
 
     FolderTree(TreeView<String> tree, FolderTreeViewModel viewModel, FolderViewModel folder, FileOpsViewModel ops) {
         this.viewModel = viewModel;
         this.folder = folder;
         this.ops = ops;
-        TreeItem<String> root = item("/");
+        root = item("/");
         tree.setRoot(root);
         folder.backend().addListener((obs, old, now) -> {
             if (now != null && old != now) {
@@ -47,7 +48,7 @@ final class FolderTree {
         item.getChildren().add(new TreeItem<>(null));
         item.expandedProperty().addListener((obs, was, expanded) -> {
             if (expanded && notListed(item)) {
-                viewModel.subfolders(path, folders -> fill(item, folders));
+                list(item);
             }
         });
         return item;
@@ -69,12 +70,23 @@ final class FolderTree {
 
     /**
      * Lists a folder's subfolders again when it was listed before (one never expanded lists when it is); rows that
-     * stay keep their own children and expanded state.
+     * stay keep their own children and expanded state. The root always lists: it shows expanded from the start, and
+     * its first listing may have found nothing (a fresh cluster) or failed (not connected yet).
      */
     private void reload(TreeItem<String> parent) {
-        if (!notListed(parent)) {
-            viewModel.subfolders(parent.getValue(), folders -> fill(parent, folders));
+        if (parent == root || !notListed(parent)) {
+            list(parent);
         }
+    }
+
+    private void list(TreeItem<String> parent) {
+        viewModel.subfolders(parent.getValue(), folders -> fill(parent, folders), () -> unlisted(parent));
+    }
+
+    /** A listing failed: the row goes back to not listed, so expanding it (or a Refresh) tries again. */
+    private void unlisted(TreeItem<String> parent) {
+        parent.getChildren().setAll(new TreeItem<String>(null));
+        parent.setExpanded(false);
     }
 
     private static boolean notListed(TreeItem<String> item) {
@@ -87,6 +99,8 @@ final class FolderTree {
         parent.getChildren().setAll(folders.stream().map(path -> kept.containsKey(path) ? kept.get(path) : item(path)).toList());
         if (folders.isEmpty()) {
             parent.setExpanded(false);
+        } else if (parent == root) {
+            parent.setExpanded(true); // it collapsed when a first listing found nothing; now there is something to show
         }
     }
 

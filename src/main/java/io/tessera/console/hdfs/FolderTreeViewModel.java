@@ -28,8 +28,11 @@ public final class FolderTreeViewModel {
         this.tasks = tasks;
     }
 
-    /** Lists the subfolders of {@code folder} in the background; {@code done} gets their paths on the UI thread. */
-    public void subfolders(String folder, Consumer<List<String>> done) {
+    /**
+     * Lists the subfolders of {@code folder} in the background; {@code done} gets their paths on the UI thread, or
+     * {@code failed} runs there when the folder could not be listed (not connected yet, a server down).
+     */
+    public void subfolders(String folder, Consumer<List<String>> done, Runnable failed) {
         tasks.run("Listing folders of " + folder, () -> {
             FolderCursor cursor = source.get().browser().list(folder, EntryFilter.ALL);
             List<String> folders = new ArrayList<>();
@@ -43,7 +46,16 @@ public final class FolderTreeViewModel {
                 page.stream().filter(HdfsEntry::directory).map(HdfsEntry::path).forEach(folders::add);
             }
             return folders;
-        }, done, reason -> done.accept(List.of()));
+        }, done, reason -> failed.run());
+    }
+
+    /** On the UI thread: Refresh in the browser; the open folder's row and those above it are listed again. */
+    public void refresh(String openFolder) {
+        List<String> rows = new ArrayList<>();
+        for (String at = openFolder; at != null; at = HdfsPaths.parent(at).orElse(null)) {
+            rows.add(at);
+        }
+        foldersChanged(rows);
     }
 
     /** On the UI thread: these folders gained or lost subfolders (or may have). */

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -303,6 +305,19 @@ public final class FolderViewModel {
 
     public StringProperty nameFilter() {
         return nameFilter;
+    }
+
+    /** What the table says when it has no rows: the folder is empty, or the filter hides everything in it. */
+    public StringBinding emptyText() {
+        return Bindings.createStringBinding(() -> emptyText(nameFilter.get(), imagesOnly.get()), nameFilter, imagesOnly);
+    }
+
+    static String emptyText(String name, boolean images) {
+        String what = images ? "images" : "entries";
+        if (name.isBlank()) {
+            return images ? "No images in this folder" : "Empty folder";
+        }
+        return "No " + what + " here match \u201c" + name.strip() + "\u201d: clear the filter to see all";
     }
 
     public BooleanProperty imagesOnly() {

@@ -125,7 +125,9 @@ public final class HdfsView {
         EntryTable.setUp(table, Map.of(nameColumn, EntryOrder.NAME, sizeColumn, EntryOrder.SIZE, modifiedColumn, EntryOrder.MODIFIED,
                 ownerColumn, EntryOrder.OWNER, groupColumn, EntryOrder.GROUP, permissionColumn, EntryOrder.PERMISSION,
                 replicationColumn, EntryOrder.REPLICATION, blockSizeColumn, EntryOrder.BLOCK_SIZE), folder);
-        table.setPlaceholder(new Label("Empty folder"));
+        Label empty = new Label();
+        empty.textProperty().bind(folder.emptyText());
+        table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!followingSelection) {
                 folder.selected().set(now);
@@ -209,7 +211,7 @@ public final class HdfsView {
         } else if (!typing && e.getCode() == KeyCode.ENTER) {
             folder.openEntry(folder.selected().get());
         } else if (e.getCode() == KeyCode.F5) {
-            folder.refresh();
+            viewModel.refresh();
         } else {
             return;
         }
@@ -250,7 +252,7 @@ public final class HdfsView {
 
     @FXML
     private void refresh() {
-        folder.refresh();
+        viewModel.refresh();
     }
 
     @FXML

@@ -64,6 +64,12 @@ public final class HdfsViewModel {
         tree.foldersChanged(folders);
     }
 
+    /** Refresh (F5): the open folder is listed again, and so are its row and those above it in the tree. */
+    public void refresh() {
+        folder.refresh();
+        tree.refresh(folder.path().get());
+    }
+
     /** The panel became visible (or hidden): the first time with a connection, the start folder is listed. */
     public void setShown(boolean visible) {
         shown = visible;

@@ -1,5 +1,9 @@
 package io.tessera.console.hdfs;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.UUID;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +103,41 @@ class HdfsViewTest {
         waitFor(() -> !robot.lookup(".hdfs-blocks").queryAs(ListView.class).getItems().isEmpty());
         HdfsEntry selected = viewModel.folder().selected().get();
         assertEquals(folder + "/b.jpg", selected.path());
+    }
+
+    /**
+     * The tree's root lists when the panel connects, and Refresh lists it again: a folder made elsewhere (another
+     * console, the CLI) shows after Refresh, and the root is shown open.
+     */
+    @Test
+    void refreshListsTheFolderTreeAgain() throws Exception {
+        robot.interact(() -> viewModel.setShown(true)); // as the app does when the panel shows: the start folder opens
+        TreeItem<String> root = fx(() -> view.folderTree().getRoot());
+        waitFor(() -> fx(() -> root.getChildren().stream().anyMatch(c -> c.getValue() != null)));
+        String made = "/tree-" + UUID.randomUUID().toString().substring(0, 8);
+        HdfsTesting.backend().files().mkdir(made);
+        assertFalse(fx(() -> root.getChildren().stream().anyMatch(c -> made.equals(c.getValue()))), "listed before the folder was made");
+
+        robot.clickOn(".hdfs-toolbar #refreshButton");
+
+        waitFor(() -> fx(() -> root.getChildren().stream().anyMatch(c -> made.equals(c.getValue()))));
+        assertTrue(fx(root::isExpanded), "the root shows open");
+    }
+
+    @Test
+    void aFilterThatHidesEverythingSaysSoRatherThanEmptyFolder() throws Exception {
+        String folder = HdfsTesting.freshFolder("filter");
+        HdfsTesting.put(folder, scratch, "beach.jpg", TestImages.jpeg(64, 48));
+        robot.interact(() -> viewModel.folder().open(folder));
+        waitFor(() -> view.table().getItems().size() == 1);
+
+        robot.interact(() -> viewModel.folder().nameFilter().set("zzz"));
+
+        waitFor(() -> view.table().getItems().isEmpty());
+        assertEquals("No entries here match \u201czzz\u201d: clear the filter to see all", fx(() -> ((Label) view.table().getPlaceholder()).getText()));
+        robot.interact(() -> viewModel.folder().nameFilter().set(""));
+        waitFor(() -> view.table().getItems().size() == 1);
+        assertEquals("Empty folder", fx(() -> ((Label) view.table().getPlaceholder()).getText()));
     }
 
     /** TestFX cannot synthesize an OS drag with a file Dragboard headlessly: this calls the view's drop handler with the files. */
