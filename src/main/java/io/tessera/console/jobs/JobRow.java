@@ -80,6 +80,11 @@ public final class JobRow {
         return status().counts().failed();
     }
 
+    /** Images failed, "0" included: a blank cell would read as not known yet. */
+    public String failedText() {
+        return Formats.number(failures());
+    }
+
     public String rateText() {
         double r = rate.get();
         return Double.isNaN(r) ? "" : String.format(Locale.ROOT, r >= 10 ? "%.0f" : "%.1f", r);

@@ -85,7 +85,7 @@ public final class JobsView {
         progressColumn.setCellValueFactory(c -> Bindings.createObjectBinding(c.getValue()::progress, c.getValue().statusProperty()));
         progressColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
         text(imagesColumn, JobRow::imagesText);
-        text(failedColumn, row -> row.failures() == 0 ? "" : Long.toString(row.failures()));
+        text(failedColumn, JobRow::failedText);
         text(rateColumn, JobRow::rateText);
         text(etaColumn, JobRow::etaText);
         text(createdColumn, JobRow::createdText);

@@ -13,6 +13,7 @@ import io.tessera.engine.zk.ZNodeEvent;
 import io.tessera.engine.zk.ZNodeWatcher;
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -87,18 +88,19 @@ public final class ShardMapViewModel {
         return rows;
     }
 
-    /** Lists the committed jobs; selects the newest one when none is shown yet. */
+    /** Lists the committed jobs, newest first; selects the newest when none is shown yet. */
     public void refreshJobs() {
         int turn = generation;
-        tasks.run("Listing jobs", () -> backend.get().plans().committedJobIds(), ids -> {
+        tasks.run("Listing jobs", () -> backend.get().plans().committedJobIdsByCommitTime(), ids -> {
             if (turn != generation) {
                 return;
             }
-            jobs.setAll(ids);
+            List<String> newestFirst = ids.reversed();
+            jobs.setAll(newestFirst);
             if (ids.isEmpty()) {
                 summary.set("No committed jobs yet. Plan one with `tessera plan --input <folder>` (add --synthetic 5000 for a demo).");
             } else if (job.get().isEmpty() || !ids.contains(job.get())) {
-                selectJob(ids.getLast());
+                selectJob(newestFirst.getFirst());
             }
         }, problem::set);
     }

@@ -139,28 +139,37 @@ public final class PlanStore {
 
     /** Jobs whose plans are complete, sorted by id. */
     public List<String> committedJobIds() throws IOException {
-        return jobIds(true);
+        return jobIds(true, false);
+    }
+
+    /** Jobs whose plan is complete, oldest commit first (the newest last), for pickers that open on the newest. */
+    public List<String> committedJobIdsByCommitTime() throws IOException {
+        return jobIds(true, true);
     }
 
     /** Jobs without the marker: plans being written right now, or abandoned by a planner that died (delete those). */
     public List<String> uncommittedJobIds() throws IOException {
-        return jobIds(false);
+        return jobIds(false, false);
     }
 
-    private List<String> jobIds(boolean committed) throws IOException {
+    /** @param byCommitTime ordered by when their commit marker was made (committed jobs only), else by id */
+    private List<String> jobIds(boolean committed, boolean byCommitTime) throws IOException {
         if (zk.run(zk.absolute(TesseraPaths.JOBS), () -> client.checkExists().forPath(TesseraPaths.JOBS)) == null) {
             return List.of();
         }
         List<String> ids = zk.run(zk.absolute(TesseraPaths.JOBS), () -> client.getChildren().forPath(TesseraPaths.JOBS))
                 .stream().sorted().toList();
         List<NodeRead> markers = ZkBulk.stat(zk, client, ids.stream().map(TesseraPaths::committed).toList());
-        List<String> result = new ArrayList<>();
+        List<Integer> chosen = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (markers.get(i).exists() == committed) {
-                result.add(ids.get(i));
+                chosen.add(i);
             }
         }
-        return result;
+        if (byCommitTime) {
+            chosen.sort(Comparator.comparingLong(i -> markers.get(i).stat().getCtime()));
+        }
+        return chosen.stream().map(ids::get).toList();
     }
 
     /** The job of a committed plan; empty when there is no such job or its plan is not complete. */

@@ -25,6 +25,8 @@ class JobRowTest {
         assertEquals(2.0, row.rateProperty().get(), 1e-9, "20 images in 10 s");
         assertEquals("40 s", row.etaText(), "80 left at 2/s");
         assertEquals("20 / 100", row.imagesText());
+        assertEquals("10", row.failedText());
+        assertEquals("0", new JobRow(running(20, 0), 0, START.plusSeconds(10)).failedText(), "none failed reads 0, not blank");
         assertEquals(0.2, row.progress(), 1e-9);
         // task-sized steps: no change for 20 s still averages since the start
         row.update(running(10, 10), 20 * SECOND, START.plusSeconds(30));

@@ -47,6 +47,21 @@ class ShardMapViewModelTest {
     }
 
     @Test
+    void thePickerListsTheNewestJobFirstAndOpensOnIt() throws Exception {
+        try (ShardsTesting zk = new ShardsTesting()) {
+            ShardsTesting.storeJob(zk.other, "b-older", 4, 2);
+            Thread.sleep(20); // commit markers a few milliseconds apart: ZooKeeper's creation times order them
+            ShardsTesting.storeJob(zk.other, "a-newer", 4, 2);
+            ShardMapViewModel map = new ShardMapViewModel(zk.source(), zk.tasks, zk.ui);
+
+            map.refreshJobs();
+
+            assertEquals(List.of("a-newer", "b-older"), map.jobs(), "newest first, not by name");
+            assertEquals("a-newer", map.job().get());
+        }
+    }
+
+    @Test
     void groupingByOwnerPutsEachOwnersTilesInOneBlock() throws Exception {
         try (ShardsTesting zk = new ShardsTesting()) {
             ShardsTesting.storeJob(zk.other, "job2", 8, 1);
