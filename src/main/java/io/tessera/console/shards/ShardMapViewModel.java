@@ -35,6 +35,9 @@ import javafx.collections.ObservableList;
 public final class ShardMapViewModel {
     private record Update(int generation, int index, ShardRecord shard) {}
 
+    /** Pulses (100 ms) between two listings of the jobs while the panel shows: a new job appears within 5 s. */
+    static final int JOB_LIST_PULSES = 50;
+
     private final ShardsBackend.Source backend;
     private final BackgroundTasks tasks;
     private final Coalescer<Integer, Update> updates;
@@ -58,6 +61,11 @@ public final class ShardMapViewModel {
     private boolean ownersChanged;
     private ZNodeWatcher watcher;
     private int generation;
+    // new jobs are noticed by listing again every JOB_LIST_PULSES while the panel shows (after a first listing)
+    private boolean shown;
+    private boolean listed;
+    private boolean listing;
+    private int pulses;
 
     public ShardMapViewModel(ShardsBackend.Source backend, BackgroundTasks tasks, UiThread ui) {
         this.backend = backend;
@@ -67,6 +75,7 @@ public final class ShardMapViewModel {
         }
         this.updates = new Coalescer<>(ui, (index, update) -> apply(update));
         ui.onPulse(this::publish); // after the coalescer's drain: one revision per pulse
+        ui.onPulse(this::listJobsNow);
         groupByOwner.addListener((obs, old, now) -> layoutRevision.set(layoutRevision.get() + 1));
         selected.addListener((obs, old, now) -> facts.setAll(now == null ? java.util.List.of() : factsOf(now)));
     }
@@ -88,21 +97,40 @@ public final class ShardMapViewModel {
         return rows;
     }
 
+    /** The panel shows (or not): while it does, the job list is read again every few seconds, so new jobs appear. */
+    public void setShown(boolean visible) {
+        shown = visible;
+    }
+
+    private void listJobsNow() {
+        if (shown && listed && !listing && ++pulses % JOB_LIST_PULSES == 0) {
+            refreshJobs();
+        }
+    }
+
     /** Lists the committed jobs, newest first; selects the newest when none is shown yet. */
     public void refreshJobs() {
         int turn = generation;
+        listed = true;
+        listing = true;
         tasks.run("Listing jobs", () -> backend.get().plans().committedJobIdsByCommitTime(), ids -> {
+            listing = false;
             if (turn != generation) {
                 return;
             }
             List<String> newestFirst = ids.reversed();
-            jobs.setAll(newestFirst);
+            if (!jobs.equals(newestFirst)) {
+                jobs.setAll(newestFirst); // only on a change: the picker keeps its state between listings
+            }
             if (ids.isEmpty()) {
                 summary.set("No committed jobs yet. Plan one with `tessera plan --input <folder>` (add --synthetic 5000 for a demo).");
             } else if (job.get().isEmpty() || !ids.contains(job.get())) {
                 selectJob(newestFirst.getFirst());
             }
-        }, problem::set);
+        }, reason -> {
+            listing = false;
+            problem.set(reason);
+        });
     }
 
     /** Shows a job's shards and follows their changes. */
@@ -166,6 +194,7 @@ public final class ShardMapViewModel {
 
     public void close() {
         generation++;
+        listed = false;
         stopWatching();
         jobs.clear();
         job.set("");

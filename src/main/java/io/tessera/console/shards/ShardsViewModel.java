@@ -41,6 +41,7 @@ public final class ShardsViewModel {
     /** The panel became visible (or hidden): the first time with a connection, the tree and the job list load. */
     public void setShown(boolean visible) {
         shown = visible;
+        shardMap.setShown(visible);
         openIfNeeded();
     }
 

@@ -47,7 +47,7 @@ class ShardMapViewModelTest {
     }
 
     @Test
-    void thePickerListsTheNewestJobFirstAndOpensOnIt() throws Exception {
+    void thePickerListsTheNewestJobFirstOpensOnItAndNoticesNewJobs() throws Exception {
         try (ShardsTesting zk = new ShardsTesting()) {
             ShardsTesting.storeJob(zk.other, "b-older", 4, 2);
             Thread.sleep(20); // commit markers a few milliseconds apart: ZooKeeper's creation times order them
@@ -58,6 +58,12 @@ class ShardMapViewModelTest {
 
             assertEquals(List.of("a-newer", "b-older"), map.jobs(), "newest first, not by name");
             assertEquals("a-newer", map.job().get());
+
+            map.setShown(true);
+            ShardsTesting.storeJob(zk.other, "c-newest", 4, 2);
+            zk.pulseUntil(() -> map.jobs().size() == 3);
+            assertEquals(List.of("c-newest", "a-newer", "b-older"), map.jobs(), "a new job appears while the panel shows, without Refresh");
+            assertEquals("a-newer", map.job().get(), "the job being looked at stays");
         }
     }
 
