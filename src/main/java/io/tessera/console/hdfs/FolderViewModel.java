@@ -92,9 +92,9 @@ public final class FolderViewModel {
         }
     }
 
-    /** A typed path; blank input is ignored. */
+    /** A typed path: a folder opens, a file is shown selected in its folder; blank input is ignored. */
     public void openTyped(String typed) {
-        HdfsPaths.normalize(typed).ifPresent(this::open);
+        reveal(typed);
     }
 
     /** Opens the entry if it is a folder; returns whether it was. */

@@ -70,7 +70,14 @@ class FolderViewModelIT {
         assertEquals(folder + "/a", vm.path().get());
         vm.openTyped("/no/such/folder-" + System.nanoTime());
         assertTrue(vm.error().get().startsWith("not found: /no/such/folder-"), vm.error().get());
-        assertEquals(List.of(), vm.entries());
+        assertEquals(folder + "/a", vm.path().get(), "a path that is not there leaves the browser where it was");
+        assertEquals(List.of("b"), names(vm));
+
+        HdfsTesting.put(folder + "/a", scratch, "shot.jpg", TestImages.jpeg(32, 24));
+        vm.openTyped(folder + "/a/shot.jpg");
+        assertEquals(folder + "/a", vm.path().get(), "a file path opens its folder");
+        assertEquals(folder + "/a/shot.jpg", vm.selected().get().path(), "with the file selected");
+        assertEquals("", vm.error().get());
     }
 
     @Test
