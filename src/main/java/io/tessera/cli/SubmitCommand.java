@@ -12,13 +12,13 @@ import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.shard.ShardLimits;
 import io.tessera.engine.shard.JobSpec;
+import io.tessera.engine.worker.JobIds;
 import io.tessera.engine.worker.JobRecipe;
 import io.tessera.engine.worker.JobRequest;
 import io.tessera.engine.worker.JobSubmission;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -154,7 +154,7 @@ final class SubmitCommand implements Callable<Integer> {
                 case "normal" -> Priority.NORMAL;
                 default -> throw new IllegalArgumentException("--priority is high or normal, not '" + priority + "'");
             };
-            String id = jobId != null ? jobId : "job-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            String id = jobId != null ? jobId : JobIds.forPipeline(pipeline, Clock.systemDefaultZone()); // as the console names jobs
             return new JobRequest(id, input, output, pipeline, level, new ShardLimits(shardImages, 0), batch);
         } catch (IllegalArgumentException bad) { // OpSpecException included: a usage error either way
             throw new ReadableErrors.UserError(bad.getMessage(), 2);

@@ -45,6 +45,8 @@ class SubmitCommandIT {
         CliRun dry = CliRun.run(home(), "submit", "--input", input, "--op", "thumbnail:64", "--batch", "2", "--dry-run", "--key-prefix", prefix);
         assertEquals(0, dry.exitCode(), dry.out() + dry.err());
         assertTrue(dry.out().contains("3 images") && dry.out().contains("1 shards") && dry.out().contains("2 tasks"), dry.out());
+        assertTrue(java.util.regex.Pattern.compile("\\bthumbs-\\d{8}-\\d{4}-[0-9a-f]{4}\\b").matcher(dry.out()).find(),
+                "without --job the id is made as the console makes it: " + dry.out());
 
         try (ClusterConnection connection = new ClusterConnection(SharedCluster.target());
              Worker ignored = Worker.start(connection, WorkerOptions.defaults(2).withKeys(new DispatchKeys(prefix), DispatchSettings.defaults()))) {
