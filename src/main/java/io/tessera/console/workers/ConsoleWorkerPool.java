@@ -79,6 +79,10 @@ public final class ConsoleWorkerPool {
     private volatile String restartNote = "";
     /** Too many restarts: off until switched on again. */
     private volatile boolean suspended;
+    /** A start in progress on the lane and its connection: a drain from that connection interrupts it (under the lock). */
+    private final Object starting = new Object();
+    private ClusterConnection startingOn;
+    private Thread startingThread;
 
     /** For tests: the options of every worker, whatever the profile says. */
     public ConsoleWorkerPool(ActiveConnection active, WorkerPoolSettings settings, UiThread ui, BackgroundTasks tasks,
@@ -157,7 +161,7 @@ public final class ConsoleWorkerPool {
             publish("Local worker: starting " + count + " threads…", false);
             try {
                 ClusterConnection connection = active.get();
-                worker = Worker.start(connection, options.of(target, count).withFatalErrorPolicy(this::stoppedByFatalError));
+                worker = startOn(connection, target, count);
                 workerConnection = connection;
                 workerTarget = target;
                 workerThreads = count;
@@ -174,6 +178,26 @@ public final class ConsoleWorkerPool {
                     + " min, so it stays off until switched on again", false);
         } else {
             publish(target == null ? "Local worker: not connected" : "Local worker: off", false);
+        }
+    }
+
+    /**
+     * On the lane: a worker on this connection. Interruptible by {@link #drainFrom}: a cluster that does not answer
+     * would otherwise hold the drain (a profile switch, quitting) for the whole registration timeout.
+     */
+    private Worker startOn(ClusterConnection connection, ConnectionTarget target, int count) throws IOException {
+        synchronized (starting) {
+            startingOn = connection;
+            startingThread = Thread.currentThread();
+        }
+        try {
+            return Worker.start(connection, options.of(target, count).withFatalErrorPolicy(this::stoppedByFatalError));
+        } finally {
+            synchronized (starting) {
+                startingOn = null;
+                startingThread = null;
+                Thread.interrupted(); // a drain's interrupt ends here, never in the lane's next task
+            }
         }
     }
 
@@ -215,6 +239,11 @@ public final class ConsoleWorkerPool {
 
     /** Before a connection closes (off the UI thread): the worker on it drains first. */
     private void drainFrom(ClusterConnection closing) {
+        synchronized (starting) {
+            if (startingOn == closing) {
+                startingThread.interrupt(); // it is still trying to register on the connection going away
+            }
+        }
         await(() -> {
             if (worker != null && workerConnection == closing) {
                 stopWorker();

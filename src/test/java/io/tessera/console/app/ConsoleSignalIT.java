@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class ConsoleSignalIT {
             for (InetSocketAddress server : servers) {
                 connect(server); // listening now
             }
+            console.awaitLine(" started with ", Duration.ofSeconds(60)); // the console's own worker runs: it must drain
 
             long pid = console.process().pid();
             assertEquals(0, new ProcessBuilder("kill", interruptIgnored(pid) ? "-TERM" : "-INT", Long.toString(pid)).start().waitFor());

@@ -1,5 +1,7 @@
 package io.tessera.console.workers;
 
+import io.tessera.engine.connect.ConnectionTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -148,6 +150,36 @@ class ConsoleWorkerPoolIT {
             pool.setEnabled(false);
             pool.setEnabled(true);
             waitFor(() -> "Local worker: 1 thread, on".equals(pool.status().get()));
+        } finally {
+            pool.close();
+        }
+    }
+
+    /** A cluster that does not answer: leaving it (a profile switch, quitting) does not wait out the worker's 15 s registration. */
+    @Test
+    void leavingAClusterThatDoesNotAnswerDoesNotWaitForTheWorkersRegistration() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ConnectionTarget silent = new ConnectionTarget("Silent", "hdfs://127.0.0.1:" + port, null, null, "127.0.0.1:" + port, "/tessera",
+                null, null, "redis://127.0.0.1:" + port, null, null, false);
+        ActiveConnection active = new ActiveConnection(tasks);
+        active.use(silent);
+        WorkerPoolSettings settings = WorkerPoolSettings.load(config);
+        settings.set(true, 1);
+        ConsoleWorkerPool pool = new ConsoleWorkerPool(active, settings, ui, tasks, threads -> WorkerOptions.defaults(threads));
+        try {
+            waitFor(() -> pool.status().get().startsWith("Local worker: starting"));
+            Thread.sleep(1_000); // registering by now: waiting for a ZooKeeper that never answers
+
+            long began = System.nanoTime();
+            active.use(null); // blocks until the pool has drained from the connection
+            long millis = (System.nanoTime() - began) / 1_000_000;
+
+            assertTrue(millis < 5_000, "left in " + millis + " ms, not after the 15 s registration timeout");
+            waitFor(() -> "Local worker: not connected".equals(pool.status().get()));
+            assertNull(pool.workerId());
         } finally {
             pool.close();
         }
