@@ -34,6 +34,8 @@ public final class JobsView {
     @FXML private Label message;
     @FXML private SplitPane split;
     @FXML private TableView<JobRow> table;
+    /** Table width at which every column, a whole job id included, fits without "…". */
+    private static final double WIDE_ENOUGH_FOR_CREATED = 870;
     @FXML private TableColumn<JobRow, String> idColumn;
     @FXML private TableColumn<JobRow, String> stateColumn;
     @FXML private TableColumn<JobRow, Double> progressColumn;
@@ -90,6 +92,8 @@ public final class JobsView {
         text(etaColumn, JobRow::etaText);
         text(createdColumn, JobRow::createdText);
         text(startedColumn, JobRow::startedText);
+        // a narrow window (1280 px) has no room for every column at full width: Created gives way to the job id
+        table.widthProperty().addListener((obs, old, width) -> createdColumn.setVisible(width.doubleValue() >= WIDE_ENOUGH_FOR_CREATED));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selected().set(now));
         viewModel.selected().addListener((obs, old, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
