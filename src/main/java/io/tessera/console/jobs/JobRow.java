@@ -98,7 +98,9 @@ public final class JobRow {
         if (status().state() != JobState.RUNNING || Double.isNaN(r) || r <= 0 || left <= 0) {
             return "";
         }
-        return Formats.duration(Duration.ofSeconds((long) Math.ceil(left / r)));
+        long seconds = (long) Math.ceil(left / r);
+        // seconds mean nothing ten minutes out, and "12 min 34 s" would not fit the column
+        return seconds >= 600 && seconds < 3600 ? (seconds + 59) / 60 + " min" : Formats.duration(Duration.ofSeconds(seconds));
     }
 
     public String createdText() {
