@@ -61,11 +61,7 @@ public final class ActiveConnection {
             return;
         }
         tasks.run("Closing the connection to " + previous.target().profileName(), () -> {
-            try {
-                beforeClose.forEach(hook -> hook.accept(previous));
-            } finally {
-                previous.close();
-            }
+            drainAndClose(previous);
             return null;
         }, ignored -> closed.run(), reason -> closed.run());
     }
@@ -79,11 +75,16 @@ public final class ActiveConnection {
             open = null;
         }
         if (previous != null) {
-            try {
-                beforeClose.forEach(hook -> hook.accept(previous));
-            } finally {
-                previous.close();
-            }
+            drainAndClose(previous);
+        }
+    }
+
+    /** Off the UI thread: the users that must finish with a connection first (the worker pool drains), then it closes. */
+    private void drainAndClose(ClusterConnection previous) {
+        try {
+            beforeClose.forEach(hook -> hook.accept(previous));
+        } finally {
+            previous.close();
         }
     }
 
