@@ -8,15 +8,13 @@ import io.tessera.engine.images.ImageLimits;
 import io.tessera.engine.images.NativeDecoder;
 import io.tessera.engine.images.NativeImage;
 import io.tessera.engine.images.OpenCv;
+import io.tessera.engine.images.ShrinkTarget;
 import io.tessera.engine.ops.ImageFigures;
 import io.tessera.engine.ops.Pipeline;
-import io.tessera.engine.images.ShrinkTarget;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
-import org.bytedeco.javacpp.PointerScope;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +22,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.bytedeco.javacpp.PointerScope;
 
 /**
  * Image bytes through a pipeline to output bytes, with no storage involved, natively (OpenCV): the header check and
@@ -212,43 +214,22 @@ public final class ImageProcessor implements AutoCloseable {
     }
 
     /** An encoded input: bytes on the heap, or in native memory (a direct buffer) that is decoded where it is. */
-    private interface Encoded {
-        DecodeResult decode(NativeDecoder decoder, ShrinkTarget target);
-
-        Optional<ExifSummary> exif();
-
-        int length();
-
+    private record Encoded(BiFunction<NativeDecoder, ShrinkTarget, DecodeResult> decoding, Supplier<Optional<ExifSummary>> exifReading,
+                           int length) {
         static Encoded of(byte[] bytes) {
-            return new Encoded() {
-                public DecodeResult decode(NativeDecoder decoder, ShrinkTarget target) {
-                    return decoder.decode(bytes, target);
-                }
-
-                public Optional<ExifSummary> exif() {
-                    return ExifReader.read(bytes);
-                }
-
-                public int length() {
-                    return bytes.length;
-                }
-            };
+            return new Encoded((decoder, target) -> decoder.decode(bytes, target), () -> ExifReader.read(bytes), bytes.length);
         }
 
         static Encoded of(ByteBuffer bytes) {
-            return new Encoded() {
-                public DecodeResult decode(NativeDecoder decoder, ShrinkTarget target) {
-                    return decoder.decode(bytes, target);
-                }
+            return new Encoded((decoder, target) -> decoder.decode(bytes, target), () -> ExifReader.read(bytes), bytes.remaining());
+        }
 
-                public Optional<ExifSummary> exif() {
-                    return ExifReader.read(bytes);
-                }
+        DecodeResult decode(NativeDecoder decoder, ShrinkTarget target) {
+            return decoding.apply(decoder, target);
+        }
 
-                public int length() {
-                    return bytes.remaining();
-                }
-            };
+        Optional<ExifSummary> exif() {
+            return exifReading.get();
         }
     }
 
