@@ -1,0 +1,53 @@
+package io.tessera.console.health;
+
+import io.tessera.engine.health.FigureHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+/** A small line chart of some figures over the history's window (x: minutes before now). */
+final class HistoryChart {
+    private final HealthViewModel.Chart spec;
+    private final LineChart<Number, Number> chart;
+
+    HistoryChart(HealthViewModel.Chart spec, Duration window) {
+        this.spec = spec;
+        NumberAxis x = new NumberAxis(-window.toMinutes(), 0, 5);
+        x.setAutoRanging(false);
+        x.setMinorTickVisible(false);
+        x.setLabel("minutes ago");
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(true);
+        y.setMinorTickVisible(false);
+        chart = new LineChart<>(x, y);
+        chart.setTitle(spec.title());
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(spec.figures().size() > 1);
+        chart.getStyleClass().add("history-chart");
+        chart.setPrefSize(250, 190);
+        chart.setMinSize(200, 170);
+    }
+
+    LineChart<Number, Number> node() {
+        return chart;
+    }
+
+    void draw(FigureHistory history, Instant now) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        for (String figure : spec.figures()) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+            for (FigureHistory.Point point : history.points(figure)) {
+                double minutesAgo = Duration.between(point.at(), now).toMillis() / 60_000.0;
+                points.add(new XYChart.Data<>(-minutesAgo, point.value()));
+            }
+            series.add(new XYChart.Series<>(figure, FXCollections.observableList(points)));
+        }
+        chart.getData().setAll(series);
+    }
+}

@@ -1,0 +1,56 @@
+package io.tessera.console.health;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.TextFieldTableCell;
+
+/** The dashboard's read-only tables of text: columns from row accessors, whole values in tooltips, problem rows marked. */
+final class TextTables {
+    private TextTables() {}
+
+    /** A column of {@code width} px (the last column given a width of 0 takes what is left). */
+    static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TextFieldTableCell<>() {
+            @Override
+            public void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        column.setEditable(false);
+        column.setSortable(false);
+        if (width > 0) {
+            column.setPrefWidth(width);
+        }
+        return column;
+    }
+
+    /** Rows for which {@code bad} holds get the {@code row-problem} style class. */
+    static <R> void markProblems(TableView<R> table, Predicate<R> bad) {
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(R item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("row-problem");
+                if (!empty && item != null && bad.test(item)) {
+                    getStyleClass().add("row-problem");
+                }
+            }
+        });
+    }
+
+    static void placeholder(TableView<?> table, String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("text-muted");
+        label.setWrapText(true);
+        table.setPlaceholder(label);
+    }
+}
