@@ -75,6 +75,13 @@ public final class DashboardModel {
         if (reading || session.phaseProperty().get() != Session.Phase.CONNECTED) {
             return;
         }
+        ServiceHealth zooKeeper = session.health().healthProperty(ServiceKind.ZOOKEEPER).get();
+        if (zooKeeper.state() != ServiceHealth.State.UP && zooKeeper.state() != ServiceHealth.State.DEGRADED) {
+            // the list lives in ZooKeeper: reading it now would only wait for the client's retries to give up
+            forgetWorkers(zooKeeper.state() == ServiceHealth.State.DOWN ? "Workers not read: ZooKeeper is down." : "");
+            sampleServices(Instant.now());
+            return;
+        }
         reading = true;
         tasks.runQuietly(() -> backend.fleet().workers(), read -> {
             reading = false;
@@ -93,6 +100,13 @@ public final class DashboardModel {
         workers.setAll(read.stream().map(w -> WorkerRow.of(w, now, Thresholds.DEFAULT.workerSilence())).toList());
         workersNote.set(read.isEmpty() ? "No worker is registered: jobs wait until one starts (`tessera worker`, or the console's own)." : "");
         history.add(now, ChartedFigures.of(currentHealth(), rate));
+        historyRevision.set(historyRevision.get() + 1);
+        evaluate();
+    }
+
+    /** The services' figures alone, while the workers cannot be read: the charts go on. */
+    private void sampleServices(Instant now) {
+        history.add(now, ChartedFigures.of(currentHealth(), null));
         historyRevision.set(historyRevision.get() + 1);
         evaluate();
     }
