@@ -20,7 +20,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -35,7 +36,7 @@ public final class HealthView {
     @FXML private Button checkNow;
     @FXML private VBox alerts;
     @FXML private GridPane cards;
-    @FXML private TilePane charts;
+    @FXML private HBox charts;
     @FXML private GridPane hdfsFacts;
     @FXML private TableView<ServiceRows.DataNodeRow> dataNodes;
     @FXML private TableView<ServiceRows.ZooKeeperRow> zooKeeperServers;
@@ -72,6 +73,7 @@ public final class HealthView {
         for (HealthViewModel.Chart spec : viewModel.charts()) {
             HistoryChart chart = new HistoryChart(spec, dashboard.history().window());
             historyCharts.add(chart);
+            HBox.setHgrow(chart.node(), Priority.ALWAYS);
             charts.getChildren().add(chart.node());
         }
         dashboard.historyRevision().addListener((obs, old, now) -> drawCharts());

@@ -25,15 +25,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
  * DataNode, each ZooKeeper server, Redis's figures and slowlog, and the workers with drain and stop.
  */
 public final class HealthViewModel {
-    /** One chart: its title and the figures ({@link ChartedFigures}) it draws. */
-    public record Chart(String title, List<String> figures) {}
+    /** One chart: its title, the figures ({@link ChartedFigures}) it draws, and a fixed top of its scale (0: as the data needs). */
+    public record Chart(String title, List<String> figures, double top) {}
 
     static final List<Chart> CHARTS = List.of(
-            new Chart("Images/s (all workers)", List.of(ChartedFigures.IMAGES_PER_SECOND)),
-            new Chart("Latency (ms)", List.of(ChartedFigures.NAMENODE_MS, ChartedFigures.ZOOKEEPER_MS)),
-            new Chart("Redis operations/s", List.of(ChartedFigures.REDIS_OPS)),
-            new Chart("Redis memory (MB)", List.of(ChartedFigures.REDIS_MB)),
-            new Chart("HDFS used (%)", List.of(ChartedFigures.HDFS_USED)));
+            new Chart("Images/s (all workers)", List.of(ChartedFigures.IMAGES_PER_SECOND), 0),
+            new Chart("Latency (ms)", List.of(ChartedFigures.NAMENODE_MS, ChartedFigures.ZOOKEEPER_MS), 0),
+            new Chart("Redis operations/s", List.of(ChartedFigures.REDIS_OPS), 0),
+            new Chart("Redis memory (MB)", List.of(ChartedFigures.REDIS_MB), 0),
+            new Chart("HDFS used (%)", List.of(ChartedFigures.HDFS_USED), 100));
 
     private final Session session;
     private final DashboardModel dashboard;

@@ -14,7 +14,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 final class TextTables {
     private TextTables() {}
 
-    /** A column of {@code width} px (the last column given a width of 0 takes what is left). */
+    /** A column of exactly {@code width} px; one of width 0 (the last) takes what is left. */
     static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
@@ -28,7 +28,9 @@ final class TextTables {
         column.setEditable(false);
         column.setSortable(false);
         if (width > 0) {
+            column.setMinWidth(width);
             column.setPrefWidth(width);
+            column.setMaxWidth(width);
         }
         return column;
     }
