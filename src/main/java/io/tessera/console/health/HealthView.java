@@ -129,7 +129,7 @@ public final class HealthView {
                 TextTables.column("State", ServiceRows.DataNodeRow::state, 170),
                 TextTables.column("Used", ServiceRows.DataNodeRow::usage, 220),
                 TextTables.column("Free", ServiceRows.DataNodeRow::remaining, 100),
-                TextTables.column("Last contact", ServiceRows.DataNodeRow::lastContact, 110),
+                TextTables.column("Last contact", ServiceRows.DataNodeRow::lastContact, 125),
                 TextTables.column("Failed volumes", ServiceRows.DataNodeRow::failedVolumes, 0)));
         dataNodes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         dataNodes.setItems(viewModel.dataNodes());
@@ -142,10 +142,10 @@ public final class HealthView {
         zooKeeperServers.getColumns().setAll(List.of(
                 TextTables.column("Server", ServiceRows.ZooKeeperRow::address, 200),
                 TextTables.column("Mode", ServiceRows.ZooKeeperRow::mode, 220),
-                TextTables.column("Latency avg / max", ServiceRows.ZooKeeperRow::latency, 140),
-                TextTables.column("Outstanding", ServiceRows.ZooKeeperRow::outstanding, 100),
+                TextTables.column("Latency avg / max", ServiceRows.ZooKeeperRow::latency, 165),
+                TextTables.column("Outstanding", ServiceRows.ZooKeeperRow::outstanding, 120),
                 TextTables.column("Znodes", ServiceRows.ZooKeeperRow::znodes, 90),
-                TextTables.column("Watches", ServiceRows.ZooKeeperRow::watches, 90),
+                TextTables.column("Watches", ServiceRows.ZooKeeperRow::watches, 95),
                 TextTables.column("Connections", ServiceRows.ZooKeeperRow::connections, 0)));
         zooKeeperServers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         zooKeeperServers.setItems(viewModel.zooKeeperServers());
@@ -166,11 +166,11 @@ public final class HealthView {
     private void workerTable() {
         workers.getColumns().setAll(List.of(
                 TextTables.column("Worker", WorkerRow::id, 250),
-                TextTables.column("Host", WorkerRow::host, 130),
-                TextTables.column("Threads", WorkerRow::threads, 100),
-                TextTables.column("Images/s", WorkerRow::imagesPerSecond, 80),
-                TextTables.column("Last report", WorkerRow::lastReport, 100),
-                TextTables.column("Version", WorkerRow::version, 110),
+                TextTables.column("Host", WorkerRow::host, 140),
+                TextTables.column("Threads", WorkerRow::threads, 115),
+                TextTables.column("Images/s", WorkerRow::imagesPerSecond, 100),
+                TextTables.column("Last report", WorkerRow::lastReport, 120),
+                TextTables.column("Version", WorkerRow::version, 140),
                 TextTables.column("Jobs", WorkerRow::jobs, 0)));
         workers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         workers.setItems(viewModel.dashboard().workers());

@@ -50,7 +50,7 @@ final class HistoryChart {
         chart.setCreateSymbols(false);
         chart.setLegendVisible(spec.figures().size() > 1);
         chart.getStyleClass().add("history-chart");
-        chart.setPrefSize(250, 190);
+        chart.setPrefSize(250, spec.figures().size() > 1 ? 215 : 190);
         chart.setMinSize(150, 170);
         chart.setMaxWidth(Double.MAX_VALUE);
     }
