@@ -165,9 +165,10 @@ public final class HealthView {
 
     private void workerTable() {
         workers.getColumns().setAll(List.of(
-                TextTables.column("Worker", WorkerRow::id, 250),
+                TextTables.column("Worker", WorkerRow::id, 230),
                 TextTables.column("Host", WorkerRow::host, 140),
-                TextTables.column("Threads", WorkerRow::threads, 115),
+                TextTables.column("Threads", WorkerRow::threads, 80),
+                TextTables.column("At hand", WorkerRow::atHand, 90),
                 TextTables.column("Images/s", WorkerRow::imagesPerSecond, 100),
                 TextTables.column("Last report", WorkerRow::lastReport, 120),
                 TextTables.column("Version", WorkerRow::version, 140),
@@ -180,9 +181,27 @@ public final class HealthView {
         showWhenText(workersNote);
         notice.textProperty().bind(viewModel.dashboard().notice());
         showWhenText(notice);
+        keepSelectedWorker();
         var none = workers.getSelectionModel().selectedItemProperty().isNull();
         drain.disableProperty().bind(none);
         stop.disableProperty().bind(none);
+    }
+
+    /** The list is read again every few seconds (new rows): the worker selected stays selected, by id. */
+    private void keepSelectedWorker() {
+        String[] selectedId = {null};
+        workers.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                selectedId[0] = now.id();
+            }
+        });
+        workers.getItems().addListener((ListChangeListener<WorkerRow>) change -> {
+            if (selectedId[0] == null) {
+                return;
+            }
+            workers.getItems().stream().filter(row -> row.id().equals(selectedId[0])).findFirst()
+                    .ifPresentOrElse(row -> workers.getSelectionModel().select(row), () -> selectedId[0] = null);
+        });
     }
 
     private static void showWhenText(Label label) {

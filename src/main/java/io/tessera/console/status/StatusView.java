@@ -48,7 +48,7 @@ public final class StatusView {
         badge.visibleProperty().bind(viewModel.alertText().isNotEmpty());
         badge.managedProperty().bind(badge.visibleProperty());
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        StyleClasses.follow(badge, javafx.beans.binding.Bindings.when(viewModel.critical()).then("alert-critical").otherwise("alert-warning"));
+        StyleClasses.follow(badge, viewModel.alertStyle());
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(viewModel.alertDetails());
         badge.setTooltip(tooltip);

@@ -21,6 +21,7 @@ public final class StatusViewModel {
     private final StringBinding alertText;
     private final StringBinding alertDetails;
     private final BooleanBinding critical;
+    private final StringBinding alertStyle;
     private final Runnable showAlerts;
 
     /** {@code alerts}: the dashboard's; {@code showAlerts} opens the panel that explains them. */
@@ -31,6 +32,7 @@ public final class StatusViewModel {
         this.alertDetails = Bindings.createStringBinding(() -> String.join("\n", alerts.stream().map(Alert::toString).toList())
                 + (alerts.isEmpty() ? "" : "\n(click for the Health panel)"), alerts);
         this.critical = Bindings.createBooleanBinding(() -> alerts.stream().anyMatch(a -> a.severity() == Alert.Severity.CRITICAL), alerts);
+        this.alertStyle = Bindings.createStringBinding(() -> critical.get() ? "alert-critical" : "alert-warning", critical);
         this.services = Arrays.stream(ServiceKind.values())
                 .map(kind -> new ServiceStatusModel(kind, session.health().healthProperty(kind)))
                 .toList();
@@ -54,6 +56,11 @@ public final class StatusViewModel {
     /** Whether any alert is critical (the badge turns red). */
     public BooleanBinding critical() {
         return critical;
+    }
+
+    /** The badge's colour class: alert-critical or alert-warning (a field: JavaFX holds bindings weakly). */
+    public StringBinding alertStyle() {
+        return alertStyle;
     }
 
     public void showAlerts() {

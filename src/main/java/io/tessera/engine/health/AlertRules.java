@@ -23,7 +23,9 @@ public final class AlertRules {
         List<Alert> alerts = new ArrayList<>();
         health.values().forEach(service -> {
             if (service.state() == ServiceHealth.State.DOWN) {
-                alerts.add(critical(service.service().displayName(), "down: " + service.summary()));
+                String name = service.service().displayName();
+                String reason = service.summary().startsWith(name + ": ") ? service.summary().substring(name.length() + 2) : service.summary();
+                alerts.add(critical(name, "down: " + reason));
             }
             switch (service.figures()) {
                 case HdfsFigures hdfs -> hdfs(hdfs, alerts);

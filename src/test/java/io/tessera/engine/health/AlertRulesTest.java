@@ -52,7 +52,7 @@ class AlertRulesTest {
     void aServiceThatIsDownIsCriticalWithItsReason() {
         Map<ServiceKind, ServiceHealth> health = new EnumMap<>(ServiceKind.class);
         health.put(ServiceKind.REDIS, ServiceHealth.down(ServiceKind.REDIS, "Redis: connection refused at 127.0.0.1:6379", 3));
-        assertEquals(List.of(new Alert(Alert.Severity.CRITICAL, "Redis", "down: Redis: connection refused at 127.0.0.1:6379")),
+        assertEquals(List.of(new Alert(Alert.Severity.CRITICAL, "Redis", "down: connection refused at 127.0.0.1:6379")),
                 rules.evaluate(health, null, now));
     }
 
