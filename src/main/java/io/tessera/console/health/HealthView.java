@@ -16,10 +16,8 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -106,40 +104,24 @@ public final class HealthView {
     }
 
     private static void facts(GridPane grid, ObservableList<Map.Entry<String, String>> rows) {
-        Runnable fill = () -> {
-            grid.getChildren().clear();
-            for (int row = 0; row < rows.size(); row++) {
-                Label key = new Label(rows.get(row).getKey());
-                key.getStyleClass().add("detail-key");
-                key.setMinWidth(Region.USE_PREF_SIZE);
-                Label value = new Label(rows.get(row).getValue());
-                value.getStyleClass().add("detail-value");
-                value.setWrapText(true);
-                value.setTooltip(new Tooltip(rows.get(row).getValue()));
-                grid.addRow(row, key, value);
-            }
-        };
-        rows.addListener((ListChangeListener<Map.Entry<String, String>>) change -> fill.run());
-        fill.run();
+        rows.addListener((ListChangeListener<Map.Entry<String, String>>) change -> FactGrid.show(grid, rows, true));
+        FactGrid.show(grid, rows, true);
     }
 
     private void dataNodeTable() {
-        dataNodes.getColumns().setAll(List.of(
+        TextTables.show(dataNodes, viewModel.dataNodes(), ServiceRows.DataNodeRow::bad, List.of(
                 TextTables.column("DataNode", ServiceRows.DataNodeRow::name, 240),
                 TextTables.column("State", ServiceRows.DataNodeRow::state, 170),
                 TextTables.column("Used", ServiceRows.DataNodeRow::usage, 220),
                 TextTables.column("Free", ServiceRows.DataNodeRow::remaining, 100),
                 TextTables.column("Last contact", ServiceRows.DataNodeRow::lastContact, 125),
                 TextTables.column("Failed volumes", ServiceRows.DataNodeRow::failedVolumes, 0)));
-        dataNodes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        dataNodes.setItems(viewModel.dataNodes());
-        TextTables.markProblems(dataNodes, ServiceRows.DataNodeRow::bad);
         viewModel.dataNodesNote().addListener((obs, old, now) -> TextTables.placeholder(dataNodes, now.isEmpty() ? "No DataNode reported" : now));
         TextTables.placeholder(dataNodes, viewModel.placeholder(ServiceKind.HDFS));
     }
 
     private void zooKeeperTable() {
-        zooKeeperServers.getColumns().setAll(List.of(
+        TextTables.show(zooKeeperServers, viewModel.zooKeeperServers(), ServiceRows.ZooKeeperRow::bad, List.of(
                 TextTables.column("Server", ServiceRows.ZooKeeperRow::address, 200),
                 TextTables.column("Mode", ServiceRows.ZooKeeperRow::mode, 220),
                 TextTables.column("Latency avg / max", ServiceRows.ZooKeeperRow::latency, 165),
@@ -147,24 +129,19 @@ public final class HealthView {
                 TextTables.column("Znodes", ServiceRows.ZooKeeperRow::znodes, 90),
                 TextTables.column("Watches", ServiceRows.ZooKeeperRow::watches, 95),
                 TextTables.column("Connections", ServiceRows.ZooKeeperRow::connections, 0)));
-        zooKeeperServers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        zooKeeperServers.setItems(viewModel.zooKeeperServers());
-        TextTables.markProblems(zooKeeperServers, ServiceRows.ZooKeeperRow::bad);
         TextTables.placeholder(zooKeeperServers, "Not available while ZooKeeper does not answer");
     }
 
     private void slowlogTable() {
-        slowlog.getColumns().setAll(List.of(
+        TextTables.show(slowlog, viewModel.slowlog(), row -> false, List.of(
                 TextTables.column("At", ServiceRows.SlowRow::at, 90),
                 TextTables.column("Took", ServiceRows.SlowRow::duration, 90),
                 TextTables.column("Command", ServiceRows.SlowRow::command, 0)));
-        slowlog.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        slowlog.setItems(viewModel.slowlog());
         TextTables.placeholder(slowlog, "No slow command recorded (or Redis is not reachable)");
     }
 
     private void workerTable() {
-        workers.getColumns().setAll(List.of(
+        TextTables.show(workers, viewModel.dashboard().workers(), WorkerRow::silent, List.of(
                 TextTables.column("Worker", WorkerRow::id, 230),
                 TextTables.column("Host", WorkerRow::host, 140),
                 TextTables.column("Threads", WorkerRow::threads, 80),
@@ -173,9 +150,6 @@ public final class HealthView {
                 TextTables.column("Last report", WorkerRow::lastReport, 120),
                 TextTables.column("Version", WorkerRow::version, 140),
                 TextTables.column("Jobs", WorkerRow::jobs, 0)));
-        workers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        workers.setItems(viewModel.dashboard().workers());
-        TextTables.markProblems(workers, WorkerRow::silent);
         TextTables.placeholder(workers, "No worker registered");
         workersNote.textProperty().bind(viewModel.dashboard().workersNote());
         showWhenText(workersNote);

@@ -1,8 +1,10 @@
 package io.tessera.console.health;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -35,8 +37,16 @@ final class TextTables {
         return column;
     }
 
+    /** The table shows {@code items} in {@code columns} (the last takes the width left); rows where {@code bad} holds are marked. */
+    static <R> void show(TableView<R> table, ObservableList<R> items, Predicate<R> bad, List<TableColumn<R, String>> columns) {
+        table.getColumns().setAll(columns);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setItems(items);
+        markProblems(table, bad);
+    }
+
     /** Rows for which {@code bad} holds get the {@code row-problem} style class. */
-    static <R> void markProblems(TableView<R> table, Predicate<R> bad) {
+    private static <R> void markProblems(TableView<R> table, Predicate<R> bad) {
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(R item, boolean empty) {
