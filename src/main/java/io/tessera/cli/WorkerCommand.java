@@ -78,6 +78,12 @@ final class WorkerCommand implements Callable<Integer> {
             System.out.flush();
             stopped.countDown();
         }, "worker-drain"));
+        // an operator's drain or stop from the console's dashboard: the worker has left; the process ends (exit 0: a service
+        // manager restarting on failure leaves it stopped, as asked)
+        worker.stoppedOnRequest().thenAccept(request -> {
+            System.out.println("worker " + worker.id() + " stopped on request (" + request.action().name().toLowerCase() + " by " + request.by() + ")");
+            System.exit(0);
+        });
         out.println("worker " + worker.id() + " running with " + n + " threads on profile " + profileName + " (inputs up to "
                 + profile.limits().maxInputBytes() / ConnectionProfile.Limits.MIB + " MB); SIGTERM or Ctrl-C drains and stops");
         out.flush();

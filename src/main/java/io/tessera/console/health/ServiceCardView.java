@@ -8,9 +8,7 @@ import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -47,16 +45,7 @@ public final class ServiceCardView {
     }
 
     private void showDetails(List<Map.Entry<String, String>> rows) {
-        details.getChildren().clear();
-        for (int row = 0; row < rows.size(); row++) {
-            Label key = new Label(rows.get(row).getKey());
-            key.getStyleClass().add("detail-key");
-            key.setMinWidth(Region.USE_PREF_SIZE);
-            Label value = new Label(rows.get(row).getValue());
-            value.getStyleClass().add("detail-value");
-            value.setTooltip(new Tooltip(rows.get(row).getValue()));
-            details.addRow(row, key, value);
-        }
+        FactGrid.show(details, rows, false);
     }
 
     public Parent root() {

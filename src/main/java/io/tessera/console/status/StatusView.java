@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The window's status bar: a coloured dot, name and short summary per service, the profile, the running task. */
 public final class StatusView {
@@ -28,12 +29,31 @@ public final class StatusView {
     @FXML
     private void initialize() {
         viewModel.services().forEach(service -> bar.getLeftItems().add(indicator(service)));
+        bar.getRightItems().addFirst(alertBadge());
         profile.textProperty().bind(viewModel.profileName());
         profile.setMinWidth(Region.USE_PREF_SIZE);
         bar.textProperty().bind(viewModel.taskText());
         // Our own bar: the StatusBar's built-in one gets squeezed to a dot when the items are wide.
         taskProgress.visibleProperty().bind(viewModel.busy());
         taskProgress.managedProperty().bind(taskProgress.visibleProperty());
+    }
+
+    /** "⚠ 2 alerts" (red when one is critical), the reasons in its tooltip; a click opens the Health panel. */
+    private Node alertBadge() {
+        Label badge = new Label();
+        badge.setId("status-alerts");
+        badge.getStyleClass().add("alert-badge");
+        badge.setGraphic(new FontIcon("fth-alert-triangle"));
+        badge.textProperty().bind(viewModel.alertText());
+        badge.visibleProperty().bind(viewModel.alertText().isNotEmpty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        StyleClasses.follow(badge, viewModel.alertStyle());
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(viewModel.alertDetails());
+        badge.setTooltip(tooltip);
+        badge.setOnMouseClicked(event -> viewModel.showAlerts());
+        return badge;
     }
 
     private Node indicator(ServiceStatusModel service) {

@@ -9,6 +9,7 @@ import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.worker.Worker;
 import io.tessera.engine.worker.WorkerOptions;
 import io.tessera.engine.dispatch.TaskFaults;
+import io.tessera.engine.membership.WorkerRequest;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.ProfileStore;
 import java.io.IOException;
@@ -162,6 +163,8 @@ public final class ConsoleWorkerPool {
             try {
                 ClusterConnection connection = active.get();
                 worker = startOn(connection, target, count);
+                Worker started = worker;
+                started.stoppedOnRequest().thenAccept(request -> stoppedOnRequest(started, request));
                 workerConnection = connection;
                 workerTarget = target;
                 workerThreads = count;
@@ -205,6 +208,26 @@ public final class ConsoleWorkerPool {
     private void stoppedByFatalError(Worker stopped, Throwable error) {
         LOG.error("The console's worker {} {}; starting a fresh one", stopped.id(), TaskFaults.whatHappened(error));
         reconcileAfter(stopped, error);
+    }
+
+    /**
+     * An operator drained or stopped this worker from a dashboard: it has left. The pool stays off (for this session:
+     * the saved setting is untouched) until switched on again, and says who asked.
+     */
+    private void stoppedOnRequest(Worker stopped, WorkerRequest request) {
+        lane.execute(() -> {
+            if (worker != stopped) {
+                return;
+            }
+            worker = null;
+            workerConnection = null;
+            workerTarget = null;
+            wantOn = false;
+            String when = CLOCK.format(request.at().atZone(ZoneId.systemDefault()));
+            publish("Local worker: " + (request.action() == WorkerRequest.Action.DRAIN ? "drained" : "stopped") + " at " + when
+                    + " as " + request.by() + " asked; switch it on to start again", false);
+            ui.execute(() -> enabled.set(false));
+        });
     }
 
     private void reconcileAfter(Worker stopped, Throwable error) {

@@ -1,7 +1,8 @@
 package io.tessera.engine.connect;
 
 import io.tessera.engine.ServiceKind;
-import java.io.IOException;
+import io.tessera.engine.health.DataNodeFigures;
+import io.tessera.engine.health.HdfsFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,10 +10,9 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FsStatus;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
 import org.apache.hadoop.util.StringUtils;
 
-/** HDFS health: capacity, live and dead DataNodes (when allowed), safe mode. */
+/** HDFS health: capacity, the DataNodes (when allowed), block health, safe mode ({@link HdfsFiguresReader}). */
 final class HdfsProbe implements ServiceProbe {
     @Override
     public ServiceKind service() {
@@ -31,28 +31,30 @@ final class HdfsProbe implements ServiceProbe {
             details.put("Remaining", StringUtils.byteDesc(status.getRemaining()));
             ServiceHealth.State state = ServiceHealth.State.UP;
             String nodes = "";
+            HdfsFigures figures = null;
             if (fs instanceof DistributedFileSystem dfs) {
-                if (dfs.isInSafeMode()) {
+                figures = HdfsFiguresReader.read(dfs);
+                if (figures.safeMode()) {
                     state = ServiceHealth.State.DEGRADED;
                     details.put("Safe mode", "on (read-only)");
                 }
-                try {
-                    int live = dfs.getDataNodeStats(DatanodeReportType.LIVE).length;
-                    int dead = dfs.getDataNodeStats(DatanodeReportType.DEAD).length;
-                    details.put("DataNodes", live + " live, " + dead + " dead");
+                if (figures.dataNodesNote() == null) {
+                    long live = figures.count(DataNodeFigures.State.LIVE);
+                    long silent = figures.count(DataNodeFigures.State.STALE) + figures.count(DataNodeFigures.State.DEAD);
+                    details.put("DataNodes", live + " live" + (silent == 0 ? "" : ", " + silent + " stale or dead"));
                     nodes = live + (live == 1 ? " DataNode" : " DataNodes");
                     if (live == 0) {
                         state = ServiceHealth.State.DEGRADED;
                     }
-                } catch (IOException notSuperuser) {
-                    details.put("DataNodes", "not shown (needs HDFS superuser)");
+                } else {
+                    details.put("DataNodes", figures.dataNodesNote());
                 }
             }
             long ms = (System.nanoTime() - began) / 1_000_000;
             String summary = (nodes.isEmpty() ? "" : nodes + ", ")
                     + StringUtils.byteDesc(status.getUsed()) + " of " + StringUtils.byteDesc(status.getCapacity()) + " used"
                     + (state == ServiceHealth.State.DEGRADED ? (nodes.startsWith("0 ") ? " (no DataNode)" : " (safe mode)") : "");
-            return new ServiceHealth(service(), state, summary, details, ms, Instant.now());
+            return new ServiceHealth(service(), state, summary, details, ms, Instant.now(), figures);
         }
     }
 

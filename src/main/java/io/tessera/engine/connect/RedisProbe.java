@@ -1,13 +1,14 @@
 package io.tessera.engine.connect;
 
 import io.tessera.engine.ServiceKind;
+import io.tessera.engine.health.RedisFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import redis.clients.jedis.Jedis;
 
-/** Redis health: PING, then version, uptime, memory and clients from INFO. */
+/** Redis health: PING, then version, uptime, memory and clients from INFO, and the dashboard's {@link RedisFiguresReader figures}. */
 final class RedisProbe implements ServiceProbe {
     @Override
     public ServiceKind service() {
@@ -20,6 +21,7 @@ final class RedisProbe implements ServiceProbe {
         try (Jedis jedis = ClientFactory.redisConnection(target, timeout)) {
             jedis.ping();
             Map<String, String> info = parseInfo(jedis.info());
+            RedisFigures figures = RedisFiguresReader.read(jedis, info);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("URI", target.redisUri() + (target.redisTls() ? " (TLS)" : ""));
             details.put("Version", info.getOrDefault("redis_version", "?"));
@@ -27,10 +29,13 @@ final class RedisProbe implements ServiceProbe {
             details.put("Memory", info.getOrDefault("used_memory_human", "?") + "B");
             details.put("Clients", info.getOrDefault("connected_clients", "?"));
             details.put("Keys", Long.toString(jedis.dbSize()));
+            details.put("Role", figures.role() + (figures.replicas().isEmpty() ? "" : ", " + figures.replicas().size() + " replica(s)"));
             details.put("Persistence", "1".equals(info.get("aof_enabled")) ? "append-only file" : "snapshots");
             long ms = (System.nanoTime() - began) / 1_000_000;
             String summary = "version " + details.get("Version") + ", " + details.get("Keys") + " keys, " + details.get("Memory");
-            return new ServiceHealth(service(), ServiceHealth.State.UP, summary, details, ms, Instant.now());
+            ServiceHealth.State state = figures.persistenceProblem() == null ? ServiceHealth.State.UP : ServiceHealth.State.DEGRADED;
+            return new ServiceHealth(service(), state, figures.persistenceProblem() == null ? summary : summary + " (" + figures.persistenceProblem() + ")",
+                    details, ms, Instant.now(), figures);
         }
     }
 

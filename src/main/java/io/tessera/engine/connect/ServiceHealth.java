@@ -1,15 +1,21 @@
 package io.tessera.engine.connect;
 
 import io.tessera.engine.ServiceKind;
+import io.tessera.engine.health.ServiceDetail;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * One service's health at one moment: a state, a one-line summary fit for a status bar (the reason
- * when it is down), and ordered details (version, counts, capacity) for the health panel.
+ * when it is down), ordered details (version, counts, capacity) for the service's card, and the structured figures
+ * of the operations dashboard ({@code figures}: null while the service is down or not yet checked).
  */
 public record ServiceHealth(ServiceKind service, State state, String summary, Map<String, String> details,
-                            long latencyMillis, Instant checkedAt) {
+                            long latencyMillis, Instant checkedAt, ServiceDetail figures) {
+
+    public ServiceHealth(ServiceKind service, State state, String summary, Map<String, String> details, long latencyMillis, Instant checkedAt) {
+        this(service, state, summary, details, latencyMillis, checkedAt, null);
+    }
 
     public enum State { UNKNOWN, CONNECTING, UP, DEGRADED, DOWN }
 

@@ -1,18 +1,23 @@
 package io.tessera.engine.connect;
 
 import io.tessera.engine.ServiceKind;
+import io.tessera.engine.health.ZooKeeperFigures;
+import io.tessera.engine.health.ZooKeeperMember;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.retry.RetryNTimes;
-import org.apache.zookeeper.client.FourLetterWordMain;
 import org.apache.zookeeper.data.Stat;
 
-/** ZooKeeper health: a session, the Tessera root (and whether we may read it), and `srvr` when the server allows it. */
+/** ZooKeeper health: a session, the Tessera root (and whether we may read it), and each server's own figures ({@link ZooKeeperMembers}). */
 final class ZooKeeperProbe implements ServiceProbe {
     @Override
     public ServiceKind service() {
@@ -40,67 +45,42 @@ final class ZooKeeperProbe implements ServiceProbe {
             }
             details.put("Root", rootSummary);
             details.put("Session", "0x" + Long.toHexString(client.getZookeeperClient().getZooKeeper().getSessionId()));
-            String mode = srvr(target, timeout, details);
+            ZooKeeperFigures figures = ZooKeeperMembers.read(target.zooKeeperConnect(), timeout);
+            String ensemble = describe(figures, details);
             long ms = (System.nanoTime() - began) / 1_000_000;
-            String summary = (mode == null ? "connected" : mode) + ", " + rootSummary;
-            return new ServiceHealth(service(), ServiceHealth.State.UP, summary, details, ms, Instant.now());
+            boolean allAnswered = figures.members().stream().allMatch(ZooKeeperMember::answered);
+            boolean someDown = figures.members().stream().anyMatch(m -> !m.answered() && !m.problem().contains("not allowed"));
+            String summary = (ensemble == null ? "connected" : ensemble) + ", " + rootSummary;
+            return new ServiceHealth(service(), someDown ? ServiceHealth.State.DEGRADED : ServiceHealth.State.UP,
+                    allAnswered || !someDown ? summary : summary + " (a server is down)", details, ms, Instant.now(), figures);
         }
     }
 
-    /** Adds the server's own figures; returns its mode (standalone, leader, follower) or null. */
-    private static String srvr(ConnectionTarget target, Duration timeout, Map<String, String> details) {
-        String first = target.zooKeeperConnect().split(",")[0].strip();
-        int colon = first.lastIndexOf(':');
-        try {
-            String answer = FourLetterWordMain.send4LetterWord(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1)),
-                    "srvr", false, (int) timeout.toMillis());
-            if (answer.contains("not in the whitelist") || answer.contains("not executed")) {
-                details.put("srvr", "not allowed by the server");
-                return null;
-            }
-            String mode = null;
-            for (String line : answer.split("\n")) {
-                int sep = line.indexOf(':');
-                if (sep < 0) {
-                    continue;
-                }
-                String key = line.substring(0, sep).strip();
-                String value = line.substring(sep + 1).strip();
-                switch (key) {
-                    case "Zookeeper version" -> details.put("Version", value.replaceFirst(",.*", ""));
-                    case "Mode" -> mode = value;
-                    case "Node count" -> details.put("Nodes", value);
-                    case "Latency min/avg/max" -> details.put("Latency min/avg/max", roundedLatency(value));
-                    case "Outstanding" -> details.put("Outstanding requests", value);
-                    default -> { }
-                }
-            }
-            if (mode != null) {
-                details.put("Mode", mode);
-            }
-            return mode;
-        } catch (Exception e) {
-            details.put("srvr", "no answer (" + e.getClass().getSimpleName() + ")");
+    /** Adds the servers' own figures to the card; returns "standalone", "leader + 2 followers" and the like, or null. */
+    private static String describe(ZooKeeperFigures figures, Map<String, String> details) {
+        List<ZooKeeperMember> answered = figures.members().stream().filter(ZooKeeperMember::answered).toList();
+        if (answered.isEmpty()) {
+            details.put("Servers", figures.members().getFirst().problem());
             return null;
         }
-    }
-
-    /** "0/16.9091/283" → "0 / 16.9 / 283 ms". */
-    private static String roundedLatency(String value) {
-        String[] parts = value.split("/");
-        StringBuilder out = new StringBuilder();
-        for (String part : parts) {
-            if (!out.isEmpty()) {
-                out.append(" / ");
-            }
-            try {
-                double ms = Double.parseDouble(part.strip());
-                out.append(ms == Math.rint(ms) ? Long.toString((long) ms) : String.format(java.util.Locale.ROOT, "%.1f", ms));
-            } catch (NumberFormatException e) {
-                out.append(part.strip());
-            }
+        ZooKeeperMember first = answered.getFirst();
+        if (first.version() != null) {
+            details.put("Version", first.version());
         }
-        return out + " ms";
+        Map<String, Long> modes = new TreeMap<>();
+        answered.forEach(m -> modes.merge(m.mode() == null ? "unknown" : m.mode(), 1L, Long::sum));
+        String ensemble = modes.entrySet().stream()
+                .map(e -> e.getValue() == 1 ? e.getKey() : e.getValue() + " " + e.getKey() + "s")
+                .collect(Collectors.joining(" + "));
+        details.put("Mode", ensemble);
+        if (first.znodes() >= 0) {
+            details.put("Nodes", Long.toString(first.znodes()));
+        }
+        figures.slowest().filter(m -> m.averageLatencyMillis() >= 0).ifPresent(m -> details.put("Latency avg/max",
+                String.format(Locale.ROOT, "%.1f / %d ms", m.averageLatencyMillis(), m.maxLatencyMillis())));
+        long outstanding = answered.stream().mapToLong(ZooKeeperMember::outstandingRequests).filter(n -> n >= 0).sum();
+        details.put("Outstanding requests", Long.toString(outstanding));
+        return ensemble;
     }
 
     @Override

@@ -28,7 +28,7 @@ public record WorkerInfo(String id, String host, long pid, int threads, String v
         return new WorkerInfo(id, host, pid, threads, version, started, latest);
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -8,6 +8,8 @@ public final class TesseraPaths {
     public static final String WORKERS = "/workers";
     public static final String COORDINATOR = "/coordinator";
     public static final String LOCKS = "/locks";
+    /** Operators' requests to workers (drain, stop), one node per worker, read by the worker it names. */
+    public static final String WORKER_REQUESTS = "/worker-requests";
 
     private TesseraPaths() {}
 
@@ -44,5 +46,10 @@ public final class TesseraPaths {
     public static String worker(String workerId) {
         ZkAccess.checkName(workerId, "worker id");
         return WORKERS + "/" + workerId;
+    }
+
+    public static String workerRequest(String workerId) {
+        ZkAccess.checkName(workerId, "worker id");
+        return WORKER_REQUESTS + "/" + workerId;
     }
 }

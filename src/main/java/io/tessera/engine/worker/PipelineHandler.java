@@ -51,7 +51,7 @@ public final class PipelineHandler implements TaskHandler {
             if (!control.proceed()) {
                 break;
             }
-            counters.started();
+            counters.started(task.job());
             ImageOutcome outcome = null;
             long bytes = 0;
             try {
@@ -67,9 +67,9 @@ public final class PipelineHandler implements TaskHandler {
                 };
             } finally {
                 if (outcome == null) {
-                    counters.unfinished(bytes); // thrown: the task as a whole is retried or handed back
+                    counters.unfinished(task.job(), bytes); // thrown: the task as a whole is retried or handed back
                 } else {
-                    counters.finished(outcome instanceof ImageOutcome.Done, bytes);
+                    counters.finished(task.job(), outcome instanceof ImageOutcome.Done, bytes);
                 }
             }
             outcomes.add(outcome);

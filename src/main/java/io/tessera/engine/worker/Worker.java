@@ -1,7 +1,7 @@
 package io.tessera.engine.worker;
 
-import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.Reasons;
+import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.ConsumerStats;
 import io.tessera.engine.dispatch.Dispatcher;
 import io.tessera.engine.dispatch.ShardTally;
@@ -16,13 +16,17 @@ import io.tessera.engine.membership.CoordinatorSettings;
 import io.tessera.engine.membership.SettledShards;
 import io.tessera.engine.membership.WorkerInfo;
 import io.tessera.engine.membership.WorkerRegistration;
-import io.tessera.engine.shard.ShardRecord;
+import io.tessera.engine.membership.WorkerRequest;
+import io.tessera.engine.membership.WorkerRequests;
 import io.tessera.engine.shard.PlanStore;
+import io.tessera.engine.shard.ShardRecord;
 import io.tessera.engine.shard.ShardStore;
 import io.tessera.engine.store.TemporarySweeper;
 import io.tessera.engine.zk.ZkAccess;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +64,18 @@ public final class Worker implements AutoCloseable {
     private final ScheduledExecutorService figures;
     private final FatalErrorPolicy onFatal;
     private final AtomicBoolean fatal = new AtomicBoolean();
+    private final WorkerRequests requests;
+    private final CompletableFuture<WorkerRequest> stoppedOnRequest = new CompletableFuture<>();
+    private final AtomicBoolean actingOnRequest = new AtomicBoolean();
     @SuppressWarnings("unused") // only held, to be let go (see RESERVE_BYTES)
     private volatile byte[] reserve = new byte[RESERVE_BYTES];
     private boolean closed;
 
     private Worker(WorkerRegistration registration, ImageProcessor processor, WorkerCounters counters, TaskConsumer consumer,
-                   ShardTracker shards, Coordinator coordinator, ScheduledExecutorService figures, FatalErrorPolicy onFatal) {
+                   ShardTracker shards, Coordinator coordinator, ScheduledExecutorService figures, FatalErrorPolicy onFatal,
+                   WorkerRequests requests) {
         this.onFatal = onFatal;
+        this.requests = requests;
         this.registration = registration;
         this.processor = processor;
         this.counters = counters;
@@ -101,11 +110,15 @@ public final class Worker implements AutoCloseable {
         TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch().withHandlerThreads(options.handlerThreads()), info.id(), handler,
                 new Listening(shards, processor.times(), error -> self.get().fatal(error)));
         ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-figures").factory());
-        Worker worker = new Worker(registration, processor, counters, consumer, shards, coordinator, figures, options.onFatal());
+        Worker worker = new Worker(registration, processor, counters, consumer, shards, coordinator, figures, options.onFatal(),
+                new WorkerRequests(zk));
         self.set(worker);
         consumer.start();
         long every = options.figuresEvery().toMillis();
-        figures.scheduleWithFixedDelay(worker::publishFigures, every, every, TimeUnit.MILLISECONDS);
+        figures.scheduleWithFixedDelay(() -> {
+            worker.publishFigures();
+            worker.actOnRequest();
+        }, every, every, TimeUnit.MILLISECONDS);
         LOG.info("Worker {} started with {} threads (pixel limit {} MP, inputs up to {} MB)", info.id(), options.threads(),
                 options.limits().maxPixels() / 1_000_000, options.limits().maxFileBytes() / (1024 * 1024));
         warnIfInputsMayNotFit(options);
@@ -197,6 +210,44 @@ public final class Worker implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.debug("Worker {} could not publish its figures: {}", id(), e.toString()); // the next round tries again
         }
+    }
+
+    /**
+     * Acts on an operator's request waiting in ZooKeeper ({@link WorkerRequests}), once, on a thread of its own: drain
+     * as {@link #close()} does, or stop by handing the tasks back first. {@link #stoppedOnRequest()} completes after.
+     */
+    private void actOnRequest() {
+        Optional<WorkerRequest> request;
+        try {
+            request = requests.pending(id());
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Worker {} could not look for requests: {}", id(), e.toString()); // the next round looks again
+            return;
+        }
+        if (request.isEmpty() || !actingOnRequest.compareAndSet(false, true)) {
+            return;
+        }
+        WorkerRequest asked = request.get();
+        Thread.ofPlatform().daemon().name("worker-request").start(() -> {
+            LOG.info("Worker {}: {} asked by {} at {}", id(), asked.action() == WorkerRequest.Action.DRAIN ? "drain" : "stop", asked.by(), asked.at());
+            try {
+                if (asked.action() == WorkerRequest.Action.STOP) {
+                    int handedBack = consumer.abandon(HAND_BACK_LIMIT);
+                    LOG.info("Worker {} handed {} task(s) back to the others", id(), handedBack);
+                }
+                close();
+                requests.clear(id());
+            } catch (Exception | Error e) {
+                LOG.warn("Worker {} did not finish acting on the {} request cleanly: {}", id(), asked.action(), e.toString());
+            } finally {
+                stoppedOnRequest.complete(asked);
+            }
+        });
+    }
+
+    /** Completes once this worker stopped because an operator asked it to ({@link WorkerRequests}): a headless worker then exits. */
+    public CompletableFuture<WorkerRequest> stoppedOnRequest() {
+        return stoppedOnRequest;
     }
 
     /**

@@ -2,6 +2,12 @@ package io.tessera.engine.worker;
 
 import io.tessera.engine.membership.LiveFigures;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,23 +17,36 @@ public final class WorkerCounters {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
+    /** Images at hand per job, and the jobs worked on since the previous figures. */
+    private final Map<String, Integer> atHand = new HashMap<>();
+    private final Set<String> recentJobs = new TreeSet<>();
     private long lastImages;
     private long lastNanos = System.nanoTime();
 
-    void started() {
+    void started(String jobId) {
         busy.incrementAndGet();
+        synchronized (this) {
+            atHand.merge(jobId, 1, Integer::sum);
+            recentJobs.add(jobId);
+        }
     }
 
-    void finished(boolean ok, long bytes) {
+    void finished(String jobId, boolean ok, long bytes) {
         busy.decrementAndGet();
         (ok ? done : failed).incrementAndGet();
         bytesRead.addAndGet(bytes);
+        let(jobId);
     }
 
     /** An image left without an outcome (its task failed as a whole, or was stopped): counted neither done nor failed. */
-    void unfinished(long bytes) {
+    void unfinished(String jobId, long bytes) {
         busy.decrementAndGet();
         bytesRead.addAndGet(bytes);
+        let(jobId);
+    }
+
+    private synchronized void let(String jobId) {
+        atHand.computeIfPresent(jobId, (job, n) -> n == 1 ? null : n - 1);
     }
 
     public long done() {
@@ -46,6 +65,9 @@ public final class WorkerCounters {
         double rate = seconds <= 0 ? 0 : Math.round((images - lastImages) / seconds * 10) / 10.0;
         lastImages = images;
         lastNanos = now;
-        return new LiveFigures(busy.get(), done.get(), failed.get(), bytesRead.get(), rate, Instant.now());
+        List<String> jobs = new ArrayList<>(recentJobs);
+        recentJobs.clear();
+        recentJobs.addAll(atHand.keySet());
+        return new LiveFigures(busy.get(), done.get(), failed.get(), bytesRead.get(), rate, Instant.now(), jobs);
     }
 }

@@ -23,6 +23,7 @@ public final class MultiNodeHdfs implements AutoCloseable {
     private final Path dir;
     private final EmbeddedHdfs hdfs;
     private final List<Process> processes = new ArrayList<>();
+    private int inProcess;
 
     private MultiNodeHdfs(Path dir, EmbeddedHdfs hdfs) {
         this.dir = dir;
@@ -37,6 +38,7 @@ public final class MultiNodeHdfs implements AutoCloseable {
         MultiNodeHdfs cluster = new MultiNodeHdfs(dir, new EmbeddedHdfs(dir.resolve("hdfs"), 0, inProcess));
         try {
             cluster.hdfs.start();
+            cluster.inProcess = inProcess;
             for (int i = 0; i < separate; i++) {
                 cluster.processes.add(cluster.startDataNodeProcess(inProcess + i));
             }
@@ -113,6 +115,14 @@ public final class MultiNodeHdfs implements AutoCloseable {
         if (!victim.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the DataNode JVM did not die of SIGKILL within 30 s");
         }
+    }
+
+    /** Starts the {@code i}-th separate DataNode again (after a kill), with its own blocks; returns once it is alive again. */
+    public void restartDataNodeProcess(int i) throws Exception {
+        if (processes.get(i).isAlive()) {
+            throw new IllegalStateException("DataNode process " + i + " is still running");
+        }
+        processes.set(i, startDataNodeProcess(inProcess + i));
     }
 
     @Override

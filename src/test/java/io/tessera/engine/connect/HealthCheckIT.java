@@ -10,6 +10,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import io.tessera.engine.health.DataNodeFigures;
+import io.tessera.engine.health.HdfsFigures;
+import io.tessera.engine.health.RedisFigures;
+import io.tessera.engine.health.ZooKeeperFigures;
+import io.tessera.engine.health.ZooKeeperMember;
 import org.junit.jupiter.api.Test;
 
 /** Health probes against the real embedded servers, and against servers that are wrong in every usual way. */
@@ -23,8 +28,22 @@ class HealthCheckIT {
         Map<ServiceKind, ServiceHealth> health = HealthCheck.checkAll(SharedCluster.target(), TIMEOUT);
         health.values().forEach(h -> assertEquals(State.UP, h.state(), h.service() + ": " + h.summary()));
         assertTrue(health.get(ServiceKind.HDFS).summary().startsWith("1 DataNode"), health.get(ServiceKind.HDFS).summary());
-        assertEquals("1 live, 0 dead", health.get(ServiceKind.HDFS).details().get("DataNodes"));
+        assertEquals("1 live", health.get(ServiceKind.HDFS).details().get("DataNodes"));
         assertEquals("standalone", health.get(ServiceKind.ZOOKEEPER).details().get("Mode"));
+        // the dashboard's figures ride along
+        HdfsFigures hdfs = (HdfsFigures) health.get(ServiceKind.HDFS).figures();
+        assertEquals(1, hdfs.dataNodes().size());
+        assertEquals(DataNodeFigures.State.LIVE, hdfs.dataNodes().getFirst().state());
+        assertTrue(hdfs.dataNodes().getFirst().capacity() > 0 && hdfs.dataNodes().getFirst().lastContactSeconds() < 10, hdfs.toString());
+        assertEquals(0, hdfs.missingBlocks() + hdfs.corruptBlocks());
+        ZooKeeperMember zk = ((ZooKeeperFigures) health.get(ServiceKind.ZOOKEEPER).figures()).members().getFirst();
+        assertEquals("standalone", zk.mode());
+        assertTrue(zk.znodes() > 0 && zk.connections() > 0 && zk.watches() >= 0, zk.toString());
+        RedisFigures redis = (RedisFigures) health.get(ServiceKind.REDIS).figures();
+        assertEquals("primary", redis.role());
+        assertTrue(redis.usedMemory() > 0 && redis.peakMemory() >= redis.usedMemory() && redis.clients() > 0, redis.toString());
+        assertTrue(redis.persistence().startsWith("append-only file"), redis.persistence());
+        assertEquals(null, redis.persistenceProblem());
         assertTrue(health.get(ServiceKind.REDIS).details().get("Version").startsWith("7."));
         assertEquals("append-only file", health.get(ServiceKind.REDIS).details().get("Persistence"));
     }

@@ -1,0 +1,70 @@
+package io.tessera.engine.connect;
+
+import io.tessera.engine.health.DataNodeFigures;
+import io.tessera.engine.health.HdfsFigures;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FsStatus;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
+import org.apache.hadoop.hdfs.server.protocol.DatanodeStorageReport;
+import org.apache.hadoop.hdfs.server.protocol.StorageReport;
+
+/** Reads the dashboard's HDFS figures from the NameNode: three reports and the block counters. */
+final class HdfsFiguresReader {
+    /** The NameNode's own default (dfs.namenode.stale.datanode.interval): a DataNode silent this long is stale. */
+    static final long STALE_AFTER_MILLIS = 30_000;
+
+    private HdfsFiguresReader() {}
+
+    static HdfsFigures read(DistributedFileSystem dfs) throws IOException {
+        long began = System.nanoTime();
+        FsStatus status = dfs.getStatus();
+        long rpcMillis = (System.nanoTime() - began) / 1_000_000;
+        boolean safeMode = dfs.isInSafeMode();
+        List<DataNodeFigures> nodes = new ArrayList<>();
+        String note = null;
+        try {
+            Set<String> dead = Arrays.stream(dfs.getDataNodeStats(DatanodeReportType.DEAD)).map(DatanodeInfo::getXferAddr)
+                    .collect(Collectors.toSet());
+            long now = System.currentTimeMillis();
+            for (DatanodeStorageReport report : dfs.getClient().getDatanodeStorageReport(DatanodeReportType.ALL)) {
+                nodes.add(figures(report, dead.contains(report.getDatanodeInfo().getXferAddr()), now));
+            }
+            nodes.sort(Comparator.comparing(DataNodeFigures::name));
+        } catch (IOException notSuperuser) {
+            note = "not shown: the DataNode report needs the HDFS superuser";
+        }
+        return new HdfsFigures(status.getCapacity(), status.getUsed(), status.getRemaining(), nodes, note,
+                dfs.getLowRedundancyBlocksCount(), dfs.getMissingBlocksCount(), dfs.getCorruptBlocksCount(), safeMode, rpcMillis);
+    }
+
+    private static DataNodeFigures figures(DatanodeStorageReport report, boolean dead, long now) {
+        DatanodeInfo node = report.getDatanodeInfo();
+        int failedVolumes = (int) Arrays.stream(report.getStorageReports()).filter(StorageReport::isFailed).count();
+        long silentMillis = Math.max(0, now - node.getLastUpdate());
+        DataNodeFigures.State state;
+        if (node.isDecommissioned()) {
+            state = DataNodeFigures.State.DECOMMISSIONED;
+        } else if (node.isDecommissionInProgress()) {
+            state = DataNodeFigures.State.DECOMMISSIONING;
+        } else if (node.isMaintenance()) {
+            state = DataNodeFigures.State.MAINTENANCE;
+        } else if (dead) {
+            state = DataNodeFigures.State.DEAD;
+        } else if (silentMillis > STALE_AFTER_MILLIS) {
+            state = DataNodeFigures.State.STALE;
+        } else {
+            state = DataNodeFigures.State.LIVE;
+        }
+        String name = node.getHostName() == null || node.getHostName().isBlank() || node.getXferAddr().startsWith(node.getHostName() + ":")
+                ? node.getXferAddr() : node.getHostName() + " (" + node.getXferAddr() + ")";
+        return new DataNodeFigures(name, state, node.getCapacity(), node.getDfsUsed(), node.getRemaining(), silentMillis / 1000, failedVolumes);
+    }
+}

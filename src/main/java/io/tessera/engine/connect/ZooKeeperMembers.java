@@ -1,0 +1,128 @@
+package io.tessera.engine.connect;
+
+import io.tessera.engine.health.ZooKeeperMember;
+import io.tessera.engine.health.ZooKeeperFigures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.client.FourLetterWordMain;
+
+/**
+ * Asks every server of a connect string for its own figures with the {@code mntr} four-letter word (falling back to
+ * {@code srvr}, which older or stricter servers allow alone), all at once, each within the timeout. A server that is
+ * down or refuses the words is reported with the reason, not left out.
+ */
+final class ZooKeeperMembers {
+    private ZooKeeperMembers() {}
+
+    static ZooKeeperFigures read(String connectString, Duration timeout) {
+        List<String> addresses = new ArrayList<>();
+        for (String member : connectString.split(",")) {
+            addresses.add(member.strip().replaceFirst("/.*$", "")); // a chroot rides on the last address
+        }
+        try (ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ZooKeeperMember>> answers = addresses.stream().map(a -> asking.submit(() -> ask(a, timeout))).toList();
+            List<ZooKeeperMember> members = new ArrayList<>();
+            for (int i = 0; i < addresses.size(); i++) {
+                members.add(await(answers.get(i), addresses.get(i), timeout));
+            }
+            return new ZooKeeperFigures(members);
+        }
+    }
+
+    private static ZooKeeperMember await(Future<ZooKeeperMember> answer, String address, Duration timeout) {
+        try {
+            return answer.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            return ZooKeeperMember.unanswered(address, "not asked (interrupted)");
+        } catch (Exception e) {
+            answer.cancel(true);
+            return ZooKeeperMember.unanswered(address, "no answer within " + timeout.toMillis() / 1000.0 + " s");
+        }
+    }
+
+    static ZooKeeperMember ask(String address, Duration timeout) {
+        int colon = address.lastIndexOf(':');
+        String host = colon < 0 ? address : address.substring(0, colon);
+        int port = colon < 0 ? 2181 : Integer.parseInt(address.substring(colon + 1));
+        try {
+            String mntr = FourLetterWordMain.send4LetterWord(host, port, "mntr", false, (int) timeout.toMillis());
+            if (!refused(mntr)) {
+                return fromMntr(address, mntr);
+            }
+            String srvr = FourLetterWordMain.send4LetterWord(host, port, "srvr", false, (int) timeout.toMillis());
+            if (!refused(srvr)) {
+                return fromSrvr(address, srvr);
+            }
+            return ZooKeeperMember.unanswered(address, "answers, but its four-letter words mntr and srvr are not allowed "
+                    + "(4lw.commands.whitelist): no figures");
+        } catch (java.net.ConnectException e) {
+            return ZooKeeperMember.unanswered(address, "down: connection refused");
+        } catch (java.net.SocketTimeoutException e) {
+            return ZooKeeperMember.unanswered(address, "no answer within " + timeout.toMillis() / 1000.0 + " s");
+        } catch (Exception e) {
+            return ZooKeeperMember.unanswered(address, "no answer: " + io.tessera.engine.Reasons.oneLine(e));
+        }
+    }
+
+    private static boolean refused(String answer) {
+        return answer.contains("not in the whitelist") || answer.contains("not executed") || answer.isBlank();
+    }
+
+    /** {@code mntr}: one "key<TAB>value" per line. A server that is not serving (no quorum) says so instead. */
+    static ZooKeeperMember fromMntr(String address, String answer) {
+        if (answer.contains("not currently serving requests")) {
+            return ZooKeeperMember.unanswered(address, "up, but not serving requests (no quorum)");
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String line : answer.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                values.put(line.substring(0, tab).strip(), line.substring(tab + 1).strip());
+            }
+        }
+        return new ZooKeeperMember(address, values.get("zk_server_state"), null, version(values.get("zk_version")),
+                number(values.get("zk_avg_latency")), (long) number(values.get("zk_max_latency")),
+                (long) number(values.get("zk_outstanding_requests")), (long) number(values.get("zk_znode_count")),
+                (long) number(values.get("zk_watch_count")), (long) number(values.get("zk_num_alive_connections")));
+    }
+
+    /** {@code srvr}: "Key: value" lines, without watch counts. */
+    static ZooKeeperMember fromSrvr(String address, String answer) {
+        if (answer.contains("not currently serving requests")) {
+            return ZooKeeperMember.unanswered(address, "up, but not serving requests (no quorum)");
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String line : answer.split("\n")) {
+            int sep = line.indexOf(':');
+            if (sep > 0) {
+                values.put(line.substring(0, sep).strip(), line.substring(sep + 1).strip());
+            }
+        }
+        String[] latency = values.getOrDefault("Latency min/avg/max", "-1/-1/-1").split("/");
+        return new ZooKeeperMember(address, values.get("Mode"), null, version(values.get("Zookeeper version")),
+                number(latency.length > 1 ? latency[1] : null), (long) number(latency.length > 2 ? latency[2] : null),
+                (long) number(values.get("Outstanding")), (long) number(values.get("Node count")), -1,
+                (long) number(values.get("Connections")));
+    }
+
+    private static String version(String full) {
+        return full == null ? null : full.replaceFirst("[-,].*", "").strip();
+    }
+
+    private static double number(String text) {
+        try {
+            return text == null ? -1 : Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
