@@ -3,6 +3,7 @@ package io.tessera.engine.security;
 import io.tessera.engine.dispatch.Task;
 import io.tessera.engine.dispatch.TaskSigner;
 import io.tessera.engine.json.Json;
+import io.tessera.engine.zk.SecretNodes;
 import io.tessera.engine.zk.ZkAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * it, and the log says so once. Never logged, never written elsewhere.
  */
 public final class TaskKey {
-    static final String PATH = "/security/task-key";
+    static final String PATH = SecretNodes.TASK_KEY;
     private static final Logger LOG = LoggerFactory.getLogger(TaskKey.class);
     private static volatile boolean warnedOpen;
 
