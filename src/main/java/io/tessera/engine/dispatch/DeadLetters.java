@@ -30,10 +30,14 @@ final class DeadLetters {
         this.keys = keys;
     }
 
-    /** An entry that is not a task (no job to keep it): only the capped shared stream has it. */
-    static void unreadable(UnifiedJedis redis, DispatchKeys keys, long maxLen, String json, String error) {
+    /**
+     * An entry no worker may run (not a task, or not authentic): only the capped shared stream has it, as it came, with
+     * the reason; {@code job} is the job it claims ("" when unreadable). Its job's own records are not touched: a forged
+     * task must not change a real job's counters.
+     */
+    static void setAside(UnifiedJedis redis, DispatchKeys keys, long maxLen, String job, String json, String error) {
         redis.xadd(keys.dead(), XAddParams.xAddParams().maxLen(maxLen).approximateTrimming(),
-                Map.of("job", "", "task", String.valueOf(json), "error", error));
+                Map.of("job", job, "task", String.valueOf(json), "error", error));
     }
 
     /** The job's dead letters, oldest first; read with HSCAN in pages, so a job with many does not block Redis. */

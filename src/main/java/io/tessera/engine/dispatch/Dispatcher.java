@@ -21,12 +21,18 @@ public final class Dispatcher {
     private final DeadLetters deadLetters;
     private final JobSetup setup;
 
+    /** A dispatcher that adds tasks unsigned: for dispatch's own tests and benchmarks; a worker refuses its tasks. */
     public Dispatcher(UnifiedJedis redis, DispatchKeys keys, DispatchSettings settings) {
+        this(redis, keys, settings, TaskSigner.NONE);
+    }
+
+    /** @param signer signs every task it adds ({@link TaskSigner}) */
+    public Dispatcher(UnifiedJedis redis, DispatchKeys keys, DispatchSettings settings, TaskSigner signer) {
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
         this.deadLetters = new DeadLetters(redis, keys);
-        this.setup = new JobSetup(redis, keys, settings);
+        this.setup = new JobSetup(redis, keys, settings, signer);
     }
 
     public Dispatcher(UnifiedJedis redis) {

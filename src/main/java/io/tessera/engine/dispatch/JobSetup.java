@@ -22,7 +22,10 @@ final class JobSetup {
     private final DispatchKeys keys;
     private final DispatchSettings settings;
 
-    JobSetup(UnifiedJedis redis, DispatchKeys keys, DispatchSettings settings) {
+    private final TaskSigner signer;
+
+    JobSetup(UnifiedJedis redis, DispatchKeys keys, DispatchSettings settings, TaskSigner signer) {
+        this.signer = signer;
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
@@ -52,7 +55,7 @@ final class JobSetup {
                 if (!task.job().equals(job) || task.shard() != shard.index()) {
                     throw new IllegalArgumentException("task " + task.id() + " of job " + task.job() + " is not of shard " + shard.index() + " of " + job);
                 }
-                batch.addAll(List.of(Integer.toString(shard.index()), Integer.toString(n), task.priority().name(), task.toJson()));
+                batch.addAll(List.of(Integer.toString(shard.index()), Integer.toString(n), task.priority().name(), signer.sign(task).toJson()));
                 if (batch.size() / 4 >= settings.batchSize()) {
                     int now = enqueue(job, batch);
                     added += now;

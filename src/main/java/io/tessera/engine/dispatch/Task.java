@@ -17,9 +17,12 @@ import java.util.List;
  * @param pipeline  the pipeline spec as opaque JSON text; dispatch never looks inside
  * @param attempt   1 for the first run; a task that failed as a whole comes back with one more
  * @param lastError why the previous attempt failed, or null
+ * @param sig       the submitter's signature of the work ({@link TaskSigner}): job, id, shard, images, pipeline; kept
+ *                  across attempts; null when unsigned (workers refuse such tasks)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Task(String job, String id, int shard, List<String> images, String pipeline, Priority priority, int attempt, String lastError) {
+public record Task(String job, String id, int shard, List<String> images, String pipeline, Priority priority, int attempt, String lastError,
+                   String sig) {
     private static final ObjectWriter WRITER = Json.mapper().writerFor(Task.class).without(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectReader READER = Json.mapper().readerFor(Task.class);
 
@@ -34,6 +37,11 @@ public record Task(String job, String id, int shard, List<String> images, String
         }
     }
 
+    /** An unsigned task. */
+    public Task(String job, String id, int shard, List<String> images, String pipeline, Priority priority, int attempt, String lastError) {
+        this(job, id, shard, images, pipeline, priority, attempt, lastError, null);
+    }
+
     /** Cuts a shard's images into tasks of at most {@code batchSize}, ids {@code <shard>-<n>}. */
     public static List<Task> batches(String job, int shard, List<String> images, int batchSize, String pipeline, Priority priority) {
         List<Task> tasks = new ArrayList<>();
@@ -45,7 +53,11 @@ public record Task(String job, String id, int shard, List<String> images, String
     }
 
     public Task withAttempt(int next, String error) {
-        return new Task(job, id, shard, images, pipeline, priority, next, error);
+        return new Task(job, id, shard, images, pipeline, priority, next, error, sig);
+    }
+
+    public Task withSignature(String signature) {
+        return new Task(job, id, shard, images, pipeline, priority, attempt, lastError, signature);
     }
 
     public String toJson() {

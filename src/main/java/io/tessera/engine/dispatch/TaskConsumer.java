@@ -70,13 +70,19 @@ public final class TaskConsumer implements AutoCloseable {
 
     /** @param listener hears each task start and each shard tally the completions change */
     public TaskConsumer(RedisClient redis, DispatchKeys keys, DispatchSettings settings, String name, TaskHandler handler, TaskListener listener) {
+        this(redis, keys, settings, name, handler, listener, TaskSigner.NONE);
+    }
+
+    /** @param verifier refuses tasks that are not authentic: they go to the dead letters with the reason, never to the handler */
+    public TaskConsumer(RedisClient redis, DispatchKeys keys, DispatchSettings settings, String name, TaskHandler handler, TaskListener listener,
+                        TaskSigner verifier) {
         this.redis = redis;
         this.listener = listener;
         this.keys = keys;
         this.settings = settings;
         this.name = name;
         this.handler = handler;
-        this.reader = new TaskReader(redis, keys, name, settings.deadMaxLen());
+        this.reader = new TaskReader(redis, keys, name, settings.deadMaxLen(), verifier);
         this.reclaimer = new Reclaimer(redis, keys, name, settings.visibilityTimeout().toMillis(), reader);
         this.leases = new Leases(redis, keys, name);
         this.flags = new ControlFlags(redis, keys, settings.controlCacheTtl().toMillis());

@@ -22,8 +22,10 @@ final class TaskReader {
     private final DispatchKeys keys;
     private final String consumer;
     private final long deadMaxLen;
+    private final TaskSigner verifier;
 
-    TaskReader(UnifiedJedis redis, DispatchKeys keys, String consumer, long deadMaxLen) {
+    TaskReader(UnifiedJedis redis, DispatchKeys keys, String consumer, long deadMaxLen, TaskSigner verifier) {
+        this.verifier = verifier;
         this.redis = redis;
         this.keys = keys;
         this.consumer = consumer;
@@ -64,20 +66,33 @@ final class TaskReader {
     }
 
     /**
-     * The delivery of one entry, on attempt {@code task.attempt + lostDeliveries}. An entry that is not a
-     * task cannot be run or counted: it moves to the dead letters as it is, with the reason, and null is returned.
+     * The delivery of one entry, on attempt {@code task.attempt + lostDeliveries}. An entry that is not a task, or a
+     * task that is not authentic (the verifier's refusal), cannot be run or counted: it moves to the dead letters as it
+     * is, with the reason, and null is returned.
      */
     Delivery parse(Priority priority, StreamEntry entry, int lostDeliveries) {
         String json = entry.getFields() == null ? null : entry.getFields().get("task");
+        Task task;
         try {
-            Task task = Task.fromJson(json);
-            return new Delivery(priority, entry.getID(), lostDeliveries == 0 ? task : task.withAttempt(task.attempt() + lostDeliveries, task.lastError()));
+            task = Task.fromJson(json);
         } catch (RuntimeException unreadable) {
             LOG.warn("Task entry {} of {} is not a task; moved to the dead letters: {}", entry.getID(), keys.tasks(priority), unreadable.getMessage());
-            DeadLetters.unreadable(redis, keys, deadMaxLen, json, "unreadable task: " + unreadable.getMessage());
-            redis.xack(keys.tasks(priority), DispatchKeys.GROUP, entry.getID());
-            redis.xdel(keys.tasks(priority), entry.getID());
+            setAside(priority, entry, "", json, "unreadable task: " + unreadable.getMessage());
             return null;
         }
+        String refusal = verifier.refusal(task);
+        if (refusal != null) {
+            LOG.warn("Task entry {} of {} (job {}, task {}) refused: {}; moved to the dead letters", entry.getID(), keys.tasks(priority),
+                    task.job(), task.id(), refusal);
+            setAside(priority, entry, task.job(), json, "refused by worker " + consumer + ": " + refusal);
+            return null;
+        }
+        return new Delivery(priority, entry.getID(), lostDeliveries == 0 ? task : task.withAttempt(task.attempt() + lostDeliveries, task.lastError()));
+    }
+
+    private void setAside(Priority priority, StreamEntry entry, String job, String json, String reason) {
+        DeadLetters.setAside(redis, keys, deadMaxLen, job, json, reason);
+        redis.xack(keys.tasks(priority), DispatchKeys.GROUP, entry.getID());
+        redis.xdel(keys.tasks(priority), entry.getID());
     }
 }

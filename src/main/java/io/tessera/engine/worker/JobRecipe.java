@@ -28,6 +28,20 @@ public record JobRecipe(String input, String output, Pipeline pipeline) {
         return output + "/" + relative + "." + pipeline.format().extension();
     }
 
+    /**
+     * Why {@code image}'s output may not be written, or null: an output goes under the job's output folder and nowhere
+     * else, so a path with "." or ".." segments (or empty ones) below the input folder is refused before anything is read.
+     */
+    public String outputRefusal(String image) {
+        String relative = image.startsWith(input + "/") ? image.substring(input.length() + 1) : image.substring(image.lastIndexOf('/') + 1);
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return "refused: its output would not stay under the job's output folder " + output + " (path segment \"" + segment + "\")";
+            }
+        }
+        return null;
+    }
+
     /** {@code <parent of input>/_derived/<job>/<op-chain>}: beside the input, hidden from image listings by its '_'. */
     public static String defaultOutput(String input, String jobId, Pipeline pipeline) {
         String folder = trimSlash(input);

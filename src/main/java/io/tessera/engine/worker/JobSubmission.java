@@ -11,6 +11,7 @@ import io.tessera.engine.dispatch.JobStatus;
 import io.tessera.engine.dispatch.Priority;
 import io.tessera.engine.dispatch.ShardTasks;
 import io.tessera.engine.dispatch.SubmitListener;
+import io.tessera.engine.security.TaskKey;
 import io.tessera.engine.shard.CommittedPlan;
 import io.tessera.engine.shard.ImageFile;
 import io.tessera.engine.shard.JobPlanning;
@@ -56,7 +57,7 @@ public final class JobSubmission {
         this.connection = connection;
         this.keys = keys;
         this.settings = settings;
-        this.dispatcher = new Dispatcher(connection.redis(), keys, settings);
+        this.dispatcher = new Dispatcher(connection.redis(), keys, settings, TaskKey.lazySigner(ZkAccess.of(connection)));
     }
 
     public JobSubmission(ClusterConnection connection) {

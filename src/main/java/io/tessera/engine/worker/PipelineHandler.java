@@ -51,6 +51,11 @@ public final class PipelineHandler implements TaskHandler {
             if (!control.proceed()) {
                 break;
             }
+            String outside = recipe.outputRefusal(image);
+            if (outside != null) {
+                outcomes.add(ImageOutcome.failed(image, outside));
+                continue;
+            }
             counters.started(task.job());
             ImageOutcome outcome = null;
             long bytes = 0;

@@ -3,6 +3,7 @@ package io.tessera.engine.worker;
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.Dispatcher;
+import io.tessera.engine.dispatch.TaskSigner;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.JobState;
 import io.tessera.engine.dispatch.QueueFill;
@@ -41,10 +42,10 @@ final class QueueReconciliation implements JobQueues {
     private final Dispatcher dispatcher;
     private PlanStore plans;
 
-    QueueReconciliation(ClusterConnection connection, DispatchKeys keys, DispatchSettings settings) {
+    QueueReconciliation(ClusterConnection connection, DispatchKeys keys, DispatchSettings settings, TaskSigner signer) {
         this.connection = connection;
         this.keys = keys;
-        this.dispatcher = new Dispatcher(connection.redis(), keys, settings);
+        this.dispatcher = new Dispatcher(connection.redis(), keys, settings, signer);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.tessera.engine.dispatch.TaskConsumer;
 import io.tessera.engine.dispatch.TaskFaults;
 import io.tessera.engine.dispatch.TaskHandler;
 import io.tessera.engine.dispatch.TaskListener;
+import io.tessera.engine.dispatch.TaskSigner;
 import io.tessera.engine.membership.Coordinator;
 import io.tessera.engine.membership.CoordinatorListener;
 import io.tessera.engine.membership.CoordinatorSettings;
@@ -18,6 +19,7 @@ import io.tessera.engine.membership.WorkerInfo;
 import io.tessera.engine.membership.WorkerRegistration;
 import io.tessera.engine.membership.WorkerRequest;
 import io.tessera.engine.membership.WorkerRequests;
+import io.tessera.engine.security.TaskKey;
 import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.ShardRecord;
 import io.tessera.engine.shard.ShardStore;
@@ -95,11 +97,13 @@ public final class Worker implements AutoCloseable {
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));
         ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY,
                 new StaleOutputSweep(new TemporarySweeper(connection.fileSystem()), PlanStore.of(connection)::inputsOf, info.id()));
-        Dispatcher dispatcher = new Dispatcher(connection.redis(), options.keys(), options.dispatch());
+        // refuses to start without the cluster's task key: a worker runs only tasks it can check
+        TaskSigner signer = TaskKey.signer(zk);
+        Dispatcher dispatcher = new Dispatcher(connection.redis(), options.keys(), options.dispatch(), signer);
         Coordinator coordinator;
         try {
             coordinator = Coordinator.start(zk, info.id(), CoordinatorSettings.DEFAULT, new CoordinatorLog(info.id()), settledIn(dispatcher),
-                    new QueueReconciliation(connection, options.keys(), options.dispatch()));
+                    new QueueReconciliation(connection, options.keys(), options.dispatch(), signer));
         } catch (IOException | RuntimeException e) {
             shards.close();
             registration.close();
@@ -108,7 +112,7 @@ public final class Worker implements AutoCloseable {
         }
         AtomicReference<Worker> self = new AtomicReference<>();
         TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch().withHandlerThreads(options.handlerThreads()), info.id(), handler,
-                new Listening(shards, processor.times(), error -> self.get().fatal(error)));
+                new Listening(shards, processor.times(), error -> self.get().fatal(error)), signer);
         ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-figures").factory());
         Worker worker = new Worker(registration, processor, counters, consumer, shards, coordinator, figures, options.onFatal(),
                 new WorkerRequests(zk));

@@ -62,7 +62,8 @@ public final class ZNodeBrowser {
         Stat stat = new Stat();
         byte[] data = zk.run(path, () -> client.getData().storingStatIn(stat).forPath(path));
         List<ACL> acl = zk.run(path, () -> client.getACL().forPath(path));
-        return new ZNode(path, data == null ? new byte[0] : data, ZNodeStat.of(stat), acl.stream().map(ZNodeBrowser::describe).toList());
+        byte[] shown = SecretNodes.isSecret(zk, path) ? SecretNodes.SHOWN_INSTEAD : data == null ? new byte[0] : data;
+        return new ZNode(path, shown, ZNodeStat.of(stat), acl.stream().map(ZNodeBrowser::describe).toList());
     }
 
     /** Creates a persistent node; its parent must exist. */
@@ -76,6 +77,10 @@ public final class ZNodeBrowser {
     /** Replaces the data if the node is still at {@code expectedVersion} (-1: whatever version). */
     public ZNodeStat setData(String path, byte[] data, int expectedVersion) throws IOException {
         PathUtils.validatePath(path);
+        if (SecretNodes.isSecret(zk, path)) {
+            throw new IllegalArgumentException(path + " holds the cluster's task key: it is not edited here (delete it, and every "
+                    + "worker then needs a restart to read the new one)");
+        }
         return ZNodeStat.of(zk.run(path, () -> client.setData().withVersion(expectedVersion).forPath(path, data)));
     }
 

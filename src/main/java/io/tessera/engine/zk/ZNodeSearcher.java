@@ -74,7 +74,7 @@ final class ZNodeSearcher {
         boolean pathMatched = pathNeedle != null && read.path().toLowerCase(Locale.ROOT).contains(pathNeedle);
         String snippet = "";
         boolean dataMatched = false;
-        if (dataNeedle != null && read.data() != null) {
+        if (dataNeedle != null && read.data() != null && !SecretNodes.isSecret(zk, read.path())) {
             String text = new String(read.data(), StandardCharsets.UTF_8);
             int at = text.toLowerCase(Locale.ROOT).indexOf(dataNeedle);
             if (at >= 0) {
