@@ -73,6 +73,7 @@ public final class PipelineHandler implements TaskHandler {
                 }
             }
             outcomes.add(outcome);
+            control.imageFinished();
         }
         return outcomes;
     }
