@@ -35,6 +35,8 @@ final class RunningProgress {
         final String job;
         final String task;
         final AtomicInteger finished = new AtomicInteger();
+        /** When each image finished (epoch ms); touched only by the handler's thread. */
+        final List<Long> times = new ArrayList<>();
         int written;
 
         Running(String job, String task) {
@@ -69,14 +71,19 @@ final class RunningProgress {
 
             @Override
             public void imageFinished() {
+                counter.times.add(System.currentTimeMillis());
                 counter.finished.incrementAndGet();
             }
         };
     }
 
-    /** Before the task's completion is submitted: its images are counted by the completion from now on. */
-    void forget(Delivery delivery) {
-        running.remove(delivery.entry().toString());
+    /**
+     * Before the task's completion is submitted (on the handler's thread): its images are counted by the completion from
+     * now on. Returns when each of its images finished, in order.
+     */
+    List<Long> forget(Delivery delivery) {
+        Running gone = running.remove(delivery.entry().toString());
+        return gone == null ? List.of() : gone.times;
     }
 
     /** On the writer's thread: writes what moved since the last write, when due. Failures wait for the next flush. */

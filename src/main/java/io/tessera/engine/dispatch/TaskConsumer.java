@@ -282,8 +282,9 @@ public final class TaskConsumer implements AutoCloseable {
             fatal = TaskFaults.isFatal(e) ? e : null;
             completion = cancelledNow(control) ? Completion.cancelled(delivery, List.of()) : Completion.failed(delivery, TaskFaults.reason(e));
         }
-        progress.forget(delivery); // before the completion: its count never lands after it
-        writer.submit(completion);
+        // before the completion is submitted: its count never lands after it; its images' own times go with it
+        List<Long> finishedAt = progress.forget(delivery);
+        writer.submit(completion.withFinishTimes(finishedAt));
         if (fatal != null) {
             reportFatal(fatal, "task " + task.id() + " of job " + task.job());
         }

@@ -3,6 +3,8 @@ package io.tessera.engine.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tessera.engine.events.Event;
+import io.tessera.engine.events.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A job's progress moves per image while its tasks run, not a task (10–20 images) at a time; once a task settles
- * its images are in the counters and no longer reported as running, so nothing is counted twice.
+ * its images are in the counters and no longer reported as running, so nothing is counted twice. Each image's event
+ * carries the time it was finished.
  */
 class ProgressPerImageIT {
 
@@ -46,6 +49,15 @@ class ProgressPerImageIT {
             assertEquals(1, settled.counts().failed());
             assertEquals(0, settled.running(), "a settled task's images are in the counters, not running");
             assertEquals(10, settled.processed());
+            // each image's event carries the time it was finished, not the task's: released one at a time, a flush
+            // (250 ms) apart at least every other image, the ten span over a second
+            List<Long> times = d.events().stream().filter(e -> e.type() == EventType.IMAGE_DONE
+                    || e.type() == EventType.IMAGE_FAILED).map(Event::time).toList();
+            assertEquals(10, times.size());
+            for (int i = 1; i < times.size(); i++) {
+                assertTrue(times.get(i) >= times.get(i - 1), "in the order they were made: " + times);
+            }
+            assertTrue(times.getLast() - times.getFirst() >= 1_000, "per image, not one time for the task: " + times);
 
             next.release(3); // the second task is under way
             JobStatus second = d.await("steps", s -> s.processed() == 13);
