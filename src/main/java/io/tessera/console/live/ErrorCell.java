@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
  * (the tooltip has everything).
  */
 final class ErrorCell extends ListCell<LiveRow> {
-    static final int REASON_LINES = 4;
+    static final int REASON_LINES = 8;
     private final Label subject = new Label();
     private final Label reason = new Label();
     private final VBox box = new VBox(1, subject, reason);
@@ -25,10 +25,12 @@ final class ErrorCell extends ListCell<LiveRow> {
         subject.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
         reason.getStyleClass().add("live-error-reason");
         reason.setWrapText(true);
-        // wrap within the cell: its width less its padding, never the text's own width
+        // wrap within the cell (its width less its padding), never at the text's own width: the cell's height is asked for
+        // without a width, and a wrapping label answers it for its preferred width
         box.setMinWidth(0);
-        box.prefWidthProperty().bind(widthProperty().subtract(20));
-        reason.maxHeightProperty().bind(reason.fontProperty().map(f -> f.getSize() * 1.35 * REASON_LINES));
+        subject.prefWidthProperty().bind(widthProperty().subtract(20));
+        reason.prefWidthProperty().bind(widthProperty().subtract(20));
+        reason.maxHeightProperty().bind(reason.fontProperty().map(f -> f.getSize() * 1.5 * REASON_LINES));
         setOnMouseClicked(e -> viewModel.openError(getItem()));
     }
 
