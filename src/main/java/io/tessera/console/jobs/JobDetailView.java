@@ -29,6 +29,8 @@ public final class JobDetailView {
     @FXML private TableColumn<JobDetailViewModel.ShardLine, Number> shardIndexColumn;
     @FXML private TableColumn<JobDetailViewModel.ShardLine, String> shardStateColumn;
     @FXML private TableColumn<JobDetailViewModel.ShardLine, Number> shardImagesColumn;
+    @FXML private TableColumn<JobDetailViewModel.ShardLine, Number> shardDoneColumn;
+    @FXML private TableColumn<JobDetailViewModel.ShardLine, Number> shardFailedColumn;
     @FXML private TableColumn<JobDetailViewModel.ShardLine, String> shardOwnerColumn;
     @FXML private ListView<String> deadLetters;
 
@@ -48,6 +50,10 @@ public final class JobDetailView {
         shardIndexColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().index()));
         shardStateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
         shardImagesColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().images()));
+        shardDoneColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().done()));
+        shardFailedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().failed()));
+        // fixed columns as wide as their bold headers (FXML); the owner takes the rest
+        shards.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         shardOwnerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().owner()));
         errorsTab.textProperty().bind(Bindings.concat("Errors (", Bindings.size(viewModel.errors()), ")"));
         shardsTab.textProperty().bind(Bindings.concat("Shards (", Bindings.size(viewModel.shards()), ")"));

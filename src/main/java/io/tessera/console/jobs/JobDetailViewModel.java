@@ -17,14 +17,15 @@ import javafx.collections.ObservableList;
 /**
  * The selected job in detail: its counters (from the table's status), and, loaded in the background, its
  * shards from ZooKeeper, its failed images with their reasons and its dead letters with their last error.
- * Those are read again when the job changes, and when its failed, dead or state changes.
+ * Those are read again when the job changes, when its state changes, and at most every 5 s while its tasks settle,
+ * images fail or tasks die.
  */
 public final class JobDetailViewModel {
     static final int ERROR_LIMIT = 500;
     private static final long RELOAD_EVERY_NANOS = 5_000_000_000L;
 
-    /** One shard as the detail lists it. */
-    public record ShardLine(int index, String state, int images, String owner) {}
+    /** One shard as the detail lists it: its images, those finished so far (done, failed), and the worker holding it. */
+    public record ShardLine(int index, String state, int images, int done, int failed, String owner) {}
 
     /** A counter and its value, e.g. "failed" and "3". */
     public record Counter(String name, String value) {}
@@ -68,8 +69,8 @@ public final class JobDetailViewModel {
         counters.setAll(counters(status));
         boolean otherJob = previous == null || !previous.job().equals(status.job());
         boolean countsMoved = !otherJob && (previous.counts().failed() != status.counts().failed()
-                || previous.counts().dead() != status.counts().dead());
-        // while a job keeps failing, read its failures at most every few seconds
+                || previous.counts().dead() != status.counts().dead() || previous.counts().tasksDone() != status.counts().tasksDone());
+        // while a job runs (its shards move on, images fail), read its details again at most every few seconds
         if (otherJob || previous.state() != status.state() || countsMoved && System.nanoTime() - lastLoad >= RELOAD_EVERY_NANOS) {
             load(status.job(), otherJob);
         }
@@ -110,7 +111,9 @@ public final class JobDetailViewModel {
     private static List<Counter> counters(JobStatus s) {
         JobCounts c = s.counts();
         return List.of(new Counter("state", s.state().name().toLowerCase(Locale.ROOT)),
-                new Counter("images", Formats.number(c.images())), new Counter("done", Formats.number(c.done())),
+                new Counter("images", Formats.number(c.images())),
+                // per image, tasks still running included; done and failed move when a task settles
+                new Counter("finished", Formats.number(s.processed())), new Counter("done", Formats.number(c.done())),
                 new Counter("failed", Formats.number(c.failed())),
                 new Counter("tasks", Formats.number(c.tasksDone()) + " / " + Formats.number(c.tasks()) + " done"),
                 new Counter("retried", Formats.number(c.retried())), new Counter("dead", Formats.number(c.dead())),
@@ -118,7 +121,8 @@ public final class JobDetailViewModel {
     }
 
     private static ShardLine line(ShardRecord shard) {
-        return new ShardLine(shard.index(), shard.state().name().toLowerCase(Locale.ROOT), shard.images(), shard.owner() == null ? "" : shard.owner());
+        return new ShardLine(shard.index(), shard.state().name().toLowerCase(Locale.ROOT), shard.images(), shard.done(), shard.failed(),
+                shard.owner() == null ? "" : shard.owner());
     }
 
     private static String error(ImageOutcome.Failed failed) {

@@ -61,19 +61,18 @@ public final class JobRow {
         return status().state().name().toLowerCase(Locale.ROOT);
     }
 
-    /** Share of the images finished (done or failed), 0–1. */
+    /** Share of the images finished (done or failed), 0–1, per image (tasks still running included). */
     public double progress() {
         JobCounts c = status().counts();
         if (status().state() == JobState.FINISHED && c.dead() == 0) {
             return 1;
         }
-        return c.images() == 0 ? 0 : Math.min(1, (c.done() + c.failed()) / (double) c.images());
+        return c.images() == 0 ? 0 : Math.min(1, status().processed() / (double) c.images());
     }
 
     /** Images finished (done or failed) of all: "12 / 40"; the failed ones have a column of their own. */
     public String imagesText() {
-        JobCounts c = status().counts();
-        return Formats.number(c.done() + c.failed()) + " / " + Formats.number(c.images());
+        return Formats.number(status().processed()) + " / " + Formats.number(status().counts().images());
     }
 
     public long failures() {
@@ -93,8 +92,7 @@ public final class JobRow {
     /** Time left at the current rate, for a running job; empty otherwise. */
     public String etaText() {
         double r = rate.get();
-        JobCounts c = status().counts();
-        long left = c.images() - c.done() - c.failed();
+        long left = status().counts().images() - status().processed();
         if (status().state() != JobState.RUNNING || Double.isNaN(r) || r <= 0 || left <= 0) {
             return "";
         }

@@ -48,7 +48,7 @@ final class RateMeter {
     }
 
     static long processed(JobStatus status) {
-        return status.counts().done() + status.counts().failed();
+        return status.processed();
     }
 
     private static double overall(long processed, Duration took) {

@@ -118,13 +118,18 @@ public final class LiveView {
         feed.setItems(viewModel.feed());
         feed.setPlaceholder(new Label("No events yet: results appear here as workers produce them"));
         feed.setFixedCellSize(OutputCell.BOX + 8);
-        feed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // time, type, job and worker are as wide as their values (LiveColumns); image, output and reason share the rest
+        feed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         text(timeColumn, LiveRow::time);
         text(typeColumn, LiveRow::type);
         text(jobColumn, r -> r.event().job());
         text(workerColumn, r -> r.event().worker());
         text(imageColumn, r -> r.event().input());
         text(reasonColumn, r -> r.event().reason());
+        LiveColumns.fit(feed, timeColumn, List.of("00:00:00.000"), FXCollections.emptyObservableList());
+        LiveColumns.fit(feed, typeColumn, Arrays.stream(EventType.values()).map(Enum::name).toList(), FXCollections.emptyObservableList());
+        LiveColumns.fit(feed, jobColumn, List.of(LiveColumns.TYPICAL_JOB), viewModel.jobs());
+        LiveColumns.fit(feed, workerColumn, List.of(LiveColumns.TYPICAL_WORKER), viewModel.workers());
         outputColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         outputColumn.setCellFactory(c -> new OutputCell(viewModel.thumbnails()));
         feed.setRowFactory(t -> new TableRow<>() {
@@ -168,10 +173,10 @@ public final class LiveView {
     }
 
     private void setUpCharts() {
-        LiveChart jobs = new LiveChart("Images/s per job");
-        LiveChart workers = new LiveChart("Images/s per worker");
-        LiveChart failures = new LiveChart("Errors/s");
-        LiveChart depth = new LiveChart("Queue depth (tasks)");
+        LiveChart jobs = new LiveChart("Images/s per job (10 s average)", false);
+        LiveChart workers = new LiveChart("Images/s per worker (10 s average)", false);
+        LiveChart failures = new LiveChart("Errors/s (10 s average)", false);
+        LiveChart depth = new LiveChart("Queue depth (tasks)", true);
         charts.addAll(List.of(jobs, workers, failures, depth));
         for (int i = 0; i < charts.size(); i++) {
             ColumnConstraints column = new ColumnConstraints();
@@ -201,6 +206,7 @@ public final class LiveView {
 
     private static void text(TableColumn<LiveRow, String> column, Function<LiveRow, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TipCell());
     }
 
     public Parent root() {

@@ -40,9 +40,11 @@ import javafx.collections.ObservableList;
 
 /**
  * The Live panel: every event of the cluster, newest first, as the follower delivers them (exactly once, in
- * order). The follower's thread only offers to a {@link PulseBatch}; each 100 ms pulse applies everything that
- * arrived as one change of the feed, the error list and the rates. History is bounded ({@link #HISTORY} rows)
- * and says how many older rows it dropped; pause keeps collecting and counts what waits.
+ * order). The follower's thread only offers to a {@link PulseBatch}; every frame applies what arrived since the last
+ * one (at most {@link #PER_FRAME} events, so a burst is spread over frames) as one change of the feed, the error list
+ * and the rates. History is bounded ({@link #HISTORY} rows) and says how many older rows it dropped; pause keeps
+ * collecting and counts what waits. The charts move once a second: rates averaged over a window by event time
+ * ({@link RateSeries}), the queue depth as sampled, each sample holding until the next ({@link GaugeSeries}).
  */
 public final class LiveViewModel {
     /** Rows kept (and waiting while paused); older ones are dropped with a notice. */
@@ -50,6 +52,8 @@ public final class LiveViewModel {
     /** Recorded events shown when following starts. */
     public static final int BACKLOG = 500;
     static final int ERRORS = 1_000;
+    /** Events applied in one frame at most: a burst (the backlog, a reconnect's replay) never makes a frame long. */
+    static final int PER_FRAME = 2_000;
     static final int CHART_LINES = 6;
     static final Duration DEPTH_INTERVAL = Duration.ofSeconds(1);
     static final String QUEUED = "queued";
@@ -64,7 +68,7 @@ public final class LiveViewModel {
     private final PulseBatch<Incoming> incoming;
     private final ArrayDeque<LiveRow> history = new ArrayDeque<>();
     private final List<LiveRow> waiting = new ArrayList<>();
-    private final ObservableList<LiveRow> feed = FXCollections.observableArrayList();
+    private final FeedList<LiveRow> feed = new FeedList<>();
     private final ObservableList<LiveRow> feedView = FXCollections.unmodifiableObservableList(feed);
     private final ObservableList<LiveRow> errors = FXCollections.observableArrayList();
     private final ObservableList<LiveRow> errorsView = FXCollections.unmodifiableObservableList(errors);
@@ -85,12 +89,13 @@ public final class LiveViewModel {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Not following");
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper chartRevision = new ReadOnlyIntegerWrapper();
-    private final LiveSeries jobRates = new LiveSeries();
-    private final LiveSeries workerRates = new LiveSeries();
-    private final LiveSeries health = new LiveSeries();
+    private final RateSeries jobRates = new RateSeries();
+    private final RateSeries workerRates = new RateSeries();
+    private final RateSeries errorRates = new RateSeries();
+    private final GaugeSeries depth = new GaugeSeries();
     private final LiveThumbnails thumbnails;
     private long seq;
-    private long chartSecond;
+    private long chartMillis;
     private int generation;
     private boolean shown;
     private boolean opened;
@@ -108,7 +113,8 @@ public final class LiveViewModel {
         this.tasks = tasks;
         this.openInBrowser = openInBrowser;
         this.clock = clock;
-        this.incoming = new PulseBatch<>(ui, this::apply);
+        this.incoming = PulseBatch.everyFrame(ui, PER_FRAME, this::apply);
+        this.chartMillis = clock.getAsLong();
         this.thumbnails = new LiveThumbnails(() -> running == null ? null : running.backend, ui);
         ui.onPulse(this::tick);
         jobFilter.addListener((obs, old, now) -> refilter());
@@ -177,7 +183,8 @@ public final class LiveViewModel {
         clear();
         jobRates.clear();
         workerRates.clear();
-        health.clear();
+        errorRates.clear();
+        depth.clear();
         state.set("Not following");
         subtitle.set(describe(target));
         openIfNeeded();
@@ -193,9 +200,9 @@ public final class LiveViewModel {
         }
     }
 
-    /** On the pulse: everything the follower delivered since the last one, as one change per list. */
+    /** On a frame: what the follower delivered since the last one (up to {@link #PER_FRAME}), as one change per list. */
     private void apply(List<Incoming> batch) {
-        long now = clock.getAsLong() / 1000;
+        long now = clock.getAsLong();
         List<LiveRow> rows = new ArrayList<>(batch.size());
         for (Incoming item : batch) {
             if (item.generation != generation) {
@@ -233,10 +240,9 @@ public final class LiveViewModel {
 
     private void count(LiveRow row, long now) {
         Event event = row.event();
-        long second = event.time() / 1000;
         if (event.type() == EventType.IMAGE_DONE || event.type() == EventType.IMAGE_FAILED) {
-            jobRates.count(event.job(), second, now);
-            workerRates.count(event.worker(), second, now);
+            jobRates.count(event.job(), event.time(), now);
+            workerRates.count(event.worker(), event.time(), now);
             if (!seenJobs.contains(event.job()) && event.job() != null) {
                 seenJobs.add(event.job());
                 jobs.add(event.job());
@@ -247,7 +253,7 @@ public final class LiveViewModel {
             }
         }
         if (row.isError()) {
-            health.count(FAILED, second, now);
+            errorRates.count(FAILED, event.time(), now);
         }
     }
 
@@ -272,16 +278,19 @@ public final class LiveViewModel {
         if (dropped > 0) {
             trimmed.set(trimmed.get() + dropped);
         }
-        List<LiveRow> matching = rows.reversed().stream().filter(this::matches).toList();
-        feed.addAll(0, matching);
+        List<LiveRow> matching = new ArrayList<>(rows.size());
+        for (LiveRow row : rows.reversed()) {
+            if (matches(row)) {
+                matching.add(row);
+            }
+        }
+        // the rows that fell out of the history leave the bottom of the feed in the same change
         long oldestKept = history.isEmpty() ? Long.MAX_VALUE : history.peekFirst().seq();
-        int cut = feed.size();
-        while (cut > 0 && feed.get(cut - 1).seq() < oldestKept) {
-            cut--;
+        int keep = feed.size() + matching.size();
+        while (keep > 0 && (keep > matching.size() ? feed.get(keep - 1 - matching.size()) : matching.get(keep - 1)).seq() < oldestKept) {
+            keep--;
         }
-        if (cut < feed.size()) {
-            feed.remove(cut, feed.size());
-        }
+        feed.prependAndKeep(matching, keep);
     }
 
     private void resume() {
@@ -301,7 +310,7 @@ public final class LiveViewModel {
                 matching.add(row);
             }
         }
-        feed.setAll(matching);
+        feed.replaceAll(matching);
     }
 
     private boolean matches(LiveRow row) {
@@ -335,42 +344,42 @@ public final class LiveViewModel {
 
     /** Once a second while shown: the charts move on. */
     private void tick() {
-        long second = clock.getAsLong() / 1000;
-        if (second == chartSecond) {
+        long now = clock.getAsLong();
+        if (now / 1000 == chartMillis / 1000) {
             return;
         }
-        chartSecond = second;
+        chartMillis = now;
         if (shown) {
             chartRevision.set(chartRevision.get() + 1);
         }
     }
 
-    private void recordDepth(QueueDepth depth, long second) {
-        health.set(QUEUED, second, Math.max(0, depth.high() + depth.normal() - depth.pending()));
-        health.set(RUNNING, second, depth.pending());
+    private void recordDepth(QueueDepth sample, long now) {
+        depth.set(QUEUED, now, Math.max(0, sample.high() + sample.normal() - sample.pending()));
+        depth.set(RUNNING, now, sample.pending());
     }
 
-    /** Images (done or failed) per second for the busiest jobs, last two minutes. */
+    /** Images (done + failed) per second for the busiest jobs, last two minutes, each point averaged over {@value RateSeries#AVERAGE_SECONDS} s. */
     public List<ChartLine> jobRates() {
-        return lines(jobRates, jobRates.busiest(chartSecond, CHART_LINES));
+        return rates(jobRates, jobRates.busiest(chartMillis, CHART_LINES));
     }
 
     public List<ChartLine> workerRates() {
-        return lines(workerRates, workerRates.busiest(chartSecond, CHART_LINES));
+        return rates(workerRates, workerRates.busiest(chartMillis, CHART_LINES));
     }
 
     /** Failed images and dead tasks per second. */
     public List<ChartLine> errorRate() {
-        return lines(health, List.of(FAILED));
+        return rates(errorRates, List.of(FAILED));
     }
 
-    /** Tasks waiting and running in the dispatch queue, sampled once a second. */
+    /** Tasks waiting and running in the dispatch queue, sampled once a second (NaN before the first sample). */
     public List<ChartLine> queueDepth() {
-        return lines(health, List.of(QUEUED, RUNNING));
+        return List.of(new ChartLine(QUEUED, depth.values(QUEUED, chartMillis)), new ChartLine(RUNNING, depth.values(RUNNING, chartMillis)));
     }
 
-    private List<ChartLine> lines(LiveSeries series, List<String> keys) {
-        return keys.stream().map(k -> new ChartLine(k, series.values(k, chartSecond))).toList();
+    private List<ChartLine> rates(RateSeries series, List<String> keys) {
+        return keys.stream().map(k -> new ChartLine(k, series.rates(k, chartMillis))).toList();
     }
 
     private static String describe(ConnectionTarget target) {
@@ -456,8 +465,8 @@ public final class LiveViewModel {
         return thumbnails;
     }
 
-    /** One chart line: per-second values for the last {@link LiveSeries#WINDOW} seconds, oldest first. */
-    public record ChartLine(String name, long[] values) { }
+    /** One chart line: a value per second for the last {@link ChartPoints#COUNT} seconds, oldest first; NaN where none is known. */
+    public record ChartLine(String name, double[] values) { }
 
     private record Started(LiveBackend backend, EventFollower follower, AutoCloseable depth) { }
 

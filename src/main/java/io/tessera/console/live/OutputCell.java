@@ -6,6 +6,7 @@ import io.tessera.engine.thumbs.ThumbnailResult;
 import java.io.ByteArrayInputStream;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
@@ -47,10 +48,12 @@ final class OutputCell extends TableCell<LiveRow, LiveRow> {
         picture.setImage(null);
         if (empty || row == null || row.event().output() == null) {
             setText(null);
+            setTooltip(null);
             setGraphic(null);
             return;
         }
         setText(row.event().output());
+        setTooltip(new Tooltip(row.event().output()));
         if (row.event().type() != EventType.IMAGE_DONE) {
             setGraphic(null);
             return;

@@ -71,17 +71,18 @@ final class CompletionCalls {
         List<String> failures = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         int ok = 0;
-        for (ImageOutcome outcome : completion.outcomes()) {
-            switch (outcome) {
+        for (int i = 0; i < completion.outcomes().size(); i++) {
+            long at = completion.finishedAt(i); // the image's own time, not the task's: a rate by event time reads steady
+            switch (completion.outcomes().get(i)) {
                 case ImageOutcome.Done done -> {
                     ok++;
-                    events.add(EventJson.write(Event.imageDone(task.job(), worker, done.input(), done.output(), done.metrics())));
+                    events.add(EventJson.write(Event.imageDone(task.job(), worker, done.input(), done.output(), done.metrics(), at)));
                     if (done.metrics().get(DHASH) instanceof String hex) {
                         hashes.addAll(List.of(done.input(), hex));
                     }
                 }
                 case ImageOutcome.Failed bad -> {
-                    events.add(EventJson.write(Event.imageFailed(task.job(), worker, bad.input(), bad.reason())));
+                    events.add(EventJson.write(Event.imageFailed(task.job(), worker, bad.input(), bad.reason(), at)));
                     failures.addAll(List.of(bad.input(), bad.reason()));
                 }
             }

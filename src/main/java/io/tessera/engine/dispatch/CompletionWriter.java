@@ -19,7 +19,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 /**
  * Writes completions on its own thread, up to {@code batchSize} per pipeline. Every script call is
  * idempotent, so when Redis cannot be reached the whole batch is simply sent again after a backoff:
- * nothing a handler finished is lost, and nothing is counted twice.
+ * nothing a handler finished is lost, and nothing is counted twice. Between batches it writes the running tasks'
+ * progress per image ({@link RunningProgress}), a few times a second.
  */
 final class CompletionWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompletionWriter.class);
@@ -31,6 +32,7 @@ final class CompletionWriter implements AutoCloseable {
     private final Runnable connectionFailed;
     private final TaskListener listener;
     private final Consumer<Throwable> fatal;
+    private final RunningProgress progress;
     private final BlockingQueue<Completion> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -38,8 +40,9 @@ final class CompletionWriter implements AutoCloseable {
 
     /** @param fatal hears an error that leaves the process unsound ({@link TaskFaults}); the writer goes on after a pause */
     CompletionWriter(RedisClient redis, CompletionCalls calls, int batchSize, String name, Consumer<Completion> written, Runnable connectionFailed,
-                     TaskListener listener, Consumer<Throwable> fatal) {
+                     TaskListener listener, Consumer<Throwable> fatal, RunningProgress progress) {
         this.listener = listener;
+        this.progress = progress;
         this.fatal = fatal;
         this.redis = redis;
         this.calls = calls;
@@ -64,17 +67,20 @@ final class CompletionWriter implements AutoCloseable {
             try {
                 if (batch.isEmpty()) {
                     Completion first = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
+                    if (first != null) {
+                        batch.add(first);
+                        queue.drainTo(batch, batchSize - 1);
                     }
-                    batch.add(first);
-                    queue.drainTo(batch, batchSize - 1);
                 }
-                write(batch);
-                batch.clear();
-                if (backoff.reset()) {
-                    LOG.info("Acknowledging tasks again after Redis came back");
+                if (!batch.isEmpty()) {
+                    write(batch);
+                    batch.clear();
+                    if (backoff.reset()) {
+                        LOG.info("Acknowledging tasks again after Redis came back");
+                    }
                 }
+                // after the batch was taken: a task whose completion is in it was forgotten before, so its count cannot follow it
+                progress.flush(redis, System.currentTimeMillis());
             } catch (JedisConnectionException e) {
                 connectionFailed.run();
                 LOG.warn("Cannot acknowledge {} task(s) now, will try again: {}", batch.size(), Reasons.oneLine(e));

@@ -17,6 +17,8 @@ final class DispatchScripts {
     static final LuaScript REQUEUE = load("requeue.lua");
     static final LuaScript CONTROL = load("control.lua");
     static final LuaScript START = load("start.lua");
+    static final LuaScript PROGRESS = load("progress.lua");
+    static final LuaScript DEPTH = load("depth.lua");
 
     private DispatchScripts() {}
 

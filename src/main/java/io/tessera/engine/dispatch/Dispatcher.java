@@ -135,14 +135,11 @@ public final class Dispatcher {
         return deadLetters.requeue(DispatchKeys.checkJobId(jobId));
     }
 
+    /** The queue's depth, read atomically (one script) so that waiting = entries − pending never reads a completion half-way. */
     public QueueDepth depth() {
-        long pending = 0;
-        for (Priority priority : Priority.values()) {
-            if (redis.exists(keys.tasks(priority))) {
-                pending += redis.xpending(keys.tasks(priority), DispatchKeys.GROUP).getTotal();
-            }
-        }
-        return new QueueDepth(redis.xlen(keys.tasks(Priority.HIGH)), redis.xlen(keys.tasks(Priority.NORMAL)), pending,
-                redis.zcard(keys.retry()), redis.xlen(keys.dead()));
+        @SuppressWarnings("unchecked")
+        List<Long> v = (List<Long>) DispatchScripts.DEPTH.run(redis, List.of(keys.tasks(Priority.HIGH), keys.tasks(Priority.NORMAL), keys.retry(), keys.dead()),
+                List.of(DispatchKeys.GROUP));
+        return new QueueDepth(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4));
     }
 }

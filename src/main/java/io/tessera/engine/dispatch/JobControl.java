@@ -14,4 +14,10 @@ public interface JobControl {
      * cancelled: the handler then returns the outcomes it has, and the task is acknowledged as cancelled.
      */
     boolean proceed() throws InterruptedException;
+
+    /**
+     * One more image of the task is finished (done or failed): the job's progress moves per image, not per task.
+     * Cheap (a counter); the consumer writes the counts to Redis a few times a second.
+     */
+    default void imageFinished() {}
 }

@@ -46,6 +46,7 @@ public final class TaskConsumer implements AutoCloseable {
     private final Leases leases;
     private final ControlFlags flags;
     private final CompletionWriter writer;
+    private final RunningProgress progress;
     private final ExecutorService handlers;
     private final Semaphore slots;
     private final Thread fetcher;
@@ -86,8 +87,10 @@ public final class TaskConsumer implements AutoCloseable {
         this.reclaimer = new Reclaimer(redis, keys, name, settings.visibilityTimeout().toMillis(), reader);
         this.leases = new Leases(redis, keys, name);
         this.flags = new ControlFlags(redis, keys, settings.controlCacheTtl().toMillis());
+        this.progress = new RunningProgress(keys);
         this.writer = new CompletionWriter(redis, new CompletionCalls(keys, settings, name), settings.batchSize(),
-                "dispatch-ack-" + name, this::written, connectionFailures::incrementAndGet, listener, e -> reportFatal(e, "the completion writer"));
+                "dispatch-ack-" + name, this::written, connectionFailures::incrementAndGet, listener, e -> reportFatal(e, "the completion writer"),
+                progress);
         this.handlers = Executors.newFixedThreadPool(settings.handlerThreads(),
                 Thread.ofPlatform().daemon().name("dispatch-run-" + name + "-", 1).factory());
         this.slots = new Semaphore(settings.maxInFlight());
@@ -269,7 +272,7 @@ public final class TaskConsumer implements AutoCloseable {
         Completion completion;
         Throwable fatal = null;
         try {
-            control = flags.controlFor(task.job(), settings.controlCacheTtl().toMillis());
+            control = progress.track(delivery, flags.controlFor(task.job(), settings.controlCacheTtl().toMillis()));
             // cancelled while it waited for a thread (prefetched): acknowledged without running
             completion = control.isCancelled() ? Completion.cancelled(delivery, List.of()) : attempt(delivery, control);
         } catch (InterruptedException e) {
@@ -285,7 +288,9 @@ public final class TaskConsumer implements AutoCloseable {
             fatal = TaskFaults.isFatal(e) ? e : null;
             completion = cancelledNow(control) ? Completion.cancelled(delivery, List.of()) : Completion.failed(delivery, TaskFaults.reason(e));
         }
-        writer.submit(completion);
+        // before the completion is submitted: its count never lands after it; its images' own times go with it
+        List<Long> finishedAt = progress.forget(delivery);
+        writer.submit(completion.withFinishTimes(finishedAt));
         if (fatal != null) {
             reportFatal(fatal, "task " + task.id() + " of job " + task.job());
         }
@@ -316,6 +321,7 @@ public final class TaskConsumer implements AutoCloseable {
 
     /** A task that ends without a completion stays pending in the group; while abandoning its lease stays held so it is handed back. */
     private void leave(Delivery delivery) {
+        progress.forget(delivery);
         if (!abandoning) {
             leases.release(delivery);
         }

@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code id} is the entry id in the results stream ("1700000000000-0"): ids grow, so a reader that
  * remembers the last id it saw can replay exactly what it missed. Fields that do not apply are null.
  *
- * @param time     epoch milliseconds (of the Redis server when the event was written by a script)
+ * @param time     epoch milliseconds: when the image was finished on its worker (IMAGE_DONE, IMAGE_FAILED), else when the
+ *                 event was written (of the Redis server when a script wrote it)
  * @param metrics  small figures of an image (IMAGE_DONE), e.g. width, height, millis
  * @param state    the job state (PROGRESS, JOB_FINISHED)
  * @param counts   the job counters after the change (JOB_STARTED, PROGRESS, JOB_FINISHED)
@@ -23,11 +24,20 @@ public record Event(String id, EventType type, String job, String worker, long t
     }
 
     public static Event imageDone(String job, String worker, String input, String output, Map<String, Object> metrics) {
-        return new Event(null, EventType.IMAGE_DONE, job, worker, System.currentTimeMillis(), input, output, metrics, null, null, null, null);
+        return imageDone(job, worker, input, output, metrics, System.currentTimeMillis());
+    }
+
+    /** @param time when the image was finished (epoch ms), which may be before the event is written */
+    public static Event imageDone(String job, String worker, String input, String output, Map<String, Object> metrics, long time) {
+        return new Event(null, EventType.IMAGE_DONE, job, worker, time, input, output, metrics, null, null, null, null);
     }
 
     public static Event imageFailed(String job, String worker, String input, String reason) {
-        return new Event(null, EventType.IMAGE_FAILED, job, worker, System.currentTimeMillis(), input, null, null, reason, null, null, null);
+        return imageFailed(job, worker, input, reason, System.currentTimeMillis());
+    }
+
+    public static Event imageFailed(String job, String worker, String input, String reason, long time) {
+        return new Event(null, EventType.IMAGE_FAILED, job, worker, time, input, null, null, reason, null, null, null);
     }
 
     /** A whole task failed: {@code type} is TASK_RETRY or TASK_DEAD; {@code input} names the task. */

@@ -10,6 +10,7 @@ import io.tessera.engine.events.EventFollower;
 import io.tessera.engine.events.EventKeys;
 import io.tessera.engine.events.FollowerListener;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +46,23 @@ public final class LiveFeed {
 
     /**
      * Reads the queue depth every {@code interval} on a daemon thread and hands it to {@code sink} (failures are
-     * skipped: the follower reports the connection's state). Close the result to stop.
+     * skipped: the follower reports the connection's state). The reads keep to a fixed rate (a slow read does not push
+     * the next ones later; a missed turn is skipped, not made up). Close the result to stop.
      */
     public AutoCloseable sampleDepth(Duration interval, Consumer<QueueDepth> sink) {
+        long every = interval.toNanos();
         Thread sampler = Thread.ofPlatform().daemon().name("queue-depth-sampler").start(() -> {
+            long due = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     sink.accept(depth());
                 } catch (RuntimeException e) {
                     LOG.debug("queue depth not read: {}", Reasons.oneLine(e));
                 }
+                long now = System.nanoTime();
+                due += Math.max(1, (now - due) / every + 1) * every;
                 try {
-                    Thread.sleep(interval);
+                    TimeUnit.NANOSECONDS.sleep(due - now);
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -54,6 +54,7 @@ public final class PipelineHandler implements TaskHandler {
             String outside = recipe.outputRefusal(image);
             if (outside != null) {
                 outcomes.add(ImageOutcome.failed(image, outside));
+                control.imageFinished();
                 continue;
             }
             counters.started(task.job());
@@ -78,6 +79,7 @@ public final class PipelineHandler implements TaskHandler {
                 }
             }
             outcomes.add(outcome);
+            control.imageFinished();
         }
         return outcomes;
     }

@@ -32,6 +32,8 @@ i = FIRST
 while i <= #ARGV do
   local task, shard, outcome = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
   local events, failures, hashes = tonumber(ARGV[i + 6]), tonumber(ARGV[i + 7]), tonumber(ARGV[i + 8])
+  -- its images count in done/failed from now on (or it was counted before): no longer as running (progress.lua)
+  redis.call('HDEL', KEYS[2], 'running:' .. task)
   -- The settled hash (task id -> outcome) makes a second completion of the same task a no-op.
   local previous = redis.call('HGET', KEYS[3], task)
   if previous ~= 'done' and previous ~= 'cancelled' then

@@ -17,6 +17,8 @@ end
 if redis.call('HGET', KEYS[3], ARGV[4]) then
   return 0
 end
+-- what this attempt had finished does not count (progress.lua): the next attempt does the task again
+redis.call('HDEL', KEYS[2], 'running:' .. ARGV[4])
 tessera_emit(KEYS[4], ARGV[10], ARGV[11], ARGV[3], ARGV[13])
 if ARGV[5] == 'retry' then
   -- members are "<priority>|<task JSON>"; promote.lua moves them back to their stream when due

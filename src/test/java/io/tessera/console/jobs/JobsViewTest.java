@@ -94,6 +94,66 @@ class JobsViewTest {
         assertTrue(view.table().getItems().isEmpty(), "nothing started");
     }
 
+    /** The panel's area in the main window at its default size (1500×940) and at 1280×800: less the navigation, header and status bar. */
+    static final double[][] PANEL_SIZES = {{1408, 865}, {1188, 725}};
+
+    @Test
+    void theShardsTabShowsWholeHeadersAndValuesAtBothWindowSizes() throws Exception {
+        String input = world.folder(3);
+        waitFor(() -> world.pool.running().get());
+        robot.interact(() -> viewModel.launcher().input().set(input));
+        robot.interact(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.Button b && "Start".equals(b.getText())).queryButton().fire());
+        waitFor(() -> view.table().getItems().size() == 1 && view.table().getItems().getFirst().status().state() == JobState.FINISHED);
+        waitFor(() -> view.table().getSelectionModel().getSelectedItem() != null);
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup(".jobs-detail-tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().startsWith("Shards")).findFirst().orElseThrow());
+        });
+        waitFor(() -> viewModel.detail().shards().size() == 1 && shown("Shards (1)"));
+        for (double[] size : PANEL_SIZES) {
+            robot.interact(() -> {
+                javafx.stage.Window window = view.root().getScene().getWindow();
+                window.setWidth(size[0]);
+                window.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            waitFor(() -> !shownCells(".jobs-shards").isEmpty());
+            assertEquals(java.util.List.of(), fx(() -> cutTexts(".jobs-shards", ".jobs-detail-tabs")), "nothing cut at " + size[0] + "×" + size[1]);
+            assertTrue(fx(() -> shownCells(".jobs-shards").containsAll(java.util.List.of("Shard", "State", "Images", "Done", "Failed", "Owner", "3"))),
+                    fx(() -> shownCells(".jobs-shards").toString()));
+        }
+    }
+
+    /** Texts of labels, cells and tab labels under these nodes that the skin shortened (an ellipsis in place of the end). */
+    private java.util.List<String> cutTexts(String... roots) {
+        return labels(roots).stream()
+                .filter(l -> l.isVisible() && l.lookupAll(".text").stream().noneMatch(t -> t instanceof javafx.scene.text.Text text && l.getText().equals(text.getText())))
+                .map(javafx.scene.control.Labeled::getText).toList();
+    }
+
+    private java.util.List<String> shownCells(String table) {
+        return labels(table).stream().map(javafx.scene.control.Labeled::getText).toList();
+    }
+
+    /** Cells, column headers and tab labels with text under these nodes. */
+    private java.util.List<javafx.scene.control.Labeled> labels(String... roots) {
+        java.util.List<javafx.scene.control.Labeled> found = new java.util.ArrayList<>();
+        for (String root : roots) {
+            for (String part : java.util.List.of(".table-cell", ".column-header .label", ".tab-label")) {
+                for (Node n : robot.lookup(root).query().lookupAll(part)) {
+                    if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+                        found.add(l);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get();
+    }
+
     private java.util.List<String> errorsShown() {
         @SuppressWarnings("unchecked")
         ListView<String> list = robot.lookup(".jobs-errors").queryAs(ListView.class);

@@ -59,7 +59,8 @@ class LiveViewTest {
         viewModel = new LiveViewModel(active, () -> backend, tasks, ui, opened::add, System::currentTimeMillis);
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
-            Scene scene = new Scene(new LiveView(viewModel).root(), 1200, 760);
+            // the panel's area in the main window at its default size; a test may make it smaller (growing a window races its painter)
+            Scene scene = new Scene(new LiveView(viewModel).root(), PANEL_SIZES[0][0], PANEL_SIZES[0][1]);
             scene.getStylesheets().add(Stylesheets.APP);
             stage.setScene(scene);
             stage.show();
@@ -131,6 +132,68 @@ class LiveViewTest {
         waitFor(() -> opened.equals(List.of("/in/photos/bad.jpg")));
         assertEquals("Errors (1)", WaitForAsyncUtils.asyncFx(() -> robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
                 && l.getText().startsWith("Errors (")).queryAs(Label.class).getText()).get());
+    }
+
+    /** The panel's area in the main window at its default size (1500×940) and at 1280×800: less the navigation, header and status bar. */
+    private static final double[][] PANEL_SIZES = {{1408, 865}, {1188, 725}};
+
+    @Test
+    void idsTimesAndTypesShowWholeAndReasonsAreReadWholeAtBothWindowSizes() throws Exception {
+        String job = LiveColumns.TYPICAL_JOB;
+        String worker = LiveColumns.TYPICAL_WORKER;
+        String reason = "corrupt image: Unknown JPEG marker 0xd9 at offset 1,204,332 (the file ends before its last scan; it was cut short while copying)";
+        publisher.publish(Event.imageDone(job, worker, "/tessera/photos/2026/december/a long folder name/IMG_0001.jpg",
+                "/tessera/photos/_derived/" + job + "/thumbnail-256/IMG_0001.jpg", Map.of()));
+        publisher.publish(Event.imageFailed(job, worker, "/tessera/photos/2026/december/a long folder name/IMG_0002.jpg", reason));
+        publisher.publish(Event.worker(EventType.WORKER_JOINED, worker));
+        waitFor(() -> feed().getItems().size() == 8);
+        for (double[] size : PANEL_SIZES) {
+            robot.interact(() -> {
+                javafx.stage.Window window = feed().getScene().getWindow();
+                window.setWidth(size[0]);
+                window.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            String at = " at " + size[0] + "×" + size[1];
+            waitFor(() -> cells("Job").contains(job) && cells("Worker").contains(worker));
+            for (String column : List.of("Time", "Type", "Job", "Worker")) {
+                assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> cut(column)).get(), column + " cut" + at);
+            }
+            assertEquals(List.of(), WaitForAsyncUtils.asyncFx(this::cutHeaders).get(), "headers cut" + at);
+            javafx.scene.control.Labeled reasonCell = WaitForAsyncUtils.asyncFx(() -> feed().lookupAll(".table-cell").stream()
+                    .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && reason.equals(c.getText())).map(javafx.scene.control.Labeled.class::cast)
+                    .findFirst().orElseThrow()).get();
+            assertEquals(reason, reasonCell.getTooltip().getText(), "a reason cut at the column's width is whole in its tooltip" + at);
+            waitFor(() -> robot.lookup(".live-error-reason").queryAll().stream().anyMatch(n -> ((Label) n).getText().endsWith(reason)));
+            Label wrapped = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".live-error-reason").queryAll().stream().map(Label.class::cast)
+                    .filter(l -> l.getText().endsWith(reason)).findFirst().orElseThrow()).get();
+            assertEquals(List.of(wrapped.getText()), WaitForAsyncUtils.asyncFx(() -> shownText(wrapped)).get(), "the error list wraps the reason, whole" + at);
+        }
+    }
+
+    /** Texts of a column's cells the skin shortened with an ellipsis. */
+    private List<String> cut(String column) {
+        return feed().lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null && column.equals(c.getTableColumn().getText()))
+                .map(javafx.scene.control.Labeled.class::cast)
+                .filter(l -> l.getText() != null && !l.getText().isEmpty() && !shownText(l).equals(List.of(l.getText())))
+                .map(javafx.scene.control.Labeled::getText).toList();
+    }
+
+    private List<String> cells(String column) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> feed().lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null && column.equals(c.getTableColumn().getText()))
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList()).get();
+    }
+
+    private List<String> cutHeaders() {
+        return feed().lookupAll(".column-header .label").stream().map(javafx.scene.control.Labeled.class::cast)
+                .filter(l -> !shownText(l).equals(List.of(l.getText()))).map(javafx.scene.control.Labeled::getText).toList();
+    }
+
+    /** What the skin draws of a label: its Text nodes' texts joined (wrapped lines are one Text). */
+    private static List<String> shownText(javafx.scene.control.Labeled label) {
+        return label.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text).map(t -> ((javafx.scene.text.Text) t).getText()).toList();
     }
 
     private boolean namesBadImage(Node node) {
