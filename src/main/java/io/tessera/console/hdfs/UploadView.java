@@ -2,33 +2,65 @@ package io.tessera.console.hdfs;
 
 import io.tessera.console.common.Fxml;
 import io.tessera.engine.upload.ConflictPolicy;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The upload strip under the browser: totals, files in flight, problems; and the name-clash question. */
+/**
+ * The upload strip under the browser: totals, the files in flight (while running) and the files not stored, each
+ * with its whole reason (wrapped), sortable, copied by row (Ctrl+C, context menu) or all at once; and the name-clash
+ * question. The panel gives the strip its height ({@link #expanded}: most of the panel, for a long problem list).
+ */
 public final class UploadView {
     private static final ButtonType SKIP = new ButtonType("Skip", ButtonBar.ButtonData.CANCEL_CLOSE);
     private static final ButtonType OVERWRITE = new ButtonType("Overwrite", ButtonBar.ButtonData.OTHER);
     private static final ButtonType KEEP_BOTH = new ButtonType("Keep both", ButtonBar.ButtonData.OK_DONE);
+    private static final double SCROLL_BAR = 20;
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final UploadViewModel viewModel;
     private final Parent root;
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(false);
     @FXML private VBox box;
     @FXML private ProgressBar progress;
     @FXML private Label summary;
+    @FXML private Button copyButton;
+    @FXML private ToggleButton expandButton;
     @FXML private Button cancelButton;
     @FXML private Button closeButton;
     @FXML private ListView<String> files;
-    @FXML private ListView<String> problems;
+    @FXML private TableView<UploadProblem> problems;
+    @FXML private TableColumn<UploadProblem, String> fileColumn;
+    @FXML private TableColumn<UploadProblem, String> outcomeColumn;
+    @FXML private TableColumn<UploadProblem, String> reasonColumn;
 
     public UploadView(UploadViewModel viewModel) {
         this.viewModel = viewModel;
@@ -37,26 +69,90 @@ public final class UploadView {
 
     @FXML
     private void initialize() {
-        box.setVisible(false);
-        box.managedProperty().bind(box.visibleProperty());
         viewModel.running().addListener((obs, was, now) -> {
             if (now) {
-                box.setVisible(true);
+                shown.set(true);
             }
         });
         progress.progressProperty().bind(viewModel.fraction());
         summary.textProperty().bind(viewModel.summary());
+        summary.tooltipProperty().bind(viewModel.summary().map(Tooltip::new));
         cancelButton.visibleProperty().bind(viewModel.running());
+        cancelButton.managedProperty().bind(viewModel.running());
         closeButton.visibleProperty().bind(viewModel.running().not());
+        closeButton.managedProperty().bind(viewModel.running().not());
+        copyButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.problems()));
+        copyButton.setGraphic(new FontIcon("fth-copy"));
+        copyButton.setTooltip(new Tooltip("Copy every file not uploaded, with its reason"));
+        expandButton.setGraphic(new FontIcon("fth-maximize-2"));
+        expandButton.setTooltip(new Tooltip("Give the upload list most of the panel"));
+        expandButton.selectedProperty().addListener((obs, was, now) -> ((FontIcon) expandButton.getGraphic()).setIconLiteral(now ? "fth-minimize-2" : "fth-maximize-2"));
         files.setItems(viewModel.files());
         files.setPlaceholder(new Label("No file in flight"));
-        problems.setItems(viewModel.problems());
-        problems.setPlaceholder(new Label("No problems"));
+        files.visibleProperty().bind(viewModel.running());
+        files.managedProperty().bind(viewModel.running());
+        setUpProblems();
         viewModel.conflict().addListener((obs, old, now) -> {
             if (now != null) {
                 ask(now);
             }
         });
+    }
+
+    private void setUpProblems() {
+        problems.setItems(viewModel.problems());
+        problems.setPlaceholder(new Label("No problems"));
+        problems.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        fileColumn.setCellValueFactory(c -> value(c.getValue().file()));
+        outcomeColumn.setCellValueFactory(c -> value(c.getValue().outcome()));
+        reasonColumn.setCellValueFactory(c -> value(c.getValue().reason()));
+        fileColumn.setCellFactory(c -> new WrappingCell<>(fileColumn));
+        reasonColumn.setCellFactory(c -> new WrappingCell<>(reasonColumn));
+        outcomeColumn.setMinWidth(Region.USE_PREF_SIZE);
+        outcomeColumn.setPrefWidth(100);
+        // the name gets a third of the room, the reason the rest (less a vertical scroll bar's width)
+        var room = problems.widthProperty().subtract(outcomeColumn.widthProperty()).subtract(SCROLL_BAR);
+        fileColumn.prefWidthProperty().bind(room.multiply(0.34));
+        reasonColumn.prefWidthProperty().bind(room.multiply(0.66));
+        problems.setRowFactory(table -> {
+            TableRow<UploadProblem> row = new TableRow<>();
+            row.tooltipProperty().bind(row.itemProperty().map(p -> new Tooltip(p.line())));
+            return row;
+        });
+        MenuItem copy = new MenuItem("Copy");
+        copy.setAccelerator(COPY);
+        copy.setOnAction(e -> copySelected());
+        MenuItem copyAll = new MenuItem("Copy all");
+        copyAll.setOnAction(e -> copyAll());
+        problems.setContextMenu(new ContextMenu(copy, copyAll));
+        problems.setOnKeyPressed(e -> {
+            if (COPY.match(e)) {
+                copySelected();
+                e.consume();
+            }
+        });
+    }
+
+    private static ObservableValue<String> value(String text) {
+        return new SimpleStringProperty(text);
+    }
+
+    private void copySelected() {
+        String lines = problems.getSelectionModel().getSelectedItems().stream().map(UploadProblem::line).collect(Collectors.joining("\n"));
+        if (!lines.isEmpty()) {
+            toClipboard(lines);
+        }
+    }
+
+    @FXML
+    private void copyAll() {
+        toClipboard(viewModel.problemsText());
+    }
+
+    private static void toClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void ask(UploadViewModel.Conflict conflict) {
@@ -86,7 +182,22 @@ public final class UploadView {
 
     @FXML
     private void close() {
-        box.setVisible(false);
+        shown.set(false);
+        expandButton.setSelected(false);
+    }
+
+    /** Whether the strip is open (from an upload's start until Close). */
+    public ReadOnlyBooleanProperty shown() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** Whether the operator asked for the strip to take most of the panel. */
+    public ReadOnlyBooleanProperty expanded() {
+        return expandButton.selectedProperty();
+    }
+
+    TableView<UploadProblem> problems() {
+        return problems;
     }
 
     public Parent root() {
