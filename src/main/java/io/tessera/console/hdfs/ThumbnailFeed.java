@@ -94,6 +94,11 @@ public final class ThumbnailFeed {
         return waiting.size();
     }
 
+    /** The last viewport reported: first and last card on screen (last below first before any). */
+    int[] viewport() {
+        return new int[] {first, last};
+    }
+
     private Cancellable ask(HdfsEntry entry, int box, int index, Consumer<Picture> onPicture) {
         HdfsBackend current = backend.get();
         if (current == null) {
@@ -121,6 +126,9 @@ public final class ThumbnailFeed {
             if (result instanceof ThumbnailResult.Dropped) {
                 d.dropped = true;
                 deliveries.offer(d);
+            } else if (Thread.currentThread() == caller && result instanceof ThumbnailResult.Failed failed) {
+                d.picture = new Picture.Failed(failed.reason()); // a memory hit with nothing to decode: shown at once
+                deliver(d);
             } else if (Thread.currentThread() == caller) {
                 // a memory hit, answered at once on the UI thread: decode it elsewhere all the same
                 tasks.runQuietly(() -> decode(result), picture -> {
