@@ -114,15 +114,15 @@ public final class HdfsView {
     }
 
     /**
-     * The upload strip joins the panel below the browser while it is open: a third of the height, half once files were
-     * not stored (their list wants rows), most of it when the operator expands it.
+     * The upload strip joins the panel below the browser while it is open: a third of the height, more than half once
+     * files were not stored (their list wants rows), nearly all of it when the operator expands it.
      */
     private void setUpUploadStrip(UploadView upload) {
         this.upload = upload;
         uploadSlot.getChildren().add(upload.root());
         Runnable place = () -> {
             if (stack.getItems().contains(uploadSlot)) {
-                stack.setDividerPositions(upload.expanded().get() ? 0.12 : viewModel.upload().problems().isEmpty() ? 0.68 : 0.5);
+                stack.setDividerPositions(upload.expanded().get() ? 0.1 : viewModel.upload().problems().isEmpty() ? 0.68 : 0.42);
             }
         };
         upload.shown().addListener((obs, was, now) -> {

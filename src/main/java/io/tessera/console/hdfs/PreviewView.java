@@ -12,11 +12,9 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -91,19 +89,9 @@ public final class PreviewView {
             value.setMinWidth(0);
             value.getStyleClass().add("hdfs-fact");
             value.setTooltip(new Tooltip(fact.getValue()));
-            value.setContextMenu(copyMenu(fact.getValue()));
+            value.setContextMenu(new ContextMenu(CopyText.menuItem("Copy", fact::getValue)));
             facts.addRow(row++, key, value);
         }
-    }
-
-    private static ContextMenu copyMenu(String text) {
-        MenuItem copy = new MenuItem("Copy");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        });
-        return new ContextMenu(copy);
     }
 
     /** A list line that wraps at the list's width instead of widening the list. */

@@ -3,6 +3,7 @@ package io.tessera.console.hdfs;
 import io.tessera.console.common.Fxml;
 import io.tessera.engine.upload.ConflictPolicy;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,15 +19,15 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCodeCombination;
@@ -36,7 +37,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The upload strip under the browser: totals, the files in flight (while running) and the files not stored, each
- * with its whole reason (wrapped), sortable, copied by row (Ctrl+C, context menu) or all at once; and the name-clash
+ * with its whole reason (wrapped; the name on one line, whole in the row's tooltip), sortable, copied by row (Ctrl+C, context menu) or all at once; and the name-clash
  * question. The panel gives the strip its height ({@link #expanded}: most of the panel, for a long problem list).
  */
 public final class UploadView {
@@ -81,7 +82,7 @@ public final class UploadView {
         cancelButton.managedProperty().bind(viewModel.running());
         closeButton.visibleProperty().bind(viewModel.running().not());
         closeButton.managedProperty().bind(viewModel.running().not());
-        copyButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.problems()));
+        copyButton.disableProperty().bind(Bindings.isEmpty(viewModel.problems()));
         copyButton.setGraphic(new FontIcon("fth-copy"));
         copyButton.setTooltip(new Tooltip("Copy every file not uploaded, with its reason"));
         expandButton.setGraphic(new FontIcon("fth-maximize-2"));
@@ -106,7 +107,7 @@ public final class UploadView {
         fileColumn.setCellValueFactory(c -> value(c.getValue().file()));
         outcomeColumn.setCellValueFactory(c -> value(c.getValue().outcome()));
         reasonColumn.setCellValueFactory(c -> value(c.getValue().reason()));
-        fileColumn.setCellFactory(c -> new WrappingCell<>(fileColumn));
+        fileColumn.setCellFactory(c -> nameCell()); // one line each: the reasons get the rows; the row's tooltip has the whole name
         reasonColumn.setCellFactory(c -> new WrappingCell<>(reasonColumn));
         outcomeColumn.setMinWidth(Region.USE_PREF_SIZE);
         outcomeColumn.setPrefWidth(100);
@@ -119,40 +120,41 @@ public final class UploadView {
             row.tooltipProperty().bind(row.itemProperty().map(p -> new Tooltip(p.line())));
             return row;
         });
-        MenuItem copy = new MenuItem("Copy");
+        MenuItem copy = CopyText.menuItem("Copy", this::selectedLines);
         copy.setAccelerator(COPY);
-        copy.setOnAction(e -> copySelected());
-        MenuItem copyAll = new MenuItem("Copy all");
-        copyAll.setOnAction(e -> copyAll());
-        problems.setContextMenu(new ContextMenu(copy, copyAll));
+        problems.setContextMenu(new ContextMenu(copy, CopyText.menuItem("Copy all", viewModel::problemsText)));
         problems.setOnKeyPressed(e -> {
             if (COPY.match(e)) {
-                copySelected();
+                copy.fire();
                 e.consume();
             }
         });
+    }
+
+    /** A name on one line, shortened in the middle when it must be (the folder it starts with and its extension stay). */
+    private static TableCell<UploadProblem, String> nameCell() {
+        TableCell<UploadProblem, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        return cell;
     }
 
     private static ObservableValue<String> value(String text) {
         return new SimpleStringProperty(text);
     }
 
-    private void copySelected() {
-        String lines = problems.getSelectionModel().getSelectedItems().stream().map(UploadProblem::line).collect(Collectors.joining("\n"));
-        if (!lines.isEmpty()) {
-            toClipboard(lines);
-        }
+    private String selectedLines() {
+        return problems.getSelectionModel().getSelectedItems().stream().map(UploadProblem::line).collect(Collectors.joining("\n"));
     }
 
     @FXML
     private void copyAll() {
-        toClipboard(viewModel.problemsText());
-    }
-
-    private static void toClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        CopyText.toClipboard(viewModel.problemsText());
     }
 
     private void ask(UploadViewModel.Conflict conflict) {

@@ -58,10 +58,15 @@ final class PanelHarness {
         });
     }
 
+    /** The panel in a scene of this size (a new scene: Monocle's headless painter fails on a window resized smaller). */
     void resize(double[] size) {
         robot.interact(() -> {
-            stage.setWidth(size[0]);
-            stage.setHeight(size[1]);
+            Scene old = stage.getScene();
+            old.setRoot(new javafx.scene.layout.Region());
+            Scene scene = new Scene(view.root(), size[0], size[1]);
+            scene.getStylesheets().setAll(old.getStylesheets());
+            stage.setScene(scene);
+            stage.sizeToScene();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
