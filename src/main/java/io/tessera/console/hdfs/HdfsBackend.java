@@ -29,12 +29,17 @@ public final class HdfsBackend implements AutoCloseable {
 
     /** @param uploadJournals where uploads record their temporaries in flight (see {@link Uploader#journalFolder}); null for none */
     public HdfsBackend(ClusterConnection connection, java.nio.file.Path uploadJournals) {
+        this(connection, uploadJournals, ThumbnailService.forConnection(connection, ThumbnailSettings.DEFAULT));
+    }
+
+    /** With thumbnails made elsewhere (tests watch what is read, and when). */
+    HdfsBackend(ClusterConnection connection, java.nio.file.Path uploadJournals, ThumbnailService thumbnails) {
         this.browser = new HdfsBrowser(connection);
         this.files = new HdfsFiles(browser);
         this.trash = new HdfsTrash(browser);
         this.downloads = new Downloads(browser);
         this.uploader = new Uploader(connection, ImageLimits.DEFAULT, uploadJournals);
-        this.thumbnails = ThumbnailService.forConnection(connection, ThumbnailSettings.DEFAULT);
+        this.thumbnails = thumbnails;
     }
 
     public HdfsBrowser browser() {

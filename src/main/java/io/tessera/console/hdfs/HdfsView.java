@@ -24,7 +24,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.controlsfx.control.BreadCrumbBar;
 import org.controlsfx.control.GridView;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -35,17 +34,21 @@ public final class HdfsView {
     private final Parent root;
     private final FileOpsMenu menu;
     private boolean followingSelection;
+    private UploadView upload;
+    /** Held: a binding only its listener refers to would be collected. */
+    private javafx.beans.binding.BooleanBinding noProblems;
     @FXML private Label subtitle;
     @FXML private Button trashButton;
     @FXML private Button backButton;
     @FXML private Button forwardButton;
     @FXML private Button upButton;
     @FXML private Button refreshButton;
-    @FXML private BreadCrumbBar<String> crumbs;
+    @FXML private PathCrumbs crumbs;
     @FXML private TextField pathField;
     @FXML private TextField filterField;
     @FXML private ToggleButton imagesOnly;
     @FXML private ToggleButton gridToggle;
+    @FXML private SplitPane stack;
     @FXML private SplitPane split;
     @FXML private TreeView<String> folderTree;
     @FXML private StackPane contentPane;
@@ -90,8 +93,7 @@ public final class HdfsView {
         backButton.disableProperty().bind(folder.canGoBack().not());
         forwardButton.disableProperty().bind(folder.canGoForward().not());
         folder.path().addListener((obs, old, now) -> showPath(now));
-        crumbs.setCrumbFactory(item -> new BreadCrumbBar.BreadCrumbButton(item.getValue() == null ? "" : HdfsPaths.name(item.getValue())));
-        crumbs.setOnCrumbAction(e -> folder.open(e.getSelectedCrumb().getValue()));
+        crumbs.setOnOpen(folder::open);
         filterField.textProperty().bindBidirectional(folder.nameFilter());
         imagesOnly.selectedProperty().bindBidirectional(folder.imagesOnly());
         gridToggle.setGraphic(new FontIcon("fth-grid"));
@@ -101,7 +103,7 @@ public final class HdfsView {
         setUpGrid();
         new FolderTree(folderTree, viewModel.tree(), folder, viewModel.ops());
         previewSlot.getChildren().add(new PreviewView(viewModel.preview(), viewModel.thumbnails()).root());
-        uploadSlot.getChildren().add(new UploadView(viewModel.upload()).root());
+        setUpUploadStrip(new UploadView(viewModel.upload()));
         status.textProperty().bind(folder.status());
         loadMoreButton.visibleProperty().bind(folder.hasMore());
         loadMoreButton.disableProperty().bind(folder.loading());
@@ -109,6 +111,31 @@ public final class HdfsView {
         message.textProperty().bind(viewModel.ops().message());
         undoButton.visibleProperty().bind(viewModel.ops().undoable().isNotNull());
         setUpDrop();
+    }
+
+    /**
+     * The upload strip joins the panel below the browser while it is open: a third of the height, more than half once
+     * files were not stored (their list wants rows), nearly all of it when the operator expands it.
+     */
+    private void setUpUploadStrip(UploadView upload) {
+        this.upload = upload;
+        uploadSlot.getChildren().add(upload.root());
+        Runnable place = () -> {
+            if (stack.getItems().contains(uploadSlot)) {
+                stack.setDividerPositions(upload.expanded().get() ? 0.1 : viewModel.upload().problems().isEmpty() ? 0.68 : 0.42);
+            }
+        };
+        upload.shown().addListener((obs, was, now) -> {
+            if (now && !stack.getItems().contains(uploadSlot)) {
+                stack.getItems().add(uploadSlot);
+                place.run();
+            } else if (!now) {
+                stack.getItems().remove(uploadSlot);
+            }
+        });
+        upload.expanded().addListener((obs, was, now) -> place.run());
+        noProblems = javafx.beans.binding.Bindings.isEmpty(viewModel.upload().problems());
+        noProblems.addListener((obs, none, nowNone) -> place.run()); // the first problem of an upload: room for the list
     }
 
     private void setUpTable() {
@@ -157,8 +184,9 @@ public final class HdfsView {
         grid.setCellHeight(ThumbnailCell.BOX + 8);
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(6);
+        LoadingPulse pulse = new LoadingPulse();
         grid.setCellFactory(g -> {
-            ThumbnailCell cell = new ThumbnailCell(viewModel.thumbnails(), folder::loadMore);
+            ThumbnailCell cell = new ThumbnailCell(viewModel.thumbnails(), pulse, folder::loadMore);
             cell.setOnMouseClicked(e -> {
                 if (cell.getItem() != null) {
                     table.getSelectionModel().clearSelection();
@@ -172,6 +200,7 @@ public final class HdfsView {
             folder.selected().addListener((obs, old, now) -> cell.pseudoClassStateChanged(SELECTED, now != null && now == cell.getItem()));
             return cell;
         });
+        GridViewport.follow(grid, viewModel.thumbnails());
     }
 
     private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
@@ -225,7 +254,7 @@ public final class HdfsView {
 
     private void showPath(String path) {
         pathField.setText(path);
-        crumbs.setSelectedCrumb(BreadCrumbBar.buildTreeModel(HdfsPaths.steps(path).toArray(String[]::new)));
+        crumbs.show(path);
         table.getSelectionModel().clearSelection();
         table.scrollTo(0);
     }
@@ -313,8 +342,24 @@ public final class HdfsView {
         return folderTree;
     }
 
+    PathCrumbs crumbs() {
+        return crumbs;
+    }
+
     GridView<HdfsEntry> grid() {
         return grid;
+    }
+
+    UploadView upload() {
+        return upload;
+    }
+
+    javafx.scene.control.TableView<UploadProblem> uploadProblems() {
+        return upload.problems();
+    }
+
+    SplitPane stack() {
+        return stack;
     }
 
     void showGrid(boolean on) {

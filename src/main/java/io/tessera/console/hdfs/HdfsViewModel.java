@@ -49,7 +49,7 @@ public final class HdfsViewModel {
         this.upload = new UploadViewModel(source, tasks, ui, into -> foldersChanged(List.of(into)));
         this.ops = new FileOpsViewModel(source, tasks, folder, tree);
         this.trash = new TrashViewModel(source, tasks, this::foldersChanged);
-        this.thumbnails = new ThumbnailFeed(() -> folder.backend().get(), ui);
+        this.thumbnails = new ThumbnailFeed(() -> folder.backend().get(), tasks, ui);
         folder.selected().addListener((obs, old, now) -> preview.show(now));
         connection.targetProperty().addListener((obs, old, now) -> reconnect(now));
         subtitle.set(describe(connection.targetProperty().get()));

@@ -2,46 +2,64 @@ package io.tessera.console.hdfs;
 
 import io.tessera.engine.store.HdfsEntry;
 import io.tessera.engine.thumbs.Cancellable;
-import io.tessera.engine.thumbs.ThumbnailResult;
-import java.io.ByteArrayInputStream;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.controlsfx.control.GridCell;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * One grid cell: asks for its thumbnail only while it shows an image entry, and cancels the request when
- * it is reused for another entry or scrolls away. A failure shows a placeholder with the reason as tooltip.
+ * One grid card: a folder or file glyph, or for an image entry its thumbnail, asked for only while the card shows
+ * that entry (cancelled when the card is reused). Until the thumbnail arrives the card shows a breathing placeholder
+ * ("Loading…") above the file name; an image that cannot be shown gets a warning card with the short reason ("truncated
+ * JPEG") and the whole reason as tooltip.
  */
 final class ThumbnailCell extends GridCell<HdfsEntry> {
     static final int BOX = 160;
+    private static final double FRAME_WIDTH = BOX - 12;
+    private static final double FRAME_HEIGHT = BOX - 24;
 
     private final ThumbnailFeed thumbnails;
     private final Runnable nearEnd;
     private final ImageView picture = new ImageView();
-    private final StackPane frame = new StackPane(picture);
+    private final VBox loading = placeholder("fth-image", "Loading…", "thumbnail-loading");
+    private final Label reason = new Label();
+    private final VBox problem = placeholder("fth-alert-triangle", null, "thumbnail-problem");
+    private final FontIcon kind = new FontIcon();
+    private final StackPane frame = new StackPane(picture, loading, problem, kind);
     private final Label label = new Label();
     private Cancellable pending = Cancellable.DONE;
     private HdfsEntry shownFor;
 
-    ThumbnailCell(ThumbnailFeed thumbnails, Runnable nearEnd) {
+    ThumbnailCell(ThumbnailFeed thumbnails, LoadingPulse pulse, Runnable nearEnd) {
         this.thumbnails = thumbnails;
         this.nearEnd = nearEnd;
         getStyleClass().add("thumbnail-cell");
-        picture.setFitWidth(BOX - 12);
-        picture.setFitHeight(BOX - 24);
+        picture.setFitWidth(FRAME_WIDTH);
+        picture.setFitHeight(FRAME_HEIGHT);
         picture.setPreserveRatio(true);
-        frame.setPrefSize(BOX - 12, BOX - 24);
+        reason.setWrapText(true);
+        reason.setTextAlignment(TextAlignment.CENTER);
+        reason.setMaxWidth(FRAME_WIDTH - 12);
+        reason.getStyleClass().add("thumbnail-reason");
+        problem.getChildren().add(reason);
+        kind.setIconSize(48);
+        kind.getStyleClass().add("thumbnail-icon");
+        frame.setPrefSize(FRAME_WIDTH, FRAME_HEIGHT);
+        frame.setMaxSize(FRAME_WIDTH, FRAME_HEIGHT);
         label.setGraphic(frame);
         label.setContentDisplay(ContentDisplay.TOP);
         label.setAlignment(Pos.CENTER);
         label.setMaxWidth(BOX - 8);
         label.getStyleClass().add("thumbnail-label");
+        show(null);
+        pulse.follow(loading);
     }
 
     @Override
@@ -54,10 +72,10 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
         pending.cancel();
         pending = Cancellable.DONE;
         picture.setImage(null);
-        frame.getChildren().setAll(picture);
         label.setTooltip(null);
         getStyleClass().remove("thumbnail-failed");
         if (empty || item == null) {
+            show(null);
             setGraphic(null);
             return;
         }
@@ -67,35 +85,59 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
             nearEnd.run();
         }
         if (item.directory()) {
-            frame.getChildren().add(icon("fth-folder"));
+            showKind("fth-folder");
         } else if (item.looksLikeImage()) {
+            show(loading);
             request(item);
         } else {
-            frame.getChildren().add(icon("fth-file"));
+            showKind("fth-file");
         }
     }
 
     private void request(HdfsEntry item) {
-        pending = thumbnails.request(item, BOX, result -> {
+        pending = thumbnails.request(item, BOX, getIndex(), shown -> {
             if (!item.equals(getItem())) {
                 return;
             }
-            switch (result) {
-                case ThumbnailResult.Ready ready -> picture.setImage(new Image(new ByteArrayInputStream(ready.thumbnail().data())));
-                case ThumbnailResult.Failed failed -> {
-                    frame.getChildren().add(icon("fth-alert-triangle"));
-                    getStyleClass().add("thumbnail-failed");
-                    label.setTooltip(new Tooltip(failed.reason()));
+            switch (shown) {
+                case Picture.Shown s -> {
+                    picture.setImage(s.image());
+                    show(picture);
                 }
-                case ThumbnailResult.Dropped dropped -> request(item);
+                case Picture.Failed failed -> {
+                    reason.setText(failed.headline());
+                    label.setTooltip(new Tooltip(item.name() + "\n" + failed.reason()));
+                    getStyleClass().add("thumbnail-failed");
+                    show(problem);
+                }
             }
         });
     }
 
-    private static FontIcon icon(String literal) {
-        FontIcon icon = new FontIcon(literal);
-        icon.setIconSize(48);
-        icon.getStyleClass().add("thumbnail-icon");
-        return icon;
+    private void showKind(String literal) {
+        kind.setIconLiteral(literal);
+        show(kind);
+    }
+
+    /** Shows one of the frame's layers (none for null). */
+    private void show(Node layer) {
+        for (Node child : frame.getChildren()) {
+            child.setVisible(child == layer);
+        }
+    }
+
+    private static VBox placeholder(String icon, String text, String styleClass) {
+        FontIcon glyph = new FontIcon(icon);
+        glyph.setIconSize(36);
+        glyph.getStyleClass().add("thumbnail-icon");
+        VBox box = new VBox(6, glyph);
+        if (text != null) {
+            Label caption = new Label(text);
+            caption.getStyleClass().add("thumbnail-caption");
+            box.getChildren().add(caption);
+        }
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().addAll("thumbnail-placeholder", styleClass);
+        return box;
     }
 }

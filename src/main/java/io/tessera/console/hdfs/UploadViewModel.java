@@ -51,7 +51,7 @@ public final class UploadViewModel {
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<String> files = FXCollections.observableArrayList();
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<UploadProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Conflict> conflict = new ReadOnlyObjectWrapper<>();
     private volatile ConflictPolicy forAll;
     private UploadJob job;
@@ -184,8 +184,7 @@ public final class UploadViewModel {
                 String name = SafeNames.displayable(outcome.item().relativeTarget());
                 files.removeIf(l -> l.startsWith(name + "  "));
                 if (outcome.isProblem()) {
-                    problems.add(name + ": " + outcome.status().name().toLowerCase(Locale.ROOT)
-                            + (outcome.reason() == null ? "" : " — " + outcome.reason()));
+                    problems.add(new UploadProblem(name, outcome.status().name().toLowerCase(Locale.ROOT), outcome.reason() == null ? "" : outcome.reason()));
                 }
             }
             case UploadSummary done -> finished(done);
@@ -227,9 +226,14 @@ public final class UploadViewModel {
         return files;
     }
 
-    /** One line per file refused, failed or cancelled, with the reason. */
-    public ObservableList<String> problems() {
+    /** One per file refused, failed or cancelled, with the reason. */
+    public ObservableList<UploadProblem> problems() {
         return problems;
+    }
+
+    /** Every problem as a line of text, as the "Copy" action puts them on the clipboard. */
+    public String problemsText() {
+        return problems.stream().map(UploadProblem::line).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** The clash waiting for an answer, or null. */

@@ -172,6 +172,6 @@ class FileOpsAndUploadIT {
     }
 
     private String line(String name) {
-        return upload.problems().stream().filter(l -> l.contains(name)).findFirst().orElse("(no line for " + name + ")");
+        return upload.problems().stream().map(UploadProblem::line).filter(l -> l.contains(name)).findFirst().orElse("(no line for " + name + ")");
     }
 }

@@ -58,14 +58,46 @@ final class HdfsTesting {
         for (int i = 0; i < namesAndBytes.length; i += 2) {
             Files.write(dir.resolve((String) namesAndBytes[i]), (byte[]) namesAndBytes[i + 1]);
         }
+        uploadContents(dir, folder);
+    }
+
+    /** Uploads every file of a local folder into an HDFS folder; throws unless all were stored. */
+    private static void uploadContents(Path dir, String folder) throws Exception {
         List<Path> files;
         try (var listing = Files.list(dir)) {
             files = listing.toList();
         }
-        UploadSummary summary = backend().uploader().start(UploadRequest.of(files, folder, ConflictPolicy.SKIP, 2),
-                UploadListener.NONE, ConflictResolver.SKIP_ALL).await(Duration.ofSeconds(60));
+        UploadSummary summary = backend().uploader().start(UploadRequest.of(files, folder, ConflictPolicy.SKIP, 4),
+                UploadListener.NONE, ConflictResolver.SKIP_ALL).await(Duration.ofSeconds(120));
         if (!summary.allGood()) {
             throw new IllegalStateException("fixture upload failed: " + summary.outcomes());
+        }
+    }
+
+    /** Writes a file straight into HDFS, unchecked (the uploader would refuse a broken image). */
+    static void write(String path, byte[] bytes) throws Exception {
+        try (java.io.OutputStream out = connection().fileSystem().create(new org.apache.hadoop.fs.Path(path))) {
+            out.write(bytes);
+        }
+    }
+
+    /** Writes {@code count} copies of one image into an HDFS folder as name-000.ext, name-001.ext …, 8 at a time, unchecked. */
+    static void putCopies(String folder, int count, String name, String ext, byte[] bytes) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String path = String.format("%s/%s-%03d.%s", folder, name, i, ext);
+                writes.add(pool.submit(() -> {
+                    write(path, bytes);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> w : writes) {
+                w.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

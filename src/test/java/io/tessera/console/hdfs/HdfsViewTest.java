@@ -40,9 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The HDFS panel headless against the shared embedded cluster, wired as in the app through an ActiveConnection. */
 class HdfsViewTest {
-    private final FxRobot robot = new FxRobot();
-    private BackgroundTasks tasks;
-    private ActiveConnection active;
+    private PanelHarness panel;
+    private FxRobot robot;
     private HdfsViewModel viewModel;
     private HdfsView view;
     private javafx.stage.Stage stage;
@@ -50,27 +49,16 @@ class HdfsViewTest {
 
     @BeforeEach
     void start() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxUiThread ui = new FxUiThread();
-        tasks = BackgroundTasks.daemonThreads(ui);
-        active = new ActiveConnection(tasks);
-        robot.interact(() -> active.use(SharedCluster.target()));
-        viewModel = new HdfsViewModel(active, tasks, ui, scratch.resolve("upload-journals"));
-        FxToolkit.setupStage(stage -> {
-            Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
-            view = new HdfsView(viewModel);
-            Scene scene = new Scene(view.root(), 1500, 940); // the main window's default size
-            scene.getStylesheets().add(Stylesheets.APP);
-            stage.setScene(scene);
-            stage.show();
-        });
+        panel = new PanelHarness(scratch, 1500, 940, null); // the panel alone at the main window's default size
+        robot = panel.robot;
+        viewModel = panel.viewModel;
+        view = panel.view;
+        stage = panel.stage;
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        robot.interact(() -> active.use(null));
-        tasks.shutdown();
+        panel.stop();
     }
 
     @Test
@@ -155,24 +143,25 @@ class HdfsViewTest {
 
         waitFor(() -> view.table().getItems().stream().anyMatch(e -> e.name().equals("dropped one.jpg")));
         waitFor(() -> visibleLabelStarting("Done: 1 uploaded") != null);
-        assertTrue(robot.lookup(".hdfs-upload-problems").queryAs(ListView.class).getItems().stream()
-                .anyMatch(l -> l.toString().startsWith("bad.jpg: refused — not an image")), "the refused file is listed with its reason");
+        assertTrue(fx(() -> view.uploadProblems().getItems().stream()
+                .anyMatch(p -> p.file().equals("bad.jpg") && p.outcome().equals("refused") && p.reason().startsWith("not an image"))), "the refused file is listed with its reason");
         // rendered in the strip's cells, the reasons name the character and never print it
-        problemShown(".cover.jpg: refused — hidden name \".cover.jpg\": jobs leave out names starting with '.'");
-        problemShown("photo<U+202E>gpj.exe: refused — name contains U+202E RIGHT-TO-LEFT OVERRIDE");
-        assertTrue(robot.lookup(".hdfs-upload-problems .list-cell").queryAll().stream()
-                .noneMatch(c -> ((javafx.scene.control.ListCell<?>) c).getText() != null && ((javafx.scene.control.ListCell<?>) c).getText().contains("\u202E")));
+        problemShown(".cover.jpg", "hidden name \".cover.jpg\": jobs leave out names starting with '.'");
+        problemShown("photo<U+202E>gpj.exe", "name contains U+202E RIGHT-TO-LEFT OVERRIDE");
+        assertTrue(fx(() -> renderedProblemTexts().stream().noneMatch(t -> t.contains("\u202E"))));
         assertEquals(1, view.table().getItems().size());
     }
 
-    /** Scrolls the upload strip's problems (two lines show at a time) to the line starting with {@code text} and waits for its cell. */
-    private void problemShown(String text) throws Exception {
-        @SuppressWarnings("unchecked")
-        ListView<String> problems = robot.lookup(".hdfs-upload-problems").queryAs(ListView.class);
-        robot.interact(() -> problems.getItems().stream().filter(l -> l.startsWith(text)).findFirst().ifPresent(problems::scrollTo));
-        waitFor(() -> robot.lookup(".hdfs-upload-problems .list-cell").queryAll().stream()
-                .map(c -> (javafx.scene.control.ListCell<?>) c)
-                .anyMatch(c -> c.getText() != null && c.getText().startsWith(text) && c.isVisible()));
+    /** Scrolls the upload strip's problem table to the file's row and waits for its name and reason to be drawn. */
+    private void problemShown(String file, String reason) throws Exception {
+        robot.interact(() -> view.uploadProblems().getItems().stream().filter(p -> p.file().equals(file)).findFirst()
+                .ifPresent(view.uploadProblems()::scrollTo));
+        waitFor(() -> renderedProblemTexts().contains(file) && renderedProblemTexts().stream().anyMatch(t -> t.startsWith(reason)));
+    }
+
+    private List<String> renderedProblemTexts() {
+        return view.uploadProblems().lookupAll(".wrapping-cell-text").stream()
+                .filter(PanelHarness::shown).map(n -> ((javafx.scene.text.Text) n).getText()).toList();
     }
 
     @Test
@@ -293,11 +282,7 @@ class HdfsViewTest {
 
     /** Labeled nodes in the table whose rendered text differs from their text (the skin put an ellipsis in). */
     private List<String> truncatedTexts() {
-        return java.util.stream.Stream.concat(view.table().lookupAll(".table-cell").stream(), view.table().lookupAll(".column-header .label").stream())
-                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty() && l.isVisible())
-                .map(javafx.scene.control.Labeled.class::cast)
-                .filter(l -> l.lookupAll(".text").stream().noneMatch(t -> t instanceof javafx.scene.text.Text text && l.getText().equals(text.getText())))
-                .map(javafx.scene.control.Labeled::getText).toList();
+        return PanelHarness.truncatedTexts(view.table());
     }
 
     /** Expands the tree row by row down to the path, each row once its parent has listed it. */
@@ -324,7 +309,7 @@ class HdfsViewTest {
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
+        return PanelHarness.fx(read);
     }
 
     private String failedCellTooltip() {
@@ -339,18 +324,14 @@ class HdfsViewTest {
     }
 
     private Label visibleLabel(String text) {
-        return robot.lookup((Node n) -> n instanceof Label l && text.equals(l.getText()) && l.isVisible() && l.getScene() != null)
-                .tryQuery().map(Label.class::cast).orElse(null);
+        return panel.visibleLabel(text);
     }
 
     private Label visibleLabelStarting(String text) {
-        return robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith(text) && l.getScene() != null)
-                .tryQuery().map(Label.class::cast).orElse(null);
+        return panel.visibleLabelStarting(text);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        // Look the scene graph up on the FX thread: lookups from the test thread race the layout.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        PanelHarness.waitFor(condition);
     }
 }

@@ -162,6 +162,90 @@ class ThumbnailServiceTest {
     }
 
     @Test
+    void theMostUrgentRequestGoesFirstAndAMovedOneMovesInTheQueue() throws Exception {
+        CountDownLatch blocking = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> readOrder = new CopyOnWriteArrayList<>();
+        ThumbnailSource slow = (path, max) -> {
+            readOrder.add(path);
+            if (path.equals("/busy.jpg")) {
+                started.countDown();
+                blocking.await(10, TimeUnit.SECONDS);
+            }
+            return TestImages.jpeg(40, 40);
+        };
+        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1))) {
+            service.request(key("/busy.jpg"), r -> {});
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            CountDownLatch answered = new CountDownLatch(4);
+            service.request(key("/cell-5.jpg"), 5, r -> answered.countDown());
+            service.request(key("/cell-1.jpg"), 1, r -> answered.countDown());
+            service.request(key("/cell-3.jpg"), 3, r -> answered.countDown());
+            ThumbnailRequest scrolledBack = service.request(key("/was-away.jpg"), 1_000, r -> answered.countDown());
+            scrolledBack.prioritise(0);
+            blocking.countDown();
+            assertTrue(answered.await(10, TimeUnit.SECONDS));
+            assertEquals(List.of("/busy.jpg", "/was-away.jpg", "/cell-1.jpg", "/cell-3.jpg", "/cell-5.jpg"), readOrder);
+        }
+    }
+
+    /** The grid cancels and asks again for the same entry when it lays a row out again: the photo is decoded once. */
+    @Test
+    void aKeyBeingMadeIsMadeOnceForEveryoneWhoAsksMeanwhile() throws Exception {
+        CountDownLatch blocking = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        Map<String, Integer> reads = new ConcurrentHashMap<>();
+        ThumbnailSource slow = (path, max) -> {
+            reads.merge(path, 1, Integer::sum);
+            started.countDown();
+            blocking.await(10, TimeUnit.SECONDS);
+            return TestImages.jpeg(40, 40);
+        };
+        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(3))) {
+            List<ThumbnailResult> first = new CopyOnWriteArrayList<>();
+            Cancellable relaidOut = service.request(key("/same.jpg"), first::add);
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            relaidOut.cancel();
+            CompletableFuture<ThumbnailResult> again = new CompletableFuture<>();
+            CompletableFuture<ThumbnailResult> preview = new CompletableFuture<>();
+            service.request(key("/same.jpg"), again::complete);
+            service.request(key("/same.jpg"), -1, preview::complete);
+            Thread.sleep(300); // two idle workers had time to take them up, and must not have
+            blocking.countDown();
+            assertInstanceOf(ThumbnailResult.Ready.class, again.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(ThumbnailResult.Ready.class, preview.get(10, TimeUnit.SECONDS));
+            assertEquals(Map.of("/same.jpg", 1), reads);
+            assertEquals(1, service.stats().made());
+            assertTrue(first.isEmpty(), "the cancelled request is not answered");
+        }
+    }
+
+    @Test
+    void whenTheQueueOverflowsTheLeastUrgentRequestIsDropped() throws Exception {
+        CountDownLatch blocking = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        ThumbnailSource slow = (path, max) -> {
+            started.countDown();
+            blocking.await(10, TimeUnit.SECONDS);
+            return TestImages.jpeg(20, 20);
+        };
+        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1).withQueueCapacity(2))) {
+            service.request(key("/busy.jpg"), r -> {});
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            CompletableFuture<ThumbnailResult> onScreen = new CompletableFuture<>();
+            CompletableFuture<ThumbnailResult> farAway = new CompletableFuture<>();
+            service.request(key("/on-screen.jpg"), 1, onScreen::complete);
+            service.request(key("/far-away.jpg"), 900, farAway::complete);
+            service.request(key("/next.jpg"), 2, r -> {});
+            assertInstanceOf(ThumbnailResult.Dropped.class, farAway.get(1, TimeUnit.SECONDS));
+            assertEquals(2, service.pending());
+            assertEquals(1, service.stats().dropped());
+            blocking.countDown();
+            assertInstanceOf(ThumbnailResult.Ready.class, onScreen.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void theMemoryCacheStaysWithinItsBytes() {
         MemoryThumbnailCache cache = new MemoryThumbnailCache(10_000);
         for (int i = 0; i < 50; i++) {
