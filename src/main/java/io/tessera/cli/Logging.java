@@ -10,7 +10,10 @@ final class Logging {
 
     static void configure(AppDirectories dirs) {
         if (System.getProperty("tessera.log.dir") == null) {
-            System.setProperty("tessera.log.dir", dirs.state().resolve("logs").toString());
+            // TESSERA_LOG_DIR: a service unit's log folder (/var/log/tessera)
+            String fromEnvironment = System.getenv("TESSERA_LOG_DIR");
+            boolean given = fromEnvironment != null && !fromEnvironment.isBlank();
+            System.setProperty("tessera.log.dir", given ? fromEnvironment : dirs.state().resolve("logs").toString());
         }
         // Initialise the backend now, on one thread, before server threads start logging at once.
         LoggerFactory.getILoggerFactory();

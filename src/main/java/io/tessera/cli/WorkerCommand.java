@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * `tessera worker`: a headless worker until it is stopped. SIGTERM or Ctrl-C drains: the images at hand
  * finish and are acknowledged, then the worker leaves membership and the process exits. After an out-of-memory
  * (or other fatal JVM) error it hands its tasks back and exits with {@link FatalErrorPolicy#EXIT_CODE} (3), for its
- * service manager to start it again. Inputs are capped at the profile's largest input size.
+ * service manager to start it again. Inputs are capped at the profile's largest input size. {@code --print-unit} prints the
+ * systemd unit the Linux package installs for it.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, description = "Run jobs' image tasks from Redis on this machine (headless).")
 final class WorkerCommand implements Callable<Integer> {
@@ -40,8 +41,18 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--visibility-timeout", hidden = true, description = "Seconds before a silent worker's tasks go to others (default 60).")
     Integer visibilitySeconds;
 
+    @Option(names = "--print-unit", arity = "0..1", fallbackValue = "service", paramLabel = "service|template",
+            description = "Print the systemd unit that runs a worker as a service (tessera-worker.service; 'template': "
+                    + "tessera-worker@.service, one worker per profile) and exit.")
+    String printUnit;
+
     @Override
     public Integer call() throws Exception {
+        if (printUnit != null) {
+            spec.commandLine().getOut().print(WorkerUnits.unit(printUnit, WorkerUnits.runningLauncher()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1 || n > 256) {
             throw new ReadableErrors.UserError("--threads must be between 1 and 256, not " + n, 2);

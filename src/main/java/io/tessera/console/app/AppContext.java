@@ -1,6 +1,10 @@
 package io.tessera.console.app;
 
 import java.io.IOException;
+import io.tessera.console.about.AboutView;
+import io.tessera.console.about.AboutViewModel;
+import io.tessera.console.about.BuildInfo;
+import io.tessera.console.about.JavaRuntime;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ErrorSink;
 import io.tessera.console.common.UiThread;
@@ -72,6 +76,7 @@ public final class AppContext {
     private final JobsViewModel jobs;
     private final MonitorViewModel monitor;
     private final LiveViewModel live;
+    private final BuildInfo build = BuildInfo.load();
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
         this.dirs = dirs;
@@ -127,7 +132,13 @@ public final class AppContext {
             });
         }
         return new ShellView(shell, new ProfileSwitcherView(profiles), new StatusView(status).root(),
-                new StartupView(startup).root(), panels, AppIcons.forToolbar());
+                new StartupView(startup).root(), panels, AppIcons.forToolbar(),
+                owner -> new AboutView(about(), AppIcons.forToolbar()).show(owner));
+    }
+
+    /** What the About dialog shows: this build and runtime, and this installation's folders. */
+    public AboutViewModel about() {
+        return new AboutViewModel(build, JavaRuntime.current(), dirs, AboutViewModel.currentLogFolder());
     }
 
     /** Applies the theme, starts the local cluster and loads the saved profiles. */

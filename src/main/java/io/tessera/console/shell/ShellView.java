@@ -4,6 +4,7 @@ import io.tessera.console.common.Fxml;
 import io.tessera.console.profiles.ProfileSwitcherView;
 import io.tessera.console.theme.Theme;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -19,6 +20,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window: toolbar, left navigation, the selected panel, and the status bar. */
@@ -29,22 +31,27 @@ public final class ShellView {
     private final Parent startup;
     private final Map<Panel, Parent> panels;
     private final Image logo;
+    private final Consumer<Window> about;
     private final Parent root;
     private final ToggleGroup navGroup = new ToggleGroup();
     @FXML private ImageView logoView;
     @FXML private StackPane profileSlot;
     @FXML private Button themeToggle;
+    @FXML private Button aboutButton;
     @FXML private VBox nav;
     @FXML private StackPane content;
     @FXML private StackPane statusSlot;
 
-    public ShellView(ShellViewModel viewModel, ProfileSwitcherView profiles, Parent status, Parent startup, Map<Panel, Parent> panels, Image logo) {
+    /** {@code about} opens the About dialog over the given window. */
+    public ShellView(ShellViewModel viewModel, ProfileSwitcherView profiles, Parent status, Parent startup, Map<Panel, Parent> panels, Image logo,
+                     Consumer<Window> about) {
         this.viewModel = viewModel;
         this.profiles = profiles;
         this.status = status;
         this.startup = startup;
         this.panels = panels;
         this.logo = logo;
+        this.about = about;
         this.root = Fxml.load(this);
     }
 
@@ -72,6 +79,8 @@ public final class ShellView {
         themeToggle.graphicProperty().bind(viewModel.themeProperty().map(theme -> new FontIcon(theme == Theme.LIGHT ? "fth-moon" : "fth-sun")));
         themeToggle.tooltipProperty().bind(viewModel.themeProperty().map(theme ->
                 new Tooltip((theme == Theme.LIGHT ? "Dark" : "Light") + " theme (Ctrl+Shift+T)")));
+        aboutButton.setGraphic(new FontIcon("fth-info"));
+        aboutButton.setTooltip(new Tooltip("About Tessera (F1)"));
         content.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
@@ -105,6 +114,12 @@ public final class ShellView {
         keys.put(new KeyCodeCombination(KeyCode.F5), viewModel::checkNow);
         keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), profiles::add);
         keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), viewModel::quit);
+        keys.put(new KeyCodeCombination(KeyCode.F1), this::showAbout);
+    }
+
+    @FXML
+    private void showAbout() {
+        about.accept(root.getScene().getWindow());
     }
 
     @FXML

@@ -88,6 +88,14 @@ class ConsoleSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Theme.LIGHT.userAgentStylesheet(), Application.getUserAgentStylesheet());
 
+        // About: the toolbar's info button (or F1) opens the dialog over the window; Close closes it.
+        robot.clickOn("#aboutButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dirs.data().toString(), robot.lookup("#about-data-folder").queryLabeled().getText());
+        robot.clickOn("#about-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#about-copy").queryAll().isEmpty(), "the About dialog closed");
+
         // Closing the window stops the local cluster in the background, then exits.
         Path endpoints = EmbeddedCluster.endpointsFile(dirs.localCluster());
         assertTrue(Files.exists(endpoints));
