@@ -55,12 +55,17 @@ final class ZooKeeperMembers {
         int port = colon < 0 ? 2181 : Integer.parseInt(address.substring(colon + 1));
         try {
             String mntr = FourLetterWordMain.send4LetterWord(host, port, "mntr", false, (int) timeout.toMillis());
-            if (!refused(mntr)) {
-                return fromMntr(address, mntr);
+            ZooKeeperMember fromMntr = refused(mntr) ? null : fromMntr(address, mntr);
+            if (fromMntr != null && (!fromMntr.answered() || fromMntr.averageLatencyMillis() >= 0 && fromMntr.znodes() >= 0)) {
+                return fromMntr;
             }
+            // mntr refused, or without the server's figures (its metrics provider reports none): srvr has them
             String srvr = FourLetterWordMain.send4LetterWord(host, port, "srvr", false, (int) timeout.toMillis());
             if (!refused(srvr)) {
-                return fromSrvr(address, srvr);
+                return fromMntr == null ? fromSrvr(address, srvr) : fromMntr.orElse(fromSrvr(address, srvr));
+            }
+            if (fromMntr != null) {
+                return fromMntr;
             }
             return ZooKeeperMember.unanswered(address, "answers, but its four-letter words mntr and srvr are not allowed "
                     + "(4lw.commands.whitelist): no figures");

@@ -15,4 +15,13 @@ public record ZooKeeperMember(String address, String mode, String problem, Strin
     public boolean answered() {
         return problem == null;
     }
+
+    /** These figures, with {@code other}'s where these are unknown (-1 or null). */
+    public ZooKeeperMember orElse(ZooKeeperMember other) {
+        return new ZooKeeperMember(address, mode != null ? mode : other.mode, problem, version != null ? version : other.version,
+                averageLatencyMillis >= 0 ? averageLatencyMillis : other.averageLatencyMillis,
+                maxLatencyMillis >= 0 ? maxLatencyMillis : other.maxLatencyMillis,
+                outstandingRequests >= 0 ? outstandingRequests : other.outstandingRequests, znodes >= 0 ? znodes : other.znodes,
+                watches >= 0 ? watches : other.watches, connections >= 0 ? connections : other.connections);
+    }
 }

@@ -19,6 +19,15 @@ class ZooKeeperMembersTest {
     }
 
     @Test
+    void srvrFillsWhatMntrLeftOut() {
+        ZooKeeperMember mntr = ZooKeeperMembers.fromMntr("zk1:2181", "zk_version\t3.9.3\nzk_server_state\tstandalone\n");
+        ZooKeeperMember srvr = ZooKeeperMembers.fromSrvr("zk1:2181", String.join("\n", "Zookeeper version: 3.9.3-abc, built on x",
+                "Latency min/avg/max: 0/1.5/12", "Received: 10", "Sent: 10", "Connections: 3", "Outstanding: 0", "Zxid: 0x1",
+                "Mode: standalone", "Node count: 42"));
+        assertEquals(new ZooKeeperMember("zk1:2181", "standalone", null, "3.9.3", 1.5, 12, 0, 42, -1, 3), mntr.orElse(srvr));
+    }
+
+    @Test
     void aServerWithoutQuorumSaysSo() {
         ZooKeeperMember member = ZooKeeperMembers.fromMntr("zk1:2181", "This ZooKeeper instance is not currently serving requests\n");
         assertEquals("up, but not serving requests (no quorum)", member.problem());
