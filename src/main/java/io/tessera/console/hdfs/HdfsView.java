@@ -6,6 +6,7 @@ import io.tessera.engine.store.HdfsEntry;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -149,6 +150,10 @@ public final class HdfsView {
         EntryTable.column(blockSizeColumn, EntryTable::blockSize);
         ColumnSizing.room(sizeColumn, "1023 bytes");
         ColumnSizing.room(modifiedColumn, "2026-12-31 23:59");
+        ColumnSizing.givesWay(blockSizeColumn, 1); // at 1280 px: the preview shows these for the selected file
+        ColumnSizing.givesWay(groupColumn, 2);
+        ColumnSizing.givesWay(replicationColumn, 3);
+        ColumnSizing.givesWay(ownerColumn, 4);
         EntryTable.setUp(table, Map.of(nameColumn, EntryOrder.NAME, sizeColumn, EntryOrder.SIZE, modifiedColumn, EntryOrder.MODIFIED,
                 ownerColumn, EntryOrder.OWNER, groupColumn, EntryOrder.GROUP, permissionColumn, EntryOrder.PERMISSION,
                 replicationColumn, EntryOrder.REPLICATION, blockSizeColumn, EntryOrder.BLOCK_SIZE), folder);
@@ -179,7 +184,8 @@ public final class HdfsView {
     }
 
     private void setUpGrid() {
-        grid.setItems(folder.entries());
+        // a hidden grid holds no entries: its cells would ask for thumbnails nobody sees
+        grid.itemsProperty().bind(gridToggle.selectedProperty().map(on -> on ? folder.entries() : FXCollections.<HdfsEntry>emptyObservableList()));
         grid.setCellWidth(ThumbnailCell.BOX);
         grid.setCellHeight(ThumbnailCell.BOX + 8);
         grid.setHorizontalCellSpacing(6);
