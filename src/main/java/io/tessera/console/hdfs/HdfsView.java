@@ -6,7 +6,6 @@ import io.tessera.engine.store.HdfsEntry;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -184,8 +183,7 @@ public final class HdfsView {
     }
 
     private void setUpGrid() {
-        // a hidden grid holds no entries: its cells would ask for thumbnails nobody sees
-        grid.itemsProperty().bind(gridToggle.selectedProperty().map(on -> on ? folder.entries() : FXCollections.<HdfsEntry>emptyObservableList()));
+        grid.setItems(folder.entries());
         grid.setCellWidth(ThumbnailCell.BOX);
         grid.setCellHeight(ThumbnailCell.BOX + 8);
         grid.setHorizontalCellSpacing(6);
@@ -207,6 +205,12 @@ public final class HdfsView {
             return cell;
         });
         GridViewport.follow(grid, viewModel.thumbnails());
+        // a hidden grid's cards do not ask for thumbnails nobody sees; shown, they ask
+        grid.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                grid.lookupAll(".thumbnail-cell").forEach(cell -> ((ThumbnailCell) cell).resume());
+            }
+        });
     }
 
     private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");

@@ -91,9 +91,19 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
             showKind("fth-folder");
         } else if (item.looksLikeImage()) {
             show(loading);
-            request(item);
+            if (getGridView() == null || getGridView().isVisible()) {
+                request(item);
+            } // else the table shows: asked for when the grid is shown (resume)
         } else {
             showKind("fth-file");
+        }
+    }
+
+    /** The grid is shown again: a card that waits without having asked (it was laid out hidden) asks now. */
+    void resume() {
+        HdfsEntry item = getItem();
+        if (item != null && !isEmpty() && item.looksLikeImage() && pending == Cancellable.DONE && picture.getImage() == null && loading.isVisible()) {
+            request(item);
         }
     }
 
