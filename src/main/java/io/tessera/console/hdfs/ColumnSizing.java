@@ -1,5 +1,7 @@
 package io.tessera.console.hdfs;
 
+import java.util.Comparator;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -12,7 +14,9 @@ import javafx.scene.text.Text;
 /**
  * Column widths for the panel's tables: every column but one is as wide as its header and its widest text
  * among the first rows, and the one ("Name", "Original path") takes what is left, so nothing is cut short
- * at the window's size and no horizontal scroll bar appears while the table is wide enough.
+ * at the window's size and no horizontal scroll bar appears while the table is wide enough. When it is not (a 1280 px
+ * window), the columns marked {@link #givesWay} are hidden in their order until the name has room again, and come
+ * back when the table widens (what they show is in the preview).
  */
 final class ColumnSizing {
     /** Rows measured: the columns beside the name hold values of bounded width (sizes, dates, owners). */
@@ -23,6 +27,9 @@ final class ColumnSizing {
     /** Marks a table whose columns were fitted once: later fits only widen (columns do not jump while paging). */
     private static final String ROOM = "tessera.column.room";
     private static final String FITTED = "tessera.columns.fitted";
+    private static final String GIVES_WAY = "tessera.column.givesWay";
+    /** The room the filling column keeps before other columns give way. */
+    private static final double FILL_ROOM = 260;
 
     private ColumnSizing() {}
 
@@ -44,6 +51,11 @@ final class ColumnSizing {
     /** Makes a column at least as wide as this text, for values that may come later than the rows measured ("1023 bytes"). */
     static void room(TableColumn<?, ?> column, String widestValue) {
         column.getProperties().put(ROOM, widestValue);
+    }
+
+    /** The column is hidden when the table is too narrow for all; lower {@code order} gives way first. */
+    static void givesWay(TableColumn<?, ?> column, int order) {
+        column.getProperties().put(GIVES_WAY, order);
     }
 
     static <S> void fitToContent(TableView<S> table, TableColumn<S, ?> fill) {
@@ -79,9 +91,18 @@ final class ColumnSizing {
         if (table.getWidth() <= 0) {
             return;
         }
-        double others = table.getColumns().stream().filter(c -> c != fill && c.isVisible()).mapToDouble(TableColumn::getWidth).sum();
-        double insets = table.getInsets().getLeft() + table.getInsets().getRight();
-        fill.setPrefWidth(Math.max(fill.getMinWidth(), Math.max(120, table.getWidth() - insets - others - SCROLL_BAR)));
+        double room = table.getWidth() - table.getInsets().getLeft() - table.getInsets().getRight() - SCROLL_BAR;
+        double others = table.getColumns().stream().filter(c -> c != fill).mapToDouble(TableColumn::getPrefWidth).sum();
+        List<TableColumn<S, ?>> yielding = table.getColumns().stream().filter(c -> c.getProperties().containsKey(GIVES_WAY))
+                .sorted(Comparator.comparingInt(c -> (Integer) c.getProperties().get(GIVES_WAY))).toList();
+        for (TableColumn<S, ?> column : yielding) {
+            boolean hide = room - others < FILL_ROOM;
+            if (hide) {
+                others -= column.getPrefWidth();
+            }
+            column.setVisible(!hide);
+        }
+        fill.setPrefWidth(Math.max(fill.getMinWidth(), Math.max(120, room - others)));
     }
 
     /** The font the table's skin gives these nodes once they exist (headers are bold), else the default. */

@@ -149,6 +149,10 @@ public final class HdfsView {
         EntryTable.column(blockSizeColumn, EntryTable::blockSize);
         ColumnSizing.room(sizeColumn, "1023 bytes");
         ColumnSizing.room(modifiedColumn, "2026-12-31 23:59");
+        ColumnSizing.givesWay(blockSizeColumn, 1); // at 1280 px: the preview shows these for the selected file
+        ColumnSizing.givesWay(groupColumn, 2);
+        ColumnSizing.givesWay(replicationColumn, 3);
+        ColumnSizing.givesWay(ownerColumn, 4);
         EntryTable.setUp(table, Map.of(nameColumn, EntryOrder.NAME, sizeColumn, EntryOrder.SIZE, modifiedColumn, EntryOrder.MODIFIED,
                 ownerColumn, EntryOrder.OWNER, groupColumn, EntryOrder.GROUP, permissionColumn, EntryOrder.PERMISSION,
                 replicationColumn, EntryOrder.REPLICATION, blockSizeColumn, EntryOrder.BLOCK_SIZE), folder);
@@ -201,6 +205,12 @@ public final class HdfsView {
             return cell;
         });
         GridViewport.follow(grid, viewModel.thumbnails());
+        // a hidden grid's cards do not ask for thumbnails nobody sees; shown, they ask
+        grid.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                grid.lookupAll(".thumbnail-cell").forEach(cell -> ((ThumbnailCell) cell).resume());
+            }
+        });
     }
 
     private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");

@@ -34,6 +34,8 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
     private final FontIcon kind = new FontIcon();
     private final StackPane frame = new StackPane(picture, loading, problem, kind);
     private final Label label = new Label();
+    /** The whole name (a card shortens it in the middle), and for a failure the whole reason. */
+    private final Tooltip tip = new Tooltip();
     private Cancellable pending = Cancellable.DONE;
     private HdfsEntry shownFor;
 
@@ -58,6 +60,7 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
         label.setAlignment(Pos.CENTER);
         label.setMaxWidth(BOX - 8);
         label.getStyleClass().add("thumbnail-label");
+        label.setTooltip(tip);
         show(null);
         pulse.follow(loading);
     }
@@ -72,7 +75,6 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
         pending.cancel();
         pending = Cancellable.DONE;
         picture.setImage(null);
-        label.setTooltip(null);
         getStyleClass().remove("thumbnail-failed");
         if (empty || item == null) {
             show(null);
@@ -80,6 +82,7 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
             return;
         }
         label.setText(item.name());
+        tip.setText(item.name());
         setGraphic(label);
         if (getGridView() != null && getIndex() >= getGridView().getItems().size() - 24) {
             nearEnd.run();
@@ -88,9 +91,19 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
             showKind("fth-folder");
         } else if (item.looksLikeImage()) {
             show(loading);
-            request(item);
+            if (getGridView() == null || getGridView().isVisible()) {
+                request(item);
+            } // else the table shows: asked for when the grid is shown (resume)
         } else {
             showKind("fth-file");
+        }
+    }
+
+    /** The grid is shown again: a card that waits without having asked (it was laid out hidden) asks now. */
+    void resume() {
+        HdfsEntry item = getItem();
+        if (item != null && !isEmpty() && item.looksLikeImage() && pending == Cancellable.DONE && picture.getImage() == null && loading.isVisible()) {
+            request(item);
         }
     }
 
@@ -106,7 +119,7 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
                 }
                 case Picture.Failed failed -> {
                     reason.setText(failed.headline());
-                    label.setTooltip(new Tooltip(item.name() + "\n" + failed.reason()));
+                    tip.setText(item.name() + "\n" + failed.reason());
                     getStyleClass().add("thumbnail-failed");
                     show(problem);
                 }

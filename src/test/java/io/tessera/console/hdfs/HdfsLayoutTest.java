@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -66,6 +67,32 @@ class HdfsLayoutTest {
             double paneWidth = fx(() -> viewportOf(preview()).getWidth());
             assertTrue(pictureWidth > paneWidth * 0.7 && pictureWidth <= paneWidth, "the picture scales to the pane: " + pictureWidth + " in " + paneWidth);
         }
+    }
+
+    @Test
+    void theDetailTableFitsWithoutAHorizontalScrollBarTheLeastNeededColumnsGivingWay() throws Exception {
+        String folder = HdfsTesting.freshFolder("table");
+        HdfsTesting.backend().files().mkdir(folder + "/a folder");
+        HdfsTesting.put(folder, scratch, "small.jpg", TestImages.jpeg(16, 16), "a long name for a photo.jpg", TestImages.noisyJpeg(900, 700, 3));
+        panel.robot.interact(() -> panel.viewModel.folder().open(folder));
+        waitFor(() -> panel.view.table().getItems().size() == 3);
+
+        List<List<String>> shown = new ArrayList<>();
+        for (double[] size : List.of(PanelHarness.DEFAULT_WINDOW, PanelHarness.SMALL_WINDOW, PanelHarness.DEFAULT_WINDOW)) {
+            panel.resize(size);
+            TableView<?> table = panel.view.table();
+            waitFor(() -> visibleColumnsWidth(table) <= table.getWidth());
+            assertEquals(List.of(), fx(() -> PanelHarness.truncatedTexts(table)), "texts cut short in the table at " + text(size));
+            assertTrue(fx(() -> table.getColumns().getFirst().getWidth()) >= 200, "the name keeps its room at " + text(size));
+            shown.add(fx(() -> table.getColumns().stream().filter(TableColumn::isVisible).map(TableColumn::getText).toList()));
+        }
+        assertTrue(shown.get(1).containsAll(List.of("Name", "Size", "Modified", "Permission")) && shown.get(0).containsAll(shown.get(1))
+                && shown.get(0).size() > shown.get(1).size(), "columns at the default size, then at 1280×800: " + shown);
+        assertTrue(shown.get(2).containsAll(shown.get(1)) && shown.get(2).size() > shown.get(1).size(), "they come back as the window widens: " + shown);
+    }
+
+    private static double visibleColumnsWidth(TableView<?> table) {
+        return table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getWidth).sum();
     }
 
     @Test

@@ -243,8 +243,8 @@ class HdfsViewTest {
         assertEquals(List.of(), cut, fx(() -> "texts shown with an ellipsis; columns " + view.table().getWidth() + " "
                 + view.table().getColumns().stream().map(c -> c.getText() + "=" + c.getWidth()).toList()));
         double nameWidth = fx(() -> view.table().getColumns().getFirst().getWidth());
-        double widestOther = fx(() -> view.table().getColumns().stream().skip(1).mapToDouble(TableColumn::getWidth).max().orElseThrow());
-        double allColumns = fx(() -> view.table().getColumns().stream().mapToDouble(TableColumn::getWidth).sum());
+        double widestOther = fx(() -> view.table().getColumns().stream().skip(1).filter(TableColumn::isVisible).mapToDouble(TableColumn::getWidth).max().orElseThrow());
+        double allColumns = fx(() -> view.table().getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getWidth).sum());
         double tableWidth = fx(() -> view.table().getWidth());
         assertTrue(nameWidth > 220 && nameWidth > widestOther, "the name column takes the spare width: " + nameWidth + " beside " + widestOther);
         assertTrue(allColumns <= tableWidth && allColumns > tableWidth - 40, "the columns fill the table without a horizontal scroll bar: " + allColumns + " in " + tableWidth);

@@ -56,12 +56,18 @@ class ThumbnailGridTest {
 
     @Test
     void aCardShowsThatItIsLoadingUntilItsThumbnailArrivesAndAnUndecodableImageGetsAWarningCard() throws Exception {
+        // opened in the table first: the hidden grid asks for nothing, and its cards ask once it shows
         String folder = HdfsTesting.freshFolder("cards");
         HdfsTesting.put(folder, scratch, "a.jpg", TestImages.noisyJpeg(320, 240, 1), "b.jpg", TestImages.jpeg(300, 200), "c.png", TestImages.png(120, 90));
         HdfsTesting.write(folder + "/broken.jpg", TestImages.truncatedJpeg());
         HdfsTesting.backend().files().mkdir(folder + "/sub");
+        panel.robot.interact(() -> panel.view.showGrid(false));
 
         panel.robot.interact(() -> panel.viewModel.folder().open(folder));
+        waitFor(() -> panel.view.table().getItems().size() == 5);
+        Thread.sleep(500); // a few pulses and layouts of the hidden grid
+        assertEquals(0, thumbnails.pending() + gate.reads.size(), "the table shows: no thumbnail is asked for");
+        panel.robot.interact(() -> panel.view.showGrid(true));
 
         waitFor(() -> cards("loading").size() == 4);
         assertEquals(List.of("a.jpg", "b.jpg", "broken.jpg", "c.png"), fx(() -> List.copyOf(cards("loading").values())), "every image card waits, named");
