@@ -13,7 +13,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
 /**
- * The "Output or reason" column: for a finished image its output path (its end kept when cut) with a small thumbnail,
+ * The "Result" column: for a finished image its output path (its end kept when cut) with a small thumbnail,
  * asked for only while the cell shows that row and cancelled when the cell is reused (the feed moves fast); for a
  * failure the reason (its start kept), in the danger colour. A row has one or the other, so they share a column and
  * each gets the width of two. The tooltip holds the whole text.
