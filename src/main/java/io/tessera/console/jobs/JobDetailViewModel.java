@@ -45,6 +45,8 @@ public final class JobDetailViewModel {
     private JobStatus shown;
     private int generation;
     private long lastLoad = System.nanoTime() - RELOAD_EVERY_NANOS;
+    /** The counts moved since the details were last read. */
+    private boolean behind;
 
     JobDetailViewModel(JobsBackend.Source source, BackgroundTasks tasks) {
         this.source = source;
@@ -70,9 +72,19 @@ public final class JobDetailViewModel {
         boolean otherJob = previous == null || !previous.job().equals(status.job());
         boolean countsMoved = !otherJob && (previous.counts().failed() != status.counts().failed()
                 || previous.counts().dead() != status.counts().dead() || previous.counts().tasksDone() != status.counts().tasksDone());
-        // while a job runs (its shards move on, images fail), read its details again at most every few seconds
+        // while a job runs (its shards move on, images fail), read its details again at most every few seconds; a change
+        // within that time is read when the time is up (reloadIfBehind), not forgotten
         if (otherJob || previous.state() != status.state() || countsMoved && System.nanoTime() - lastLoad >= RELOAD_EVERY_NANOS) {
             load(status.job(), otherJob);
+        } else if (countsMoved) {
+            behind = true;
+        }
+    }
+
+    /** On the UI pulse: details that changed since they were read are read again once the few seconds are up. */
+    void reloadIfBehind() {
+        if (behind && shown != null && System.nanoTime() - lastLoad >= RELOAD_EVERY_NANOS) {
+            load(shown.job(), false);
         }
     }
 
@@ -85,6 +97,7 @@ public final class JobDetailViewModel {
 
     private void load(String job, boolean fresh) {
         int turn = ++generation;
+        behind = false;
         lastLoad = System.nanoTime();
         if (fresh) {
             shards.clear();

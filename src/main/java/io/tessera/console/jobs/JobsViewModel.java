@@ -99,6 +99,9 @@ public final class JobsViewModel {
         if (shown && System.nanoTime() - lastListed >= REFRESH.toNanos()) {
             refresh();
         }
+        if (shown) {
+            detail.reloadIfBehind();
+        }
     }
 
     /** Reads the job list now (unless a read is under way). */

@@ -9,21 +9,22 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
  * The feed's columns of short values (time, type, job, worker) are exactly as wide as their header and their widest
  * value: the times and event types there are, a typical job and worker id at least, and every id seen so far
  * (widening as new ones come, up to {@link #MOST}). So ids show whole, never cut in the middle; the columns of paths
- * and reasons share the rest of the width.
+ * and reasons share the rest of the width. Headers are measured in their (bold) font, values in the cells' font.
  */
 final class LiveColumns {
     static final String TYPICAL_JOB = "thumbs-20261206-0452-270d";
     static final String TYPICAL_WORKER = "hostname-12345-ab12";
     /** A column of ids is never wider than this: a longer id ends in "…", with the whole of it in the tooltip. */
     static final double MOST = 360;
-    /** Cell padding (AtlantaFX: 8 px a side) plus a little room for the header's sort arrow. */
-    private static final double PADDING = 26;
+    /** Cell padding (AtlantaFX: 8 px a side) and a little room. */
+    private static final double PADDING = 22;
 
     private LiveColumns() {}
 
@@ -37,11 +38,13 @@ final class LiveColumns {
     }
 
     private static void apply(TableView<?> table, TableColumn<?, ?> column, List<String> values, List<String> more) {
-        Font font = font(table);
-        double text = width(column.getText(), font);
+        Font header = font(table.lookup(".column-header .label"));
+        // cells have the header's family and size, not its weight
+        Font cells = Font.font(header.getFamily(), FontWeight.NORMAL, header.getSize());
+        double text = width(column.getText(), header);
         for (List<String> list : List.of(values, more)) {
             for (String value : list) {
-                text = Math.max(text, width(value, font));
+                text = Math.max(text, width(value, cells));
             }
         }
         double wanted = Math.min(MOST, Math.ceil(text + PADDING));
@@ -50,10 +53,9 @@ final class LiveColumns {
         column.setMaxWidth(wanted);
     }
 
-    /** The header's font once styled (bold: wider than the cells' font, so values measured with it fit); else the default. */
-    private static Font font(TableView<?> table) {
-        Node header = table.lookup(".column-header .label");
-        return header instanceof Labeled label ? label.getFont() : Font.font(Font.getDefault().getFamily(), 14);
+    /** The header's font once styled (bold); before that a bold 14 px one, wider than any the table will have. */
+    private static Font font(Node header) {
+        return header instanceof Labeled label ? label.getFont() : Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 14);
     }
 
     private static double width(String text, Font font) {

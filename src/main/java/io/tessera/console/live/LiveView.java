@@ -55,7 +55,6 @@ public final class LiveView {
     @FXML private TableColumn<LiveRow, String> workerColumn;
     @FXML private TableColumn<LiveRow, String> imageColumn;
     @FXML private TableColumn<LiveRow, LiveRow> outputColumn;
-    @FXML private TableColumn<LiveRow, String> reasonColumn;
     @FXML private Label errorsTitle;
     @FXML private ListView<LiveRow> errors;
     @FXML private GridPane chartGrid;
@@ -118,14 +117,13 @@ public final class LiveView {
         feed.setItems(viewModel.feed());
         feed.setPlaceholder(new Label("No events yet: results appear here as workers produce them"));
         feed.setFixedCellSize(OutputCell.BOX + 8);
-        // time, type, job and worker are as wide as their values (LiveColumns); image, output and reason share the rest
+        // time, type, job and worker are as wide as their values (LiveColumns); the image and the output (or reason) share the rest
         feed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         text(timeColumn, LiveRow::time);
         text(typeColumn, LiveRow::type);
         text(jobColumn, r -> r.event().job());
         text(workerColumn, r -> r.event().worker());
         text(imageColumn, r -> r.event().input());
-        text(reasonColumn, r -> r.event().reason());
         LiveColumns.fit(feed, timeColumn, List.of("00:00:00.000"), FXCollections.emptyObservableList());
         LiveColumns.fit(feed, typeColumn, Arrays.stream(EventType.values()).map(Enum::name).toList(), FXCollections.emptyObservableList());
         LiveColumns.fit(feed, jobColumn, List.of(LiveColumns.TYPICAL_JOB), viewModel.jobs());

@@ -96,6 +96,8 @@ public final class LiveViewModel {
     private final LiveThumbnails thumbnails;
     private long seq;
     private long chartMillis;
+    /** The follower delivers events as they happen (not replaying the record): their delays tell how complete the rates are. */
+    private boolean live;
     private int generation;
     private boolean shown;
     private boolean opened;
@@ -177,6 +179,7 @@ public final class LiveViewModel {
 
     private void reconnect(ConnectionTarget target) {
         generation++;
+        live = false;
         stop(running);
         running = null;
         opened = false;
@@ -215,7 +218,10 @@ public final class LiveViewModel {
                     count(row, now);
                 }
                 case EventGap gap -> gapNotice.set(gap.describe() + " (after " + gap.lastSeenId() + ")");
-                case StateChange change -> state.set(change.describe());
+                case StateChange change -> {
+                    state.set(change.describe());
+                    live = change.state() == FollowerState.LIVE;
+                }
                 case QueueDepth depth -> recordDepth(depth, now);
                 default -> throw new IllegalStateException();
             }
@@ -241,8 +247,8 @@ public final class LiveViewModel {
     private void count(LiveRow row, long now) {
         Event event = row.event();
         if (event.type() == EventType.IMAGE_DONE || event.type() == EventType.IMAGE_FAILED) {
-            jobRates.count(event.job(), event.time(), now);
-            workerRates.count(event.worker(), event.time(), now);
+            jobRates.count(event.job(), event.time(), now, live);
+            workerRates.count(event.worker(), event.time(), now, live);
             if (!seenJobs.contains(event.job()) && event.job() != null) {
                 seenJobs.add(event.job());
                 jobs.add(event.job());
@@ -253,7 +259,7 @@ public final class LiveViewModel {
             }
         }
         if (row.isError()) {
-            errorRates.count(FAILED, event.time(), now);
+            errorRates.count(FAILED, event.time(), now, live);
         }
     }
 

@@ -19,6 +19,13 @@ final class SecondRing {
         seconds[slot(second)] = second;
     }
 
+    /** Raises the second's value to at least {@code value}. */
+    void raise(long second, long value) {
+        if (!has(second) || values[slot(second)] < value) {
+            set(second, value, 0);
+        }
+    }
+
     /** Sets the second's value, stamped with the epoch milliseconds it was taken at (the latest in a second wins). */
     void set(long second, long value, long stampMillis) {
         int i = slot(second);

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ManualUiThread;
+import io.tessera.engine.dispatch.DispatchSettings;
+import io.tessera.engine.dispatch.ImageOutcome;
 import io.tessera.engine.dispatch.JobState;
 import io.tessera.engine.dispatch.JobStatus;
+import io.tessera.engine.dispatch.TaskConsumer;
+import io.tessera.engine.dispatch.TaskHandler;
 import io.tessera.engine.events.JobCounts;
 import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -137,6 +142,36 @@ class JobsViewModelIT {
         pulseUntil(() -> vm.selectedStatus().get().state() == JobState.CANCELLED);
         assertFalse(vm.canCancel().get());
         assertFalse(vm.canRetryFailed().get(), "nothing failed");
+    }
+
+    @Test
+    void failuresThatComeWithinSecondsOfTheLastReadAreListedWhenTheSecondsAreUp() throws Exception {
+        world.pool.setEnabled(false);
+        pulseUntil(() -> "Local worker: off".equals(world.pool.status().get()));
+        vm.launcher().input().set(world.folder(6));
+        vm.launcher().imagesPerTask().set(2);
+        vm.launcher().start();
+        pulseUntil(() -> vm.selected().get() != null);
+        // a worker failing every image, one task at a time when the test says so
+        Semaphore next = new Semaphore(0);
+        TaskHandler failing = (task, control) -> {
+            if (!next.tryAcquire(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released");
+            }
+            return task.images().stream().map(i -> (ImageOutcome) new ImageOutcome.Failed(i, "bad")).toList();
+        };
+        DispatchSettings one = DispatchSettings.defaults().withHandlerThreads(1).withPrefetch(0);
+        try (TaskConsumer worker = new TaskConsumer(world.files.redis(), world.keys, one, "w-test", failing).start()) {
+            next.release();
+            pulseUntil(() -> vm.detail().errors().size() == 2);
+            // the second task fails within the few seconds the details are not read again: they are read when those are up
+            next.release();
+            pulseUntil(() -> vm.selectedStatus().get().counts().failed() == 4);
+            assertEquals(JobState.RUNNING, vm.selectedStatus().get().state(), "a task is still held: no state change to read on");
+            pulseUntil(() -> vm.detail().errors().size() == 4);
+            next.release();
+            pulseUntil(() -> vm.selectedStatus().get().state() == JobState.FINISHED);
+        }
     }
 
     @Test

@@ -23,17 +23,7 @@ class ProgressPerImageIT {
         try (Dispatching d = Dispatching.onSharedRedis(Dispatching.quick().withHandlerThreads(1))) {
             d.dispatcher.submit("steps", Task.batches("steps", 0, Dispatching.images("s", 20), 10, "{}", Priority.NORMAL));
             Semaphore next = new Semaphore(0);
-            d.consumer("w1", (task, control) -> {
-                List<ImageOutcome> outcomes = new ArrayList<>();
-                for (String image : task.images()) {
-                    if (!next.tryAcquire(20, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the test did not let image " + image + " go");
-                    }
-                    outcomes.add(image.endsWith("-3.jpg") ? ImageOutcome.failed(image, "bad") : ImageOutcome.done(image, image, java.util.Map.of()));
-                    control.imageFinished();
-                }
-                return outcomes;
-            });
+            d.consumer("w1", imageByImage(next));
 
             // one image at a time, inside the first task of 10: each is seen before the task settles
             for (int finished = 1; finished <= 9; finished++) {
@@ -72,6 +62,21 @@ class ProgressPerImageIT {
             assertTrue(d.redis.hkeys(d.keys.job("steps")).stream().noneMatch(f -> f.startsWith(JobStatus.RUNNING_FIELD)),
                     "no running field outlives its task");
         }
+    }
+
+    /** A handler that makes one image per permit (image 3 of each task fails), telling each as it finishes. */
+    private static TaskHandler imageByImage(Semaphore next) {
+        return (task, control) -> {
+            List<ImageOutcome> outcomes = new ArrayList<>();
+            for (String image : task.images()) {
+                if (!next.tryAcquire(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test did not let image " + image + " go");
+                }
+                outcomes.add(image.endsWith("-3.jpg") ? ImageOutcome.failed(image, "bad") : ImageOutcome.done(image, image, java.util.Map.of()));
+                control.imageFinished();
+            }
+            return outcomes;
+        };
     }
 
     @Test
