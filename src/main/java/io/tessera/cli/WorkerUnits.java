@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The systemd units of `tessera worker`, as the Linux package installs them (packaging/linux/service/, copied into the
+ * The systemd units of `tessera worker`, as the Linux package installs them (packaging/linux/system/, copied into the
  * jar by the build): the one worker of a host, and a template for several (one per profile). Printed with the path of
  * the running launcher when it is not the package's.
  */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `tessera worker --print-unit`: the units the Linux package installs, word for word, without connecting anywhere. */
 class WorkerPrintUnitTest {
-    private static final Path UNITS = Path.of("packaging/linux/service");
+    private static final Path UNITS = Path.of("packaging/linux/system");
 
     @TempDir
     Path home;
