@@ -47,6 +47,7 @@ class JobsViewTest {
             Scene scene = new Scene(view.root(), 1260, 780);
             scene.getStylesheets().add(Stylesheets.APP);
             stage.setScene(scene);
+            stage.sizeToScene(); // the primary stage is shared: a test before may have resized it
             stage.show();
         });
     }

@@ -63,6 +63,7 @@ class LiveViewTest {
             Scene scene = new Scene(new LiveView(viewModel).root(), PANEL_SIZES[0][0], PANEL_SIZES[0][1]);
             scene.getStylesheets().add(Stylesheets.APP);
             stage.setScene(scene);
+            stage.sizeToScene(); // the primary stage is shared: a test before may have resized it
             stage.show();
         });
         robot.interact(() -> viewModel.setShown(true));

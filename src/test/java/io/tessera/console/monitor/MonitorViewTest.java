@@ -66,6 +66,7 @@ class MonitorViewTest {
             Scene scene = new Scene(view.root(), 1200, 760);
             scene.getStylesheets().add(Stylesheets.APP);
             stage.setScene(scene);
+            stage.sizeToScene(); // the primary stage is shared: a test before may have resized it
             stage.show();
         });
         robot.interact(() -> viewModel.setShown(true));

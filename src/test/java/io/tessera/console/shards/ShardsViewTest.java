@@ -63,6 +63,7 @@ class ShardsViewTest {
             Scene scene = new Scene(view.root(), 1200, 760);
             scene.getStylesheets().add(Stylesheets.APP);
             stage.setScene(scene);
+            stage.sizeToScene(); // the primary stage is shared: a test before may have resized it
             stage.show();
         });
     }
