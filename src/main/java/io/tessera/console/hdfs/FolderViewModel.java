@@ -47,6 +47,8 @@ public final class FolderViewModel {
     private final BackgroundTasks tasks;
     private final int pageSize;
     private final ReadOnlyStringWrapper path = new ReadOnlyStringWrapper("");
+    /** Folders and paths asked for so far (opened, typed, revealed): a start folder found later must not replace them. */
+    private int navigations;
     private final ObservableList<HdfsEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<HdfsEntry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final StringProperty nameFilter = new SimpleStringProperty("");
@@ -80,6 +82,7 @@ public final class FolderViewModel {
 
     /** Opens a folder, remembering the current one for {@link #back()}. */
     public void open(String folder) {
+        navigations++;
         remember(folder);
         navigate(folder);
     }
@@ -135,6 +138,7 @@ public final class FolderViewModel {
      * hide the file is cleared. A path that does not exist is reported as the folder's error.
      */
     public void reveal(String target) {
+        navigations++;
         Optional<String> normal = HdfsPaths.normalize(target);
         if (normal.isEmpty()) {
             return;
@@ -296,6 +300,11 @@ public final class FolderViewModel {
 
     public ReadOnlyStringProperty path() {
         return path.getReadOnlyProperty();
+    }
+
+    /** How many folders or paths were asked for so far (UI thread). */
+    int navigations() {
+        return navigations;
     }
 
     /** The rows loaded so far, filtered and in the chosen order. */

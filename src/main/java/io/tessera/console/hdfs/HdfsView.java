@@ -186,7 +186,8 @@ public final class HdfsView {
         grid.setItems(folder.entries());
         grid.setCellWidth(ThumbnailCell.BOX);
         grid.setCellHeight(ThumbnailCell.BOX + 8);
-        grid.setHorizontalCellSpacing(6);
+        grid.setHorizontalCellSpacing(CARD_SPACING);
+        grid.widthProperty().addListener((obs, old, width) -> spreadColumns(width.doubleValue()));
         grid.setVerticalCellSpacing(6);
         LoadingPulse pulse = new LoadingPulse();
         grid.setCellFactory(g -> {
@@ -211,6 +212,22 @@ public final class HdfsView {
                 grid.lookupAll(".thumbnail-cell").forEach(cell -> ((ThumbnailCell) cell).resume());
             }
         });
+    }
+
+    private static final double CARD_SPACING = 6;
+
+    /**
+     * Spreads the grid's columns over its width: ControlsFX packs them to the left, which leaves up to a card's width
+     * empty on the right (a third of the grid's width at 1280 px). As many columns as ControlsFX fits (its row is the
+     * grid's width less 18 px for a scroll bar), the room left over (less the padding) shared out as spacing.
+     */
+    private void spreadColumns(double width) {
+        int columns = Math.max(1, (int) Math.floor((width - 18) / (ThumbnailCell.BOX + 2 * CARD_SPACING)));
+        double room = width - 18 - grid.getInsets().getLeft() - grid.getInsets().getRight();
+        double spacing = Math.max(CARD_SPACING, Math.floor((room / columns - ThumbnailCell.BOX) / 2));
+        if (spacing != grid.getHorizontalCellSpacing()) {
+            grid.setHorizontalCellSpacing(spacing);
+        }
     }
 
     private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");

@@ -89,13 +89,15 @@ public final class HdfsViewModel {
     private void openIfNeeded() {
         if (shown && !opened && connection.targetProperty().get() != null) {
             opened = true;
-            tasks.run("Opening HDFS", () -> source.get().browser().exists(START) ? START : "/", this::openUnlessBrowsing, reason -> openUnlessBrowsing("/"));
+            int asked = folder.navigations();
+            tasks.run("Opening HDFS", () -> source.get().browser().exists(START) ? START : "/", start -> openUnlessBrowsing(start, asked),
+                    reason -> openUnlessBrowsing("/", asked));
         }
     }
 
-    /** The start folder, unless a {@link #reveal} got there first. */
-    private void openUnlessBrowsing(String start) {
-        if (!revealed) {
+    /** The start folder, unless a {@link #reveal} got there first, or the operator went somewhere while it was looked for. */
+    private void openUnlessBrowsing(String start, int asked) {
+        if (!revealed && folder.navigations() == asked) {
             folder.open(start);
         }
     }

@@ -48,6 +48,7 @@ final class ThumbnailCell extends GridCell<HdfsEntry> {
         picture.setPreserveRatio(true);
         reason.setWrapText(true);
         reason.setTextAlignment(TextAlignment.CENTER);
+        reason.setAlignment(Pos.CENTER);
         reason.setMaxWidth(FRAME_WIDTH - 12);
         reason.getStyleClass().add("thumbnail-reason");
         problem.getChildren().add(reason);

@@ -91,6 +91,43 @@ class HdfsLayoutTest {
         assertTrue(shown.get(2).containsAll(shown.get(1)) && shown.get(2).size() > shown.get(1).size(), "they come back as the window widens: " + shown);
     }
 
+    @Test
+    void theGridsCardsSpreadOverItsWidthAndNoneIsCut() throws Exception {
+        String folder = HdfsTesting.freshFolder("cards");
+        HdfsTesting.putCopies(folder, 12, "card", "jpg", TestImages.jpeg(64, 48));
+        panel.robot.interact(() -> panel.view.showGrid(true));
+        panel.robot.interact(() -> panel.viewModel.folder().open(folder));
+        waitFor(() -> panel.view.grid().lookupAll(".thumbnail-cell").stream().anyMatch(c -> ((ThumbnailCell) c).getIndex() == 11));
+
+        for (double[] size : SIZES) {
+            panel.resize(size);
+            waitFor(() -> firstRowGaps().size() >= 3);
+            List<Double> gaps = fx(this::firstRowGaps);
+            double leftGap = gaps.getFirst();
+            double rightGap = gaps.getLast();
+            assertTrue(rightGap >= 0, "the last card of a row is cut at " + text(size) + ": " + gaps);
+            assertTrue(Math.abs(rightGap - leftGap) < 40, "the cards spread over the width at " + text(size) + " (room left, between and right): " + gaps);
+        }
+    }
+
+    /** The room left of the first row's first card, between its cards, and right of its last (less a scroll bar). On the FX thread. */
+    private List<Double> firstRowGaps() {
+        Bounds grid = panel.view.grid().localToScene(panel.view.grid().getLayoutBounds());
+        List<Bounds> row = panel.view.grid().lookupAll(".thumbnail-cell").stream().map(ThumbnailCell.class::cast)
+                .filter(c -> PanelHarness.shown(c) && c.getItem() != null).map(c -> c.localToScene(c.getLayoutBounds()))
+                .filter(b -> Math.abs(b.getMinY() - grid.getMinY()) < 40).sorted(java.util.Comparator.comparingDouble(Bounds::getMinX)).toList();
+        List<Double> gaps = new ArrayList<>();
+        if (row.isEmpty()) {
+            return gaps;
+        }
+        gaps.add(row.getFirst().getMinX() - grid.getMinX());
+        for (int i = 1; i < row.size(); i++) {
+            gaps.add(row.get(i).getMinX() - row.get(i - 1).getMaxX());
+        }
+        gaps.add(grid.getMaxX() - 18 - row.getLast().getMaxX());
+        return gaps;
+    }
+
     private static double visibleColumnsWidth(TableView<?> table) {
         return table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getWidth).sum();
     }
