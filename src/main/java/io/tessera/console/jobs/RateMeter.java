@@ -8,8 +8,9 @@ import java.util.ArrayDeque;
 
 /**
  * Images per second of one job: over the last {@value #WINDOW_SECONDS} s of samples while it runs (so a pause does not
- * linger in the figure; the window is long because counters move a task, not an image, at a time), since its start
- * while it has run for less than that, over its whole run once it is over. NaN when not known yet.
+ * linger in the figure; images are counted one by one ({@code JobStatus.processed}), but their cost varies from image to
+ * image, and a long window keeps the ETA steady), since its start while it has run for less than that, over its whole
+ * run once it is over. NaN when not known yet.
  */
 final class RateMeter {
     static final int WINDOW_SECONDS = 60;
