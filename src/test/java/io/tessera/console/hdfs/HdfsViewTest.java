@@ -159,9 +159,14 @@ class HdfsViewTest {
         waitFor(() -> renderedProblemTexts().contains(file) && renderedProblemTexts().stream().anyMatch(t -> t.startsWith(reason)));
     }
 
+    /** What the strip's cells show: wrapped reasons (their Text nodes) and one-line names (the cells' own text). */
     private List<String> renderedProblemTexts() {
-        return view.uploadProblems().lookupAll(".wrapping-cell-text").stream()
-                .filter(PanelHarness::shown).map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+        List<String> texts = new java.util.ArrayList<>(view.uploadProblems().lookupAll(".wrapping-cell-text").stream()
+                .filter(PanelHarness::shown).map(n -> ((javafx.scene.text.Text) n).getText()).toList());
+        view.uploadProblems().lookupAll(".table-cell").stream().filter(PanelHarness::shown)
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty())
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).forEach(texts::add);
+        return texts;
     }
 
     @Test
