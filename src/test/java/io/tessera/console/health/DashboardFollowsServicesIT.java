@@ -55,8 +55,10 @@ class DashboardFollowsServicesIT {
             HealthViewModel health = app.context.health();
             DashboardModel dashboard = health.dashboard();
 
+            // (a server that is still joining answers "not serving requests" for a moment: wait until all three serve)
             app.pulseUntil(PATIENCE, () -> health.dataNodes().size() == 3 && health.dataNodes().stream().allMatch(n -> n.state().equals("live"))
-                    && health.zooKeeperServers().size() == 3 && !health.redisFacts().isEmpty());
+                    && health.zooKeeperServers().size() == 3 && health.zooKeeperServers().stream().noneMatch(ServiceRows.ZooKeeperRow::bad)
+                    && !health.redisFacts().isEmpty());
             assertEquals(List.of("follower", "follower", "leader"), health.zooKeeperServers().stream().map(ServiceRows.ZooKeeperRow::mode).sorted().toList());
             assertTrue(health.hdfsFacts().stream().anyMatch(f -> f.getKey().equals("Blocks") && f.getValue().contains("0 missing")), health.hdfsFacts().toString());
             assertTrue(dashboard.alerts().stream().noneMatch(a -> a.severity() == Alert.Severity.CRITICAL), dashboard.alerts().toString());

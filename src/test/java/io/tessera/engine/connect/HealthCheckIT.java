@@ -38,7 +38,8 @@ class HealthCheckIT {
         assertEquals(0, hdfs.missingBlocks() + hdfs.corruptBlocks());
         ZooKeeperMember zk = ((ZooKeeperFigures) health.get(ServiceKind.ZOOKEEPER).figures()).members().getFirst();
         assertEquals("standalone", zk.mode());
-        assertTrue(zk.znodes() > 0 && zk.connections() > 0 && zk.watches() >= 0, zk.toString());
+        // watches come from mntr alone; in a JVM that ran other ZooKeeper servers mntr may lack figures and srvr fills the rest
+        assertTrue(zk.znodes() > 0 && zk.connections() > 0 && zk.averageLatencyMillis() >= 0, zk.toString());
         RedisFigures redis = (RedisFigures) health.get(ServiceKind.REDIS).figures();
         assertEquals("primary", redis.role());
         assertTrue(redis.usedMemory() > 0 && redis.peakMemory() >= redis.usedMemory() && redis.clients() > 0, redis.toString());
