@@ -112,10 +112,15 @@ class JobsViewTest {
         });
         waitFor(() -> viewModel.detail().shards().size() == 1 && shown("Shards (1)"));
         for (double[] size : PANEL_SIZES) {
+            // a window of its own at each size: resizing the shared test stage would leave it that size for other tests
             robot.interact(() -> {
-                javafx.stage.Window window = view.root().getScene().getWindow();
-                window.setWidth(size[0]);
-                window.setHeight(size[1]);
+                javafx.stage.Stage alone = new javafx.stage.Stage();
+                Scene scene = new Scene(new javafx.scene.layout.Pane(), size[0], size[1]);
+                scene.getStylesheets().add(Stylesheets.APP);
+                view.root().getScene().setRoot(new javafx.scene.layout.Pane()); // a root belongs to one scene at a time
+                scene.setRoot(view.root());
+                alone.setScene(scene);
+                alone.show();
             });
             WaitForAsyncUtils.waitForFxEvents();
             waitFor(() -> !shownCells(".jobs-shards").isEmpty());

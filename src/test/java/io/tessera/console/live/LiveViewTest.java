@@ -59,8 +59,7 @@ class LiveViewTest {
         viewModel = new LiveViewModel(active, () -> backend, tasks, ui, opened::add, System::currentTimeMillis);
         FxToolkit.setupStage(stage -> {
             Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
-            // the panel's area in the main window at its default size; a test may make it smaller (growing a window races its painter)
-            Scene scene = new Scene(new LiveView(viewModel).root(), PANEL_SIZES[0][0], PANEL_SIZES[0][1]);
+            Scene scene = new Scene(new LiveView(viewModel).root(), 1200, 760);
             scene.getStylesheets().add(Stylesheets.APP);
             stage.setScene(scene);
             stage.sizeToScene(); // the primary stage is shared: a test before may have resized it
@@ -149,11 +148,8 @@ class LiveViewTest {
         publisher.publish(Event.worker(EventType.WORKER_JOINED, worker));
         waitFor(() -> feed().getItems().size() == 8);
         for (double[] size : PANEL_SIZES) {
-            robot.interact(() -> {
-                javafx.stage.Window window = feed().getScene().getWindow();
-                window.setWidth(size[0]);
-                window.setHeight(size[1]);
-            });
+            // a window of its own at each size: resizing the shared test stage would leave it that size for other tests
+            robot.interact(() -> showAlone(feed().getScene().getRoot(), size));
             WaitForAsyncUtils.waitForFxEvents();
             String at = " at " + size[0] + "×" + size[1];
             waitFor(() -> cells("Job").contains(job) && cells("Worker").contains(worker));
@@ -170,6 +166,17 @@ class LiveViewTest {
                     .filter(l -> l.getText().endsWith(reason)).findFirst().orElseThrow()).get();
             assertEquals(List.of(wrapped.getText()), WaitForAsyncUtils.asyncFx(() -> shownText(wrapped)).get(), "the error list wraps the reason, whole" + at);
         }
+    }
+
+    /** Moves the panel into a new window of this size (closed by the test's clean-up). */
+    private static void showAlone(javafx.scene.Parent root, double[] size) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Scene scene = new Scene(new javafx.scene.layout.Pane(), size[0], size[1]);
+        scene.getStylesheets().add(Stylesheets.APP);
+        root.getScene().setRoot(new javafx.scene.layout.Pane()); // a root belongs to one scene at a time
+        scene.setRoot(root);
+        stage.setScene(scene);
+        stage.show();
     }
 
     /** Texts of a column's cells the skin shortened with an ellipsis. */
