@@ -159,9 +159,10 @@ class HdfsViewTest {
         waitFor(() -> renderedProblemTexts().contains(file) && renderedProblemTexts().stream().anyMatch(t -> t.startsWith(reason)));
     }
 
+    /** The texts drawn in the problem table's cells: names and outcomes (cell texts), reasons (wrapped texts). */
     private List<String> renderedProblemTexts() {
-        return view.uploadProblems().lookupAll(".wrapping-cell-text").stream()
-                .filter(PanelHarness::shown).map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+        return view.uploadProblems().lookupAll("*").stream().filter(n -> n instanceof javafx.scene.text.Text && PanelHarness.shown(n))
+                .map(n -> ((javafx.scene.text.Text) n).getText()).filter(t -> t != null && !t.isEmpty()).toList();
     }
 
     @Test
