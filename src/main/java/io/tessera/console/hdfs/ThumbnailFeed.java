@@ -122,24 +122,30 @@ public final class ThumbnailFeed {
 
     private void send(Delivery d) {
         Thread caller = Thread.currentThread();
-        d.engine = d.backend.thumbnails().request(d.key, priorityOf(d.index), result -> {
-            if (result instanceof ThumbnailResult.Dropped) {
-                d.dropped = true;
-                deliveries.offer(d);
-            } else if (Thread.currentThread() == caller && result instanceof ThumbnailResult.Failed failed) {
-                d.picture = new Picture.Failed(failed.reason()); // a memory hit with nothing to decode: shown at once
+        try {
+            d.engine = d.backend.thumbnails().request(d.key, priorityOf(d.index), result -> answered(d, result, caller));
+        } catch (IllegalStateException closed) {
+            d.engine = ThumbnailRequest.ANSWERED; // the connection was replaced meanwhile: its new listing asks again
+        }
+    }
+
+    private void answered(Delivery d, ThumbnailResult result, Thread caller) {
+        if (result instanceof ThumbnailResult.Dropped) {
+            d.dropped = true;
+            deliveries.offer(d);
+        } else if (Thread.currentThread() == caller && result instanceof ThumbnailResult.Failed failed) {
+            d.picture = new Picture.Failed(failed.reason()); // a memory hit with nothing to decode: shown at once
+            deliver(d);
+        } else if (Thread.currentThread() == caller) {
+            // a memory hit, answered at once on the UI thread: decode it elsewhere all the same
+            tasks.runQuietly(() -> decode(result), picture -> {
+                d.picture = picture;
                 deliver(d);
-            } else if (Thread.currentThread() == caller) {
-                // a memory hit, answered at once on the UI thread: decode it elsewhere all the same
-                tasks.runQuietly(() -> decode(result), picture -> {
-                    d.picture = picture;
-                    deliver(d);
-                }, reason -> { });
-            } else {
-                d.picture = decode(result);
-                deliveries.offer(d);
-            }
-        });
+            }, reason -> { });
+        } else {
+            d.picture = decode(result);
+            deliveries.offer(d);
+        }
     }
 
     private void deliver(Delivery d) {

@@ -17,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
@@ -31,6 +32,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -89,6 +92,7 @@ public final class UploadView {
         expandButton.setTooltip(new Tooltip("Give the upload list most of the panel"));
         expandButton.selectedProperty().addListener((obs, was, now) -> ((FontIcon) expandButton.getGraphic()).setIconLiteral(now ? "fth-minimize-2" : "fth-maximize-2"));
         files.setItems(viewModel.files());
+        files.setCellFactory(list -> new InFlightCell());
         files.setPlaceholder(new Label("No file in flight"));
         files.visibleProperty().bind(viewModel.running());
         files.managedProperty().bind(viewModel.running());
@@ -142,6 +146,34 @@ public final class UploadView {
         };
         cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         return cell;
+    }
+
+    /** "name  NN %": the name shortened in the middle when it must be, the percentage always shown. */
+    private static final class InFlightCell extends ListCell<String> {
+        private final Label name = new Label();
+        private final Label percent = new Label();
+        private final HBox line = new HBox(8, name, percent);
+
+        InFlightCell() {
+            name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            percent.setMinWidth(Region.USE_PREF_SIZE);
+            setPrefWidth(0); // as wide as the list: no horizontal scroll bar
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            int split = item.lastIndexOf("  ");
+            name.setText(split < 0 ? item : item.substring(0, split));
+            percent.setText(split < 0 ? "" : item.substring(split + 2));
+            setGraphic(line);
+        }
     }
 
     private static ObservableValue<String> value(String text) {

@@ -159,14 +159,10 @@ class HdfsViewTest {
         waitFor(() -> renderedProblemTexts().contains(file) && renderedProblemTexts().stream().anyMatch(t -> t.startsWith(reason)));
     }
 
-    /** What the strip's cells show: wrapped reasons (their Text nodes) and one-line names (the cells' own text). */
+    /** The texts drawn in the problem table's cells: names and outcomes (cell texts), reasons (wrapped texts). */
     private List<String> renderedProblemTexts() {
-        List<String> texts = new java.util.ArrayList<>(view.uploadProblems().lookupAll(".wrapping-cell-text").stream()
-                .filter(PanelHarness::shown).map(n -> ((javafx.scene.text.Text) n).getText()).toList());
-        view.uploadProblems().lookupAll(".table-cell").stream().filter(PanelHarness::shown)
-                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty())
-                .map(n -> ((javafx.scene.control.Labeled) n).getText()).forEach(texts::add);
-        return texts;
+        return view.uploadProblems().lookupAll("*").stream().filter(n -> n instanceof javafx.scene.text.Text && PanelHarness.shown(n))
+                .map(n -> ((javafx.scene.text.Text) n).getText()).filter(t -> t != null && !t.isEmpty()).toList();
     }
 
     @Test

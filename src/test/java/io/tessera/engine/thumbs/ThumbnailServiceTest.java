@@ -107,21 +107,11 @@ class ThumbnailServiceTest {
 
     @Test
     void aCancelledRequestIsNeverDeliveredAndTheQueueServesNewestFirst() throws Exception {
-        CountDownLatch blocking = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        List<String> readOrder = new CopyOnWriteArrayList<>();
-        ThumbnailSource slow = (path, max) -> {
-            readOrder.add(path);
-            if (path.equals("/first.jpg")) {
-                started.countDown();
-                blocking.await(10, TimeUnit.SECONDS);
-            }
-            return TestImages.jpeg(40, 40);
-        };
-        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1))) {
+        HeldSource held = new HeldSource("/first.jpg");
+        try (ThumbnailService service = new ThumbnailService(held, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1))) {
             CompletableFuture<ThumbnailResult> first = new CompletableFuture<>();
             service.request(key("/first.jpg"), first::complete);
-            assertTrue(started.await(10, TimeUnit.SECONDS));
+            held.awaitStarted();
             List<ThumbnailResult> scrolledAway = new CopyOnWriteArrayList<>();
             Cancellable away = service.request(key("/away.jpg"), scrolledAway::add);
             CompletableFuture<ThumbnailResult> older = new CompletableFuture<>();
@@ -130,91 +120,67 @@ class ThumbnailServiceTest {
             service.request(key("/newer.jpg"), newer::complete);
             away.cancel();
             assertEquals(2, service.pending());
-            blocking.countDown();
+            held.release();
             assertInstanceOf(ThumbnailResult.Ready.class, older.get(10, TimeUnit.SECONDS));
             assertInstanceOf(ThumbnailResult.Ready.class, newer.get(10, TimeUnit.SECONDS));
             assertInstanceOf(ThumbnailResult.Ready.class, first.get(10, TimeUnit.SECONDS));
-            assertEquals(List.of("/first.jpg", "/newer.jpg", "/older.jpg"), readOrder);
+            assertEquals(List.of("/first.jpg", "/newer.jpg", "/older.jpg"), held.reads);
             assertTrue(scrolledAway.isEmpty());
         }
     }
 
     @Test
     void whenTheQueueOverflowsTheOldestRequestIsDropped() throws Exception {
-        CountDownLatch blocking = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        ThumbnailSource slow = (path, max) -> {
-            started.countDown();
-            blocking.await(10, TimeUnit.SECONDS);
-            return TestImages.jpeg(20, 20);
-        };
-        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1).withQueueCapacity(2))) {
+        HeldSource held = new HeldSource(null);
+        try (ThumbnailService service = new ThumbnailService(held, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1).withQueueCapacity(2))) {
             service.request(key("/busy.jpg"), r -> {});
-            assertTrue(started.await(10, TimeUnit.SECONDS));
+            held.awaitStarted();
             CompletableFuture<ThumbnailResult> oldest = new CompletableFuture<>();
             service.request(key("/1.jpg"), oldest::complete);
             service.request(key("/2.jpg"), r -> {});
             service.request(key("/3.jpg"), r -> {});
             assertInstanceOf(ThumbnailResult.Dropped.class, oldest.get(1, TimeUnit.SECONDS));
             assertEquals(2, service.pending());
-            blocking.countDown();
+            held.release();
         }
     }
 
     @Test
     void theMostUrgentRequestGoesFirstAndAMovedOneMovesInTheQueue() throws Exception {
-        CountDownLatch blocking = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        List<String> readOrder = new CopyOnWriteArrayList<>();
-        ThumbnailSource slow = (path, max) -> {
-            readOrder.add(path);
-            if (path.equals("/busy.jpg")) {
-                started.countDown();
-                blocking.await(10, TimeUnit.SECONDS);
-            }
-            return TestImages.jpeg(40, 40);
-        };
-        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1))) {
+        HeldSource held = new HeldSource("/busy.jpg");
+        try (ThumbnailService service = new ThumbnailService(held, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1))) {
             service.request(key("/busy.jpg"), r -> {});
-            assertTrue(started.await(10, TimeUnit.SECONDS));
+            held.awaitStarted();
             CountDownLatch answered = new CountDownLatch(4);
             service.request(key("/cell-5.jpg"), 5, r -> answered.countDown());
             service.request(key("/cell-1.jpg"), 1, r -> answered.countDown());
             service.request(key("/cell-3.jpg"), 3, r -> answered.countDown());
             ThumbnailRequest scrolledBack = service.request(key("/was-away.jpg"), 1_000, r -> answered.countDown());
             scrolledBack.prioritise(0);
-            blocking.countDown();
+            held.release();
             assertTrue(answered.await(10, TimeUnit.SECONDS));
-            assertEquals(List.of("/busy.jpg", "/was-away.jpg", "/cell-1.jpg", "/cell-3.jpg", "/cell-5.jpg"), readOrder);
+            assertEquals(List.of("/busy.jpg", "/was-away.jpg", "/cell-1.jpg", "/cell-3.jpg", "/cell-5.jpg"), held.reads);
         }
     }
 
     /** The grid cancels and asks again for the same entry when it lays a row out again: the photo is decoded once. */
     @Test
     void aKeyBeingMadeIsMadeOnceForEveryoneWhoAsksMeanwhile() throws Exception {
-        CountDownLatch blocking = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        Map<String, Integer> reads = new ConcurrentHashMap<>();
-        ThumbnailSource slow = (path, max) -> {
-            reads.merge(path, 1, Integer::sum);
-            started.countDown();
-            blocking.await(10, TimeUnit.SECONDS);
-            return TestImages.jpeg(40, 40);
-        };
-        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(3))) {
+        HeldSource held = new HeldSource(null);
+        try (ThumbnailService service = new ThumbnailService(held, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(3))) {
             List<ThumbnailResult> first = new CopyOnWriteArrayList<>();
             Cancellable relaidOut = service.request(key("/same.jpg"), first::add);
-            assertTrue(started.await(10, TimeUnit.SECONDS));
+            held.awaitStarted();
             relaidOut.cancel();
             CompletableFuture<ThumbnailResult> again = new CompletableFuture<>();
             CompletableFuture<ThumbnailResult> preview = new CompletableFuture<>();
             service.request(key("/same.jpg"), again::complete);
             service.request(key("/same.jpg"), -1, preview::complete);
             Thread.sleep(300); // two idle workers had time to take them up, and must not have
-            blocking.countDown();
+            held.release();
             assertInstanceOf(ThumbnailResult.Ready.class, again.get(10, TimeUnit.SECONDS));
             assertInstanceOf(ThumbnailResult.Ready.class, preview.get(10, TimeUnit.SECONDS));
-            assertEquals(Map.of("/same.jpg", 1), reads);
+            assertEquals(List.of("/same.jpg"), held.reads);
             assertEquals(1, service.stats().made());
             assertTrue(first.isEmpty(), "the cancelled request is not answered");
         }
@@ -222,16 +188,10 @@ class ThumbnailServiceTest {
 
     @Test
     void whenTheQueueOverflowsTheLeastUrgentRequestIsDropped() throws Exception {
-        CountDownLatch blocking = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        ThumbnailSource slow = (path, max) -> {
-            started.countDown();
-            blocking.await(10, TimeUnit.SECONDS);
-            return TestImages.jpeg(20, 20);
-        };
-        try (ThumbnailService service = new ThumbnailService(slow, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1).withQueueCapacity(2))) {
+        HeldSource held = new HeldSource(null);
+        try (ThumbnailService service = new ThumbnailService(held, ThumbnailCache.NONE, ThumbnailSettings.DEFAULT.withWorkers(1).withQueueCapacity(2))) {
             service.request(key("/busy.jpg"), r -> {});
-            assertTrue(started.await(10, TimeUnit.SECONDS));
+            held.awaitStarted();
             CompletableFuture<ThumbnailResult> onScreen = new CompletableFuture<>();
             CompletableFuture<ThumbnailResult> farAway = new CompletableFuture<>();
             service.request(key("/on-screen.jpg"), 1, onScreen::complete);
@@ -240,8 +200,38 @@ class ThumbnailServiceTest {
             assertInstanceOf(ThumbnailResult.Dropped.class, farAway.get(1, TimeUnit.SECONDS));
             assertEquals(2, service.pending());
             assertEquals(1, service.stats().dropped());
-            blocking.countDown();
+            held.release();
             assertInstanceOf(ThumbnailResult.Ready.class, onScreen.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /** A source whose reads of one path (of every path, for null) wait until released; every read is recorded in order. */
+    private static final class HeldSource implements ThumbnailSource {
+        final List<String> reads = new CopyOnWriteArrayList<>();
+        private final String held;
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        HeldSource(String held) {
+            this.held = held;
+        }
+
+        @Override
+        public byte[] read(String path, long maxBytes) throws Exception {
+            reads.add(path);
+            if (held == null || held.equals(path)) {
+                started.countDown();
+                released.await(10, TimeUnit.SECONDS);
+            }
+            return TestImages.jpeg(40, 40);
+        }
+
+        void awaitStarted() throws InterruptedException {
+            assertTrue(started.await(10, TimeUnit.SECONDS), "a read began");
+        }
+
+        void release() {
+            released.countDown();
         }
     }
 
