@@ -121,7 +121,12 @@ class DebPackageCheck {
         String desktop = root.run("cat", "/usr/share/applications/tessera.desktop").expectSuccess().out();
         assertTrue(desktop.contains("\nExec=/opt/tessera/bin/tessera\n"), desktop);
         String icon = desktop.lines().filter(l -> l.startsWith("Icon=")).findFirst().orElseThrow().substring(5);
-        assertTrue(root.run("file", "-b", icon).expectSuccess().out().startsWith("PNG image data, 256 x 256"), icon);
+        // a PNG (signature 137 'P' 'N' 'G') of 256 x 256 (the IHDR's width and height, big-endian, at bytes 16 to 23)
+        int[] head = Arrays.stream(root.run("sh", "-c", "head -c 24 '" + icon + "' | od -An -v -tu1").expectSuccess().out().trim().split("\\s+"))
+                .mapToInt(Integer::parseInt).toArray();
+        assertEquals(List.of(137, 80, 78, 71), List.of(head[0], head[1], head[2], head[3]), icon + " is a PNG");
+        assertEquals(256, (head[16] << 24) | (head[17] << 16) | (head[18] << 8) | head[19], icon + " width");
+        assertEquals(256, (head[20] << 24) | (head[21] << 16) | (head[22] << 8) | head[23], icon + " height");
 
         // the bundled runtime holds the modules jpackage.args lists, and not the JDK's tools
         String release = root.run("cat", "/opt/tessera/lib/runtime/release").expectSuccess().out();
