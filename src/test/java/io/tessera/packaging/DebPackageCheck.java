@@ -221,7 +221,10 @@ class DebPackageCheck {
                 assertTrue(console.process().isAlive(), console.output().toString());
                 console.terminate();
                 assertTrue(console.process().waitFor(2, TimeUnit.MINUTES), "the console ended on SIGTERM");
-                assertEquals(List.of(), console.output().stream().filter(l -> l.contains("Exception") || l.contains("ERROR")).toList());
+                // Known, and not the package's: now and then JavaFX's renderer, stopped by the JVM's shutdown, rejects a
+                // paint still queued and prints the RejectedExecutionException (reported; the console's signal path).
+                assertEquals(List.of(), console.output().stream().filter(l -> l.contains("Exception") || l.contains("ERROR"))
+                        .filter(l -> !l.contains("rejected from com.sun.javafx.tk.quantum.QuantumRenderer")).toList(), "the console's output");
                 assertFalse(root.run("test", "-e", endpoints).exitCode() == 0, "the console stopped its cluster cleanly");
             }
         }
