@@ -175,7 +175,9 @@ class DebPackageCheck {
             root.run(Duration.ofMinutes(1), Map.of(), "tessera-as-service", "profile", "save", "check", "--hdfs", endpoints.path("hdfsUri").asText(),
                     "--hdfs-user", "root", "--zookeeper", endpoints.path("zooKeeperConnect").asText(), "--redis", endpoints.path("redisUri").asText(),
                     "--redis-password-env", "TESSERA_CHECK_REDIS_PASSWORD").expectSuccess();
-            root.run("sh", "-c", "printf 'TESSERA_PROFILE=check\\nTESSERA_CHECK_REDIS_PASSWORD=%s\\n' '" + password + "' >> /etc/tessera/worker.env").expectSuccess();
+            // as the service's EnvironmentFile reads them: a value with spaces is one value
+            root.run("sh", "-c", "printf 'TESSERA_PROFILE=check\\nTESSERA_WORKER_OPTIONS=--threads 2\\nTESSERA_CHECK_REDIS_PASSWORD=%s\\n' '"
+                    + password + "' >> /etc/tessera/worker.env").expectSuccess();
             assertEquals("tessera 600\n", root.run("stat", "-c", "%U %a", "/etc/tessera/profiles.json").expectSuccess().out());
             assertFalse(root.run("cat", "/etc/tessera/profiles.json").out().contains(password), "no secret in the profile file");
             ThrowawayRoot.Result serviceCheck = root.run(Duration.ofMinutes(2), Map.of(), "tessera-as-service", "check", "--profile", "check", "--timeout", "20");
