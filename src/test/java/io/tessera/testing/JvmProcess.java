@@ -51,6 +51,11 @@ public final class JvmProcess implements AutoCloseable {
         return new JvmProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** Any command (an installed `tessera`, run in a throw-away root); stdout and stderr come as one stream of lines. */
+    public static JvmProcess start(ProcessBuilder command) throws IOException {
+        return new JvmProcess(command.redirectErrorStream(true).start());
+    }
+
     /** Waits for a line containing {@code text}; fails with everything printed so far. */
     public String awaitLine(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -70,6 +75,11 @@ public final class JvmProcess implements AutoCloseable {
     public List<String> output() {
         lines.drainTo(seen);
         return List.copyOf(seen);
+    }
+
+    /** SIGTERM, with its output still readable afterwards ({@code process().destroy()} closes the streams). */
+    public void terminate() {
+        process.toHandle().destroy();
     }
 
     public Process process() {

@@ -19,6 +19,7 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The About dialog: the view model's rows, and Copy, which puts them on the clipboard as text for a bug report. */
 public final class AboutView {
@@ -27,7 +28,6 @@ public final class AboutView {
     private final Image logoImage;
     private final Parent root;
     @FXML private ImageView logo;
-    @FXML private Label title;
     @FXML private GridPane details;
     @FXML private Label status;
 
@@ -40,7 +40,6 @@ public final class AboutView {
     @FXML
     private void initialize() {
         logo.setImage(logoImage);
-        title.setText("Tessera " + viewModel.rows().getFirst().value());
         List<AboutViewModel.Row> rows = viewModel.rows();
         for (int i = 0; i < rows.size(); i++) {
             Label key = new Label(rows.get(i).label());
@@ -64,6 +63,7 @@ public final class AboutView {
         dialog.getDialogPane().getButtonTypes().setAll(COPY, ButtonType.CLOSE);
         Button copy = (Button) dialog.getDialogPane().lookupButton(COPY);
         copy.setId("about-copy");
+        copy.setGraphic(new FontIcon("fth-copy"));
         dialog.getDialogPane().lookupButton(ButtonType.CLOSE).setId("about-close");
         copy.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();

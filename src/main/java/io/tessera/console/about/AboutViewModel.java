@@ -34,6 +34,9 @@ public final class AboutViewModel {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Version", build.version()));
         rows.add(new Row("Build", buildText(build)));
+        if (!java.packageVersion().isBlank()) {
+            rows.add(new Row("Package", java.packageVersion() + ", started by " + java.launcher()));
+        }
         rows.add(new Row("Java", java.version() + " (" + java.vendor() + ") in " + java.home()));
         rows.add(new Row("JavaFX", java.javafx().isBlank() ? build.javafx() : java.javafx()));
         rows.add(new Row("Hadoop", build.hadoop()));

@@ -16,7 +16,7 @@ class AboutViewModelTest {
     private static final BuildInfo BUILD = new BuildInfo("0.1.0", "7ac9250 2026-12-06T07:19:00+00:00", true, "2026-12-06T07:27:10Z",
             "25.0.2", "3.4.3", "3.9.3", "5.9.0", "8.0.2", "4.13.0-1.5.13", "linux-x86_64");
     private static final JavaRuntime JAVA = new JavaRuntime("25.0.3+9-LTS", "Eclipse Adoptium", "/opt/tessera/lib/runtime", "25.0.2+3",
-            "Linux 6.1.0 amd64");
+            "Linux 6.1.0 amd64", "0.1.0~snapshot202612060811", "/opt/tessera/bin/tessera");
 
     @Test
     void theTextNamesVersionBuildRuntimeLibrariesAndFolders() {
@@ -25,6 +25,7 @@ class AboutViewModelTest {
                 Tessera
                 Version: 0.1.0
                 Build: 7ac9250 of 2026-12-06T07:19:00+00:00, with uncommitted changes; built 2026-12-06T07:27:10Z
+                Package: 0.1.0~snapshot202612060811, started by /opt/tessera/bin/tessera
                 Java: 25.0.3+9-LTS (Eclipse Adoptium) in /opt/tessera/lib/runtime
                 JavaFX: 25.0.2+3
                 Hadoop: 3.4.3
@@ -59,11 +60,12 @@ class AboutViewModelTest {
         BuildInfo build = BuildInfo.from(props);
         assertEquals("unknown", build.hadoop());
         assertFalse(build.dirty());
-        AboutViewModel about = new AboutViewModel(build, new JavaRuntime("25", "v", "/j", "", "Linux"), AppDirectories.under(Path.of("/t")),
+        AboutViewModel about = new AboutViewModel(build, new JavaRuntime("25", "v", "/j", "", "Linux", "", ""), AppDirectories.under(Path.of("/t")),
                 Path.of("/t/logs"));
         assertTrue(about.text().contains("\nBuild: commit unknown; built unknown\n"), about.text());
         assertTrue(about.text().contains("\nJavaFX: 25.0.2\n"), about.text());
         assertTrue(about.text().contains("\nHadoop: unknown\n"), about.text());
+        assertFalse(about.text().contains("Package:"), "from a build tree, no package: " + about.text());
     }
 
     @Test

@@ -29,8 +29,8 @@ class AboutViewTest {
 
     @Test
     void showsTheRowsAndCopiesThemAsText() throws Exception {
-        Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
         Stage stage = FxToolkit.registerPrimaryStage();
+        Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
         FxToolkit.setupStage(s -> {
             s.setScene(new Scene(new StackPane(), 800, 600));
             s.show();
