@@ -12,18 +12,22 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The lazy folder tree: a folder's subfolders are listed when it is first expanded, and listed again after a
  * change in it (new folder, rename, move, trash, restore, delete, upload). Clicking a folder opens it in the
- * browser; rows dragged from the table onto a folder are moved there.
+ * browser; a folder opened elsewhere (path field, breadcrumbs, a double click in the table) is revealed in the tree:
+ * its ancestors listed and expanded as needed, its row selected and scrolled to. Rows dragged from the table onto a
+ * folder are moved there.
  */
 final class FolderTree {
     private final FolderTreeViewModel viewModel;
     private final FolderViewModel folder;
     private final FileOpsViewModel ops;
+    private final TreeView<String> tree;
     private final TreeItem<String> root;
 
     FolderTree(TreeView<String> tree, FolderTreeViewModel viewModel, FolderViewModel folder, FileOpsViewModel ops) {
         this.viewModel = viewModel;
         this.folder = folder;
         this.ops = ops;
+        this.tree = tree;
         root = item("/");
         tree.setRoot(root);
         folder.backend().addListener((obs, old, now) -> {
@@ -35,7 +39,7 @@ final class FolderTree {
         });
         tree.setCellFactory(t -> new FolderCell());
         viewModel.onFoldersChanged(changed -> changed.forEach(path -> find(root, path).ifPresent(this::reload)));
-        folder.path().addListener((obs, old, now) -> find(root, now).ifPresent(item -> tree.getSelectionModel().select(item)));
+        folder.path().addListener((obs, old, now) -> reveal(root, now));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && !now.getValue().equals(folder.path().get())) {
                 folder.open(now.getValue());
@@ -54,7 +58,45 @@ final class FolderTree {
         return item;
     }
 
-    /** The loaded row of a path, if its ancestors are open (the tree is not listed just to follow the browser). */
+    /**
+     * Walks down from {@code at} towards {@code path}, listing a row on the way that was never listed and going on
+     * when its listing arrives, expanding each ancestor, and selects the path's row. Stops quietly where the next
+     * folder is not among the listed children (a hidden name, or removed meanwhile) or when the browser has moved on.
+     */
+    private void reveal(TreeItem<String> at, String path) {
+        if (path == null || !path.equals(folder.path().get())) {
+            return;
+        }
+        if (path.equals(at.getValue())) {
+            if (tree.getSelectionModel().getSelectedItem() != at) {
+                tree.getSelectionModel().select(at);
+            }
+            int row = tree.getRow(at);
+            if (row >= 0) {
+                tree.scrollTo(Math.max(0, row - 3));
+            }
+            return;
+        }
+        if (notListed(at)) {
+            viewModel.subfolders(at.getValue(), folders -> {
+                fill(at, folders);
+                at.setExpanded(true);
+                nextTowards(at, path).ifPresent(next -> reveal(next, path));
+            }, () -> unlisted(at));
+            return;
+        }
+        at.setExpanded(true);
+        nextTowards(at, path).ifPresent(next -> reveal(next, path));
+    }
+
+    /** The child of {@code parent} that is {@code path} or one of its ancestors. */
+    private static java.util.Optional<TreeItem<String>> nextTowards(TreeItem<String> parent, String path) {
+        return parent.getChildren().stream()
+                .filter(child -> child.getValue() != null && (path.equals(child.getValue()) || path.startsWith(child.getValue() + "/")))
+                .findFirst();
+    }
+
+    /** The loaded row of a path, if its ancestors are listed. */
     private static java.util.Optional<TreeItem<String>> find(TreeItem<String> item, String path) {
         if (path.equals(item.getValue())) {
             return java.util.Optional.of(item);

@@ -4,7 +4,6 @@ import io.tessera.console.common.Formats;
 import io.tessera.engine.dispatch.JobState;
 import io.tessera.engine.dispatch.JobStatus;
 import io.tessera.engine.events.JobCounts;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -97,8 +96,18 @@ public final class JobRow {
             return "";
         }
         long seconds = (long) Math.ceil(left / r);
-        // seconds mean nothing ten minutes out, and "12 min 34 s" would not fit the column
-        return seconds >= 600 && seconds < 3600 ? (seconds + 59) / 60 + " min" : Formats.duration(Duration.ofSeconds(seconds));
+        // short forms: the column is narrow ("2 min 30 s" was cut), and seconds mean nothing ten minutes out
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 600) {
+            return String.format(java.util.Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+        }
+        if (seconds < 3600) {
+            return (seconds + 59) / 60 + " min";
+        }
+        long minutes = (seconds + 59) / 60;
+        return String.format(java.util.Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60);
     }
 
     public String createdText() {

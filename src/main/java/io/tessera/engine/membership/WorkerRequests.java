@@ -14,6 +14,8 @@ import org.apache.zookeeper.KeeperException;
  * rewritten by the worker itself.
  */
 public final class WorkerRequests {
+    /** A request this old whose worker is no longer registered will never be read: its worker vanished. */
+    static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofMinutes(1);
     private final ZkAccess zk;
 
     public WorkerRequests(ZkAccess zk) {
@@ -27,6 +29,7 @@ public final class WorkerRequests {
             throw new ZNodeException(ZNodeException.Kind.NOT_FOUND, zk.absolute(TesseraPaths.worker(workerId)),
                     "worker " + workerId + " is not registered (it stopped or vanished)", null);
         }
+        sweepOrphans(ORPHAN_AGE);
         byte[] json = ZkJson.bytes(request);
         zk.run(zk.absolute(path), () -> {
             try {
@@ -61,6 +64,38 @@ public final class WorkerRequests {
                 // nothing to clear
             }
             return null;
+        });
+    }
+
+    /**
+     * Removes requests older than {@code age} to workers no longer registered (a worker that crashed before reading
+     * its request). Returns how many went. A worker id is made per process, so a vanished worker never comes back.
+     */
+    public int sweepOrphans(java.time.Duration age) throws IOException {
+        String parent = TesseraPaths.WORKER_REQUESTS;
+        java.util.Set<String> live = new WorkerDirectory(zk).liveIds();
+        long before = System.currentTimeMillis() - age.toMillis();
+        return zk.run(zk.absolute(parent), () -> {
+            int removed = 0;
+            java.util.List<String> ids;
+            try {
+                ids = zk.client().getChildren().forPath(parent);
+            } catch (KeeperException.NoNodeException none) {
+                return 0;
+            }
+            for (String id : ids) {
+                String path = parent + "/" + id;
+                org.apache.zookeeper.data.Stat stat = zk.client().checkExists().forPath(path);
+                if (!live.contains(id) && stat != null && stat.getMtime() <= before) {
+                    try {
+                        zk.client().delete().withVersion(stat.getVersion()).forPath(path);
+                        removed++;
+                    } catch (KeeperException.NoNodeException | KeeperException.BadVersionException raced) {
+                        // cleared or rewritten meanwhile: leave it to the next sweep
+                    }
+                }
+            }
+            return removed;
         });
     }
 }

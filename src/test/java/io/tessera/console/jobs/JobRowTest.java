@@ -28,6 +28,8 @@ class JobRowTest {
         assertEquals("10", row.failedText());
         assertEquals("0", new JobRow(running(20, 0), 0, START.plusSeconds(10)).failedText(), "none failed reads 0, not blank");
         assertEquals("17 min", new JobRow(running(1, 1), 0, START.plusSeconds(20)).etaText(), "98 left at 0.1/s: 980 s, in whole minutes up");
+        assertEquals("2m 30s", new JobRow(running(40, 0), 0, START.plusSeconds(100)).etaText(), "60 left at 0.4/s: short enough for the column");
+        assertEquals("1h 06m", new JobRow(running(1, 0), 0, START.plusSeconds(40)).etaText(), "99 left at 0.025/s: 3,960 s");
         assertEquals(0.2, row.progress(), 1e-9);
         // task-sized steps: no change for 20 s still averages since the start
         row.update(running(10, 10), 20 * SECOND, START.plusSeconds(30));

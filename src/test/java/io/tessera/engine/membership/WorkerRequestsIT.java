@@ -54,6 +54,30 @@ class WorkerRequestsIT {
     }
 
     @Test
+    void requestsLeftForVanishedWorkersAreSweptAndThoseOfLiveWorkersStay() throws Exception {
+        ZkAccess zk = ZkAccess.of(connection);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String live = "sweep-live-" + suffix;
+        String vanished = "sweep-gone-" + suffix;
+        byte[] request = io.tessera.engine.zk.ZkJson.bytes(WorkerRequest.of(WorkerRequest.Action.DRAIN));
+        zk.client().create().creatingParentContainersIfNeeded().withMode(org.apache.zookeeper.CreateMode.EPHEMERAL).forPath(TesseraPaths.worker(live));
+        zk.client().create().creatingParentContainersIfNeeded().forPath(TesseraPaths.workerRequest(live), request);
+        zk.client().create().creatingParentContainersIfNeeded().forPath(TesseraPaths.workerRequest(vanished), request);
+        try {
+            WorkerRequests requests = new WorkerRequests(zk);
+            requests.sweepOrphans(java.time.Duration.ofHours(1));
+            assertTrue(requests.pending(vanished).isPresent(), "a young request is left alone: its worker may be registering still");
+
+            assertTrue(requests.sweepOrphans(java.time.Duration.ZERO) >= 1);
+            assertTrue(requests.pending(vanished).isEmpty(), "the vanished worker's request went");
+            assertEquals(WorkerRequest.Action.DRAIN, requests.pending(live).orElseThrow().action(), "the live worker's request stays");
+        } finally {
+            zk.client().delete().forPath(TesseraPaths.workerRequest(live));
+            zk.client().delete().forPath(TesseraPaths.worker(live));
+        }
+    }
+
+    @Test
     void aRequestToAnUnknownWorkerFailsWithAReason() {
         ZNodeException e = assertThrows(ZNodeException.class, () -> fleet.stop("no-such-worker-1-abcd"));
         assertTrue(e.getMessage().contains("no-such-worker-1-abcd is not registered"), e.getMessage());
