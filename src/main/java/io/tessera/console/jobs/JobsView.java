@@ -14,7 +14,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,8 +37,7 @@ public final class JobsView {
     private static final double WIDE_ENOUGH_FOR_CREATED = 870;
     @FXML private TableColumn<JobRow, String> idColumn;
     @FXML private TableColumn<JobRow, String> stateColumn;
-    @FXML private TableColumn<JobRow, Double> progressColumn;
-    @FXML private TableColumn<JobRow, String> imagesColumn;
+    @FXML private TableColumn<JobRow, ProgressCell.Shown> progressColumn;
     @FXML private TableColumn<JobRow, String> failedColumn;
     @FXML private TableColumn<JobRow, String> rateColumn;
     @FXML private TableColumn<JobRow, String> etaColumn;
@@ -84,9 +82,8 @@ public final class JobsView {
         idColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::id));
         text(stateColumn, JobRow::stateText);
         stateColumn.setCellFactory(column -> new StateCell());
-        progressColumn.setCellValueFactory(c -> Bindings.createObjectBinding(c.getValue()::progress, c.getValue().statusProperty()));
-        progressColumn.setCellFactory(ProgressBarTableCell.forTableColumn());
-        text(imagesColumn, JobRow::imagesText);
+        progressColumn.setCellValueFactory(c -> Bindings.createObjectBinding(() -> ProgressCell.Shown.of(c.getValue()), c.getValue().statusProperty()));
+        progressColumn.setCellFactory(column -> new ProgressCell());
         text(failedColumn, JobRow::failedText);
         text(rateColumn, JobRow::rateText);
         text(etaColumn, JobRow::etaText);
