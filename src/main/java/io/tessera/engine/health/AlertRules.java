@@ -20,6 +20,13 @@ public final class AlertRules {
 
     /** {@code workers} is null when they could not be read (ZooKeeper down says so already). */
     public List<Alert> evaluate(Map<ServiceKind, ServiceHealth> health, List<WorkerInfo> workers, Instant now) {
+        return evaluate(health, workers, -1, now);
+    }
+
+    /**
+     * @param waitingTasks tasks queued and not yet handed to a worker, across all jobs; negative when not known
+     */
+    public List<Alert> evaluate(Map<ServiceKind, ServiceHealth> health, List<WorkerInfo> workers, long waitingTasks, Instant now) {
         List<Alert> alerts = new ArrayList<>();
         health.values().forEach(service -> {
             if (service.state() == ServiceHealth.State.DOWN) {
@@ -36,6 +43,9 @@ public final class AlertRules {
         });
         if (workers != null) {
             workers(workers, now, alerts);
+            if (workers.isEmpty() && waitingTasks > 0) {
+                alerts.add(warning("Workers", waitingTasks + " task(s) wait and no worker is registered: start one (tessera worker) or turn the console's own on"));
+            }
         }
         alerts.sort((a, b) -> b.severity().compareTo(a.severity()));
         return alerts;

@@ -49,6 +49,17 @@ class AlertRulesTest {
     }
 
     @Test
+    void tasksWaitingWithNoWorkerRegisteredRaiseAWarning() {
+        var healthy = health(hdfs(List.of(live("dn1")), 0, 0, 0, false, 50 * GB), zk(leader("zk1")), redis(null, null));
+        assertEquals(List.of(new Alert(Alert.Severity.WARNING, "Workers",
+                        "12 task(s) wait and no worker is registered: start one (tessera worker) or turn the console's own on")),
+                rules.evaluate(healthy, List.of(), 12, now));
+        assertEquals(List.of(), rules.evaluate(healthy, List.of(), 0, now), "nothing waits");
+        assertEquals(List.of(), rules.evaluate(healthy, null, 12, now), "workers not read: ZooKeeper's own alert says why");
+        assertEquals(List.of(), rules.evaluate(healthy, List.of(), -1, now), "queue not read");
+    }
+
+    @Test
     void aServiceThatIsDownIsCriticalWithItsReason() {
         Map<ServiceKind, ServiceHealth> health = new EnumMap<>(ServiceKind.class);
         health.put(ServiceKind.REDIS, ServiceHealth.down(ServiceKind.REDIS, "Redis: connection refused at 127.0.0.1:6379", 3));
