@@ -260,7 +260,7 @@ public final class JobsViewModel {
 
     private static String describe(ConnectionTarget target) {
         return target == null ? "Not connected: the profile's cluster is not up yet" : "Profile " + target.profileName() + " · jobs on its Redis"
-                + (target.readOnly() ? " · read-only: jobs cannot be launched or changed" : "");
+                + (target.readOnly() ? " · read-only" : "");
     }
 
     public ObservableList<JobRow> rows() {

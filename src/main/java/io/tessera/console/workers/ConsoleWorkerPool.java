@@ -153,7 +153,8 @@ public final class ConsoleWorkerPool {
     /** On the lane: drain a worker that no longer matches the wish, start one when wished and there is none. */
     private void reconcileNow() {
         ConnectionTarget target = wantTarget;
-        boolean on = wantOn && target != null && !suspended;
+        boolean readOnly = target != null && target.readOnly(); // a worker writes outputs: a read-only console runs none
+        boolean on = wantOn && target != null && !suspended && !readOnly;
         int count = wantThreads;
         if (worker != null && (!on || count != workerThreads || target != workerTarget)) {
             stopWorker();
@@ -176,6 +177,8 @@ public final class ConsoleWorkerPool {
         }
         if (worker != null) {
             publish("Local worker: " + workerThreads + (workerThreads == 1 ? " thread" : " threads") + ", on" + restartNote, true);
+        } else if (readOnly && wantOn) {
+            publish("Local worker: off (read-only profile)", false);
         } else if (suspended && target != null && wantOn) {
             publish("Local worker: stopped" + restartNote + "; " + MAX_RESTARTS + " restarts within " + RESTART_WINDOW.toMinutes()
                     + " min, so it stays off until switched on again", false);

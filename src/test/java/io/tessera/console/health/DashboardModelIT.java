@@ -30,11 +30,7 @@ class DashboardModelIT {
     void aWorkerShowsAndTheDashboardDrainsIt() throws Exception {
         TestContexts app = new TestContexts(home);
         ConnectionTarget target = SharedCluster.target();
-        SecretStore secrets = SecretStore.inDirectories(app.dirs);
-        app.context.session().activate(new ConnectionProfile("Shared", ConnectionProfile.Kind.CLUSTER,
-                new ConnectionProfile.HdfsSettings(target.hdfsUri(), null, null),
-                new ConnectionProfile.ZooKeeperSettings(target.zooKeeperConnect(), target.zooKeeperChroot(), null, null),
-                new ConnectionProfile.RedisSettings(target.redisUri(), null, secrets.put(target.redisPassword()), false)));
+        activateShared(app, "Shared", false);
         DashboardModel dashboard = app.context.health().dashboard();
         DispatchKeys keys = new DispatchKeys("dash-" + UUID.randomUUID().toString().substring(0, 8) + ":");
         try (ClusterConnection own = new ClusterConnection(target);
@@ -59,11 +55,7 @@ class DashboardModelIT {
     void aReadOnlyProfileShowsTheWorkersButRefusesToDrainThem() throws Exception {
         TestContexts app = new TestContexts(home);
         ConnectionTarget target = SharedCluster.target();
-        SecretStore secrets = SecretStore.inDirectories(app.dirs);
-        app.context.session().activate(new ConnectionProfile("Viewer", ConnectionProfile.Kind.CLUSTER,
-                new ConnectionProfile.HdfsSettings(target.hdfsUri(), null, null),
-                new ConnectionProfile.ZooKeeperSettings(target.zooKeeperConnect(), target.zooKeeperChroot(), null, null),
-                new ConnectionProfile.RedisSettings(target.redisUri(), null, secrets.put(target.redisPassword()), false)).withReadOnly(true));
+        activateShared(app, "Viewer", true);
         HealthViewModel health = app.context.health();
         DashboardModel dashboard = health.dashboard();
         DispatchKeys keys = new DispatchKeys("dash-" + UUID.randomUUID().toString().substring(0, 8) + ":");
@@ -81,5 +73,15 @@ class DashboardModelIT {
         } finally {
             app.context.session().shutdown(() -> { });
         }
+    }
+
+    /** Makes a saved-style cluster profile of the shared cluster (its Redis password in the app's keystore) the active one. */
+    private static void activateShared(TestContexts app, String name, boolean readOnly) throws Exception {
+        ConnectionTarget target = SharedCluster.target();
+        SecretStore secrets = SecretStore.inDirectories(app.dirs);
+        app.context.session().activate(new ConnectionProfile(name, ConnectionProfile.Kind.CLUSTER,
+                new ConnectionProfile.HdfsSettings(target.hdfsUri(), null, null),
+                new ConnectionProfile.ZooKeeperSettings(target.zooKeeperConnect(), target.zooKeeperChroot(), null, null),
+                new ConnectionProfile.RedisSettings(target.redisUri(), null, secrets.put(target.redisPassword()), false)).withReadOnly(readOnly));
     }
 }

@@ -137,7 +137,8 @@ class JobsViewTest {
         String reason = "profile '" + SharedCluster.target().profileName() + "' is read-only: no changes can be made through it";
         java.util.List<String> writes = java.util.List.of("Start", "Cancel", "Pause", "Resume", "Retry failed", "Requeue dead letters");
         robot.interact(() -> world.active.use(SharedCluster.target().withReadOnly(true)));
-        waitFor(() -> view.root().lookupAll(".label").stream().anyMatch(n -> n instanceof Label l && l.getText().contains("read-only: jobs cannot be launched")));
+        waitFor(() -> view.root().lookupAll(".label").stream().anyMatch(n -> n instanceof Label l && l.getText().endsWith("jobs on its Redis · read-only")));
+        waitFor(() -> shown("Local worker: off (read-only profile)")); // a worker writes outputs: the console runs none
         for (String text : writes) {
             javafx.scene.control.Button button = fx(() -> button(text));
             assertTrue(button.isDisabled(), text + " is disabled");
