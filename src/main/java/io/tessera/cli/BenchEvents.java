@@ -1,5 +1,7 @@
 package io.tessera.cli;
 
+import io.tessera.engine.audit.AuditTrail;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.connection.ActiveConnection;
 import io.tessera.console.live.LiveBackend;
@@ -118,7 +120,7 @@ final class BenchEvents implements Callable<Integer> {
 
     /** @param frame how often the view model's frame feed is applied: 100 ms as the pulse did, or 60 Hz */
     private PanelRun runPanel(BenchTarget bench, ClusterConnection connection, LiveFeed feed, Duration duration, Duration frame) throws Exception {
-        try (BenchUiThread ui = new BenchUiThread(frame); LiveBackend backend = new LiveBackend(connection, feed)) {
+        try (BenchUiThread ui = new BenchUiThread(frame); LiveBackend backend = new LiveBackend(new ClusterServices(connection, AuditTrail.NONE), feed)) {
             BackgroundTasks tasks = BackgroundTasks.daemonThreads(ui);
             ActiveConnection active = new ActiveConnection(tasks);
             ui.call(() -> {

@@ -39,7 +39,7 @@ final class BenchThumbnails {
         HdfsBrowser local = HdfsBrowser.onLocalDisk();
         List<ThumbnailKey> localKeys = keys(local, localFiles(localFolder));
         List<ThumbnailKey> hdfsKeys = keys(new HdfsBrowser(connection), hdfsFiles(new HdfsBrowser(connection), hdfsFolder));
-        RedisThumbnailCache redis = new RedisThumbnailCache(connection.redis(), settings.sharedTtl());
+        RedisThumbnailCache redis = RedisThumbnailCache.of(connection, settings.sharedTtl());
         for (ThumbnailKey key : hdfsKeys) {
             redis.remove(key); // a re-run must make them again
         }

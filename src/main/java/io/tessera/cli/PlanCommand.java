@@ -64,6 +64,7 @@ final class PlanCommand implements Callable<Integer> {
         AppDirectories dirs = AppDirectories.fromEnvironment();
         ConnectionProfile profile = ProfileStore.inDirectories(dirs).find(profileName)
                 .orElseThrow(() -> new ReadableErrors.UserError("no profile named '" + profileName + "' (see `tessera profile list`)", 1));
+        ProfileTargets.refuseWrites(profile);
         String id = jobId != null ? jobId : "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         PrintWriter out = spec.commandLine().getOut();
         try (ClusterConnection connection = new ClusterConnection(ProfileResolver.inDirectories(dirs).resolve(profile))) {

@@ -5,6 +5,7 @@ import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.ConnectionProfile.HdfsSettings;
 import io.tessera.engine.profile.ConnectionProfile.RedisSettings;
 import io.tessera.engine.profile.ConnectionProfile.ZooKeeperSettings;
+import io.tessera.engine.profile.ProfileActions;
 import io.tessera.engine.profile.ProfileStore;
 import io.tessera.engine.profile.ProfileValidator;
 import io.tessera.engine.profile.SecretRef;
@@ -38,7 +39,7 @@ final class ProfileCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             for (ConnectionProfile p : ProfileStore.inDirectories(dirs()).list()) {
-                String limits = " | inputs up to " + p.limits().maxInputBytes() / ConnectionProfile.Limits.MIB + " MB";
+                String limits = " | inputs up to " + p.limits().maxInputBytes() / ConnectionProfile.Limits.MIB + " MB" + (p.readOnly() ? " | read-only" : "");
                 if (p.isLocal()) {
                     out.println("Local      the embedded cluster on this machine" + limits);
                 } else {
@@ -96,6 +97,10 @@ final class ProfileCommand {
                 + "A larger file fails its image before a byte is read; each worker thread holds one input whole in memory.")
         long maxInputMb = ConnectionProfile.Limits.DEFAULT.maxInputBytes() / ConnectionProfile.Limits.MIB;
 
+        @Option(names = "--read-only", description = "Mark the profile read-only: every write through it (upload, submit, cancel, znode edits, "
+                + "drain, …) is refused, in the console and here.")
+        boolean readOnly;
+
         @Override
         public Integer call() throws Exception {
             SecretStore secrets = SecretStore.inDirectories(dirs());
@@ -103,12 +108,15 @@ final class ProfileCommand {
                     new HdfsSettings(hdfsUri, hadoopConf, hdfsUser),
                     new ZooKeeperSettings(zooKeeper, chroot, zooKeeperUser, zooKeeperPassword == null ? null : zooKeeperPassword.store(secrets)),
                     new RedisSettings(redisUri, redisUser, redisPassword == null ? null : redisPassword.store(secrets), tls),
-                    new ConnectionProfile.Limits(Math.clamp(maxInputMb, -1, 1L << 30) * ConnectionProfile.Limits.MIB)); // validated below
+                    new ConnectionProfile.Limits(Math.clamp(maxInputMb, -1, 1L << 30) * ConnectionProfile.Limits.MIB), // validated below
+                    readOnly);
             List<String> problems = ProfileValidator.problems(profile);
             if (!problems.isEmpty()) {
                 throw new ReadableErrors.UserError(String.join(" ", problems), 2);
             }
-            ProfileStore.inDirectories(dirs()).save(profile, null);
+            ProfileStore store = ProfileStore.inDirectories(dirs());
+            String replaced = store.find(name).map(ConnectionProfile::name).orElse(null); // recorded as a change, not an add
+            new ProfileActions(store, secrets, new ProfileTrail(profile)).save(profile, replaced, List.of());
             spec.commandLine().getOut().println("Saved profile " + name + " (passwords, if any, are in the keystore or the environment, not in the profile file).");
             return 0;
         }
@@ -156,10 +164,7 @@ final class ProfileCommand {
             ProfileStore store = ProfileStore.inDirectories(dirs());
             ConnectionProfile profile = store.find(name).filter(p -> !p.isLocal())
                     .orElseThrow(() -> new ReadableErrors.UserError("no saved profile named '" + name + "'", 1));
-            SecretStore secrets = SecretStore.inDirectories(dirs());
-            secrets.remove(profile.zooKeeper().digestPassword());
-            secrets.remove(profile.redis().password());
-            store.delete(name);
+            new ProfileActions(store, SecretStore.inDirectories(dirs()), new ProfileTrail(profile)).remove(profile);
             spec.commandLine().getOut().println("Removed profile " + name + ".");
             return 0;
         }

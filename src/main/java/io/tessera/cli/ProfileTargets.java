@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import io.tessera.engine.AppDirectories;
+import io.tessera.engine.actions.WriteAccess;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.connect.ProfileResolver;
 import io.tessera.engine.profile.ConnectionProfile;
@@ -21,5 +22,15 @@ final class ProfileTargets {
 
     static ConnectionTarget resolve(ConnectionProfile profile) throws Exception {
         return ProfileResolver.inDirectories(AppDirectories.fromEnvironment()).resolve(profile);
+    }
+
+    /**
+     * For commands that write without an action service (a worker's outputs, `tessera plan`'s plans): a read-only
+     * profile only looks, so they refuse with the same reason the services give.
+     */
+    static void refuseWrites(ConnectionProfile profile) {
+        if (profile.readOnly()) {
+            throw new ReadableErrors.UserError(WriteAccess.readOnly(profile.name()).reason(), 1);
+        }
     }
 }

@@ -1,8 +1,9 @@
 package io.tessera.cli;
 
-import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.audit.AuditOrigin;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
+import io.tessera.engine.dispatch.JobId;
 import io.tessera.engine.dispatch.ImageOutcome;
 import io.tessera.engine.dispatch.JobState;
 import io.tessera.engine.dispatch.JobStatus;
@@ -10,10 +11,13 @@ import io.tessera.engine.dispatch.Priority;
 import io.tessera.engine.events.JobCounts;
 import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.engine.shard.ShardLimits;
 import io.tessera.engine.shard.JobSpec;
 import io.tessera.engine.worker.JobIds;
 import io.tessera.engine.worker.JobRecipe;
+import io.tessera.engine.worker.JobActions;
+import io.tessera.engine.worker.JobQueries;
 import io.tessera.engine.worker.JobRequest;
 import io.tessera.engine.worker.JobSubmission;
 import java.io.PrintWriter;
@@ -54,13 +58,13 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Output folder (default: <input>/../_derived/<job>/<op-chain>).")
     String output;
 
-    @Option(names = "--job", description = "Job id (default: job-<date-time>). An id submitted before with the same options: "
-            + "completes that submit (nothing is added twice).")
-    String jobId;
+    @Option(names = "--job", converter = JobIdConverter.class, description = "Job id (default: <op>-<date>-<time>-<4 hex>): 1-120 letters, "
+            + "digits, '.', '_' or '-'. An id submitted before with the same options completes that submit (nothing is added twice).")
+    JobId jobId;
 
-    @Option(names = "--resume", paramLabel = "ID", description = "Complete job ID as it was first submitted (input, ops, output, "
-            + "priority and batch from its plan in ZooKeeper), e.g. after the submit was killed.")
-    String resume;
+    @Option(names = "--resume", paramLabel = "ID", converter = JobIdConverter.class, description = "Complete job ID as it was first submitted "
+            + "(input, ops, output, priority and batch from its plan in ZooKeeper), e.g. after the submit was killed.")
+    JobId resume;
 
     @Option(names = "--priority", defaultValue = "normal", description = "high or normal (default: ${DEFAULT-VALUE}).")
     String priority;
@@ -99,20 +103,22 @@ final class SubmitCommand implements Callable<Integer> {
             throw new ReadableErrors.UserError("--keep-days must be between 0 (forever) and 3650, not " + keepDays, 2);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profileName))) {
-            JobSubmission submission = new JobSubmission(connection, new DispatchKeys(keyPrefix),
-                    DispatchSettings.defaults().withFinishedJobTtl(java.time.Duration.ofDays(keepDays)));
+        try (ClusterServices services = ClusterServices.open(ProfileTargets.resolve(profileName), AuditOrigin.of("cli"))) {
+            DispatchKeys keys = new DispatchKeys(keyPrefix);
+            DispatchSettings settings = DispatchSettings.defaults().withFinishedJobTtl(java.time.Duration.ofDays(keepDays));
+            JobQueries queries = services.jobQueries(keys, settings);
             if (dryRun) {
-                JobSubmission.Estimate e = submission.estimate(request);
+                JobSubmission.Estimate e = queries.estimate(request);
                 out.printf("dry run of %s: %,d images, %,d bytes, %,d shards, %,d tasks; outputs to %s%n",
                         request.pipeline(), e.images(), e.bytes(), e.shards(), e.tasks(), e.output());
                 e.leftOut().phrases().forEach(phrase -> out.println("  " + phrase));
                 return 0;
             }
+            JobActions actions = services.jobs(keys, settings);
             Steps steps = new Steps();
             JobSpec job;
             try {
-                job = resume != null ? submission.resume(resume, steps) : submission.submit(request, steps);
+                job = resume != null ? actions.completeSubmit(resume, steps) : actions.submit(request, steps);
             } catch (IllegalArgumentException | IllegalStateException conflict) {
                 throw new ReadableErrors.UserError(conflict.getMessage(), 2);
             }
@@ -123,7 +129,7 @@ final class SubmitCommand implements Callable<Integer> {
                         job.id(), steps.added);
             }
             out.flush();
-            return await ? follow(submission, job.id(), out) : 0;
+            return await ? follow(queries, job.id(), out) : 0;
         }
     }
 
@@ -154,14 +160,14 @@ final class SubmitCommand implements Callable<Integer> {
                 case "normal" -> Priority.NORMAL;
                 default -> throw new IllegalArgumentException("--priority is high or normal, not '" + priority + "'");
             };
-            String id = jobId != null ? jobId : JobIds.forPipeline(pipeline, Clock.systemDefaultZone()); // as the console names jobs
+            JobId id = jobId != null ? jobId : JobId.of(JobIds.forPipeline(pipeline, Clock.systemDefaultZone())); // as the console names jobs
             return new JobRequest(id, input, output, pipeline, level, new ShardLimits(shardImages, 0), batch);
         } catch (IllegalArgumentException bad) { // OpSpecException included: a usage error either way
             throw new ReadableErrors.UserError(bad.getMessage(), 2);
         }
     }
 
-    private int follow(JobSubmission submission, String job, PrintWriter out) throws InterruptedException {
+    private int follow(JobQueries submission, String job, PrintWriter out) throws InterruptedException {
         JobStatus last = submission.await(job, Duration.ofMillis(500), Duration.ofMinutes(timeoutMinutes), status -> {
             JobCounts c = status.counts();
             out.printf("%s %s: %,d done, %,d failed of %,d images (%,d of %,d tasks settled)%n",

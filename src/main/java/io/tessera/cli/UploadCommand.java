@@ -2,9 +2,10 @@ package io.tessera.cli;
 
 import io.tessera.engine.AppDirectories;
 import io.tessera.engine.Reasons;
-import io.tessera.engine.connect.ClusterConnection;
-import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.audit.AuditOrigin;
 import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.services.ClusterServices;
+import io.tessera.engine.store.FileActions;
 import io.tessera.engine.store.SafeNames;
 import io.tessera.engine.upload.ConflictPolicy;
 import io.tessera.engine.upload.ConflictResolver;
@@ -63,12 +64,12 @@ final class UploadCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new ReadableErrors.UserError(e.getMessage(), 2);
         }
-        try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profileName))) {
-            Uploader uploader = new Uploader(connection, ImageLimits.DEFAULT, Uploader.journalFolder(AppDirectories.fromEnvironment()));
-            sweepInterrupted(uploader, out);
+        try (ClusterServices services = ClusterServices.open(ProfileTargets.resolve(profileName), AuditOrigin.of("cli"))) {
+            FileActions files = services.files(Uploader.journalFolder(AppDirectories.fromEnvironment()));
+            sweepInterrupted(files, out); // nothing on a read-only profile
+            UploadJob job = files.upload(request, problemPrinter(out), ConflictResolver.SKIP_ALL); // refused on a read-only profile
             out.printf("Uploading %d file(s) to %s%n", request.items().size(), target);
             out.flush();
-            UploadJob job = uploader.start(request, problemPrinter(out), ConflictResolver.SKIP_ALL);
             Thread onCtrlC = new Thread(() -> cancelAndWait(job, out), "upload-cancel");
             Runtime.getRuntime().addShutdownHook(onCtrlC);
             UploadSummary summary = job.await();
@@ -84,9 +85,9 @@ final class UploadCommand implements Callable<Integer> {
     }
 
     /** What uploads killed earlier left behind goes first; a failure here is said and the upload goes on. */
-    private static void sweepInterrupted(Uploader uploader, PrintWriter out) {
+    private static void sweepInterrupted(FileActions files, PrintWriter out) {
         try {
-            int deleted = uploader.sweepInterrupted();
+            int deleted = files.sweepInterrupted();
             if (deleted > 0) {
                 out.printf("Deleted %d temporary file(s) left by an interrupted upload%n", deleted);
             }

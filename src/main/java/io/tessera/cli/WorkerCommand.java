@@ -60,6 +60,7 @@ final class WorkerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         ConnectionProfile profile = ProfileTargets.profile(profileName);
+        ProfileTargets.refuseWrites(profile);
         ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profile));
         Worker worker;
         try {

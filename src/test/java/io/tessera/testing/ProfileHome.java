@@ -28,7 +28,7 @@ public final class ProfileHome {
         ProfileStore.inDirectories(dirs).save(new ConnectionProfile(name, ConnectionProfile.Kind.CLUSTER,
                 new ConnectionProfile.HdfsSettings(target.hdfsUri(), target.hdfsConfDir(), target.hdfsUser()),
                 new ConnectionProfile.ZooKeeperSettings(target.zooKeeperConnect(), target.zooKeeperChroot(), target.zooKeeperDigestUser(), zooKeeperPassword),
-                new ConnectionProfile.RedisSettings(target.redisUri(), target.redisUser(), redisPassword, target.redisTls())), null);
+                new ConnectionProfile.RedisSettings(target.redisUri(), target.redisUser(), redisPassword, target.redisTls()), null, target.readOnly()), null);
         return home;
     }
 }

@@ -1,5 +1,6 @@
 package io.tessera.console.app;
 
+import io.tessera.console.connection.ConnectionSource;
 import java.io.IOException;
 import io.tessera.console.about.AboutView;
 import io.tessera.console.about.AboutViewModel;
@@ -13,7 +14,6 @@ import io.tessera.console.connection.LocalCluster;
 import io.tessera.console.connection.Session;
 import io.tessera.console.hdfs.HdfsView;
 import io.tessera.console.hdfs.HdfsViewModel;
-import io.tessera.console.health.DashboardBackend;
 import io.tessera.console.health.DashboardModel;
 import io.tessera.console.health.HealthView;
 import io.tessera.console.health.HealthViewModel;
@@ -42,6 +42,7 @@ import io.tessera.console.workers.WorkerPoolSettings;
 import io.tessera.engine.AppDirectories;
 import io.tessera.engine.cluster.LocalClusterSettings;
 import io.tessera.engine.connect.ProfileResolver;
+import io.tessera.engine.profile.ProfileActions;
 import io.tessera.engine.profile.ProfileStore;
 import io.tessera.engine.profile.SecretStore;
 import io.tessera.engine.upload.Uploader;
@@ -88,10 +89,10 @@ public final class AppContext {
         this.session = new Session(new ProfileResolver(dirs.localCluster(), secrets), local, feed, tasks);
         this.theme = new ThemeModel(UiSettings.load(dirs.config()), tasks, themeApplier);
         this.shell = new ShellViewModel(session, theme, ui, exit, STOP_GRACE);
-        DashboardModel dashboard = new DashboardModel(session, DashboardBackend.of(session.connection()), tasks, ui);
+        DashboardModel dashboard = new DashboardModel(session, ConnectionSource.services(session.connection()), tasks, ui);
         this.status = new StatusViewModel(session, tasks, dashboard.alerts(), () -> shell.select(Panel.HEALTH));
         this.health = new HealthViewModel(session, dashboard);
-        this.profiles = new ProfilesViewModel(store, secrets, session, tasks, errors, TEST_TIMEOUT);
+        this.profiles = new ProfilesViewModel(new ProfileActions(store, secrets, session.connection().trail()), secrets, session, tasks, errors, TEST_TIMEOUT);
         this.startup = new StartupViewModel(session);
         this.shards = new ShardsViewModel(session.connection(), tasks, ui);
         this.hdfs = new HdfsViewModel(session.connection(), tasks, ui, Uploader.journalFolder(dirs));

@@ -1,9 +1,11 @@
 package io.tessera.console.connection;
 
 import io.tessera.console.common.BackgroundTasks;
-import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.audit.AuditOrigin;
+import io.tessera.engine.audit.AuditTrail;
 import io.tessera.engine.connect.ConnectException;
 import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.services.ClusterServices;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -11,16 +13,19 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * The engine connection of the active profile, for panels. The session says which target is current;
- * the {@link ClusterConnection} is made on first use, by a panel's background work, and closed in the
- * background when the target changes (profile switch) or goes (app exit).
+ * The engine of the active profile, for panels. The session says which target is current; its
+ * {@link ClusterServices} (one connection, the action services, actions recorded as {@code console}) are made on
+ * first use, by a panel's background work, and closed in the background when the target changes (profile switch)
+ * or goes (app exit).
  */
 public final class ActiveConnection {
+    private static final AuditOrigin ORIGIN = AuditOrigin.of("console");
     private final BackgroundTasks tasks;
     private final ReadOnlyObjectWrapper<ConnectionTarget> target = new ReadOnlyObjectWrapper<>();
     private ConnectionTarget current;
-    private ClusterConnection open;
-    private final List<Consumer<ClusterConnection>> beforeClose = new CopyOnWriteArrayList<>();
+    private ClusterServices open;
+    private final List<Consumer<ClusterServices>> beforeClose = new CopyOnWriteArrayList<>();
+    private final Writes writes = new Writes(target.getReadOnlyProperty());
 
     public ActiveConnection(BackgroundTasks tasks) {
         this.tasks = tasks;
@@ -35,7 +40,7 @@ public final class ActiveConnection {
      * Off the UI thread, just before a replaced connection is closed: users that must finish with it first (the
      * console's worker pool drains there) block in the hook. Hooks are added once, at wiring time.
      */
-    public void beforeClose(Consumer<ClusterConnection> hook) {
+    public void beforeClose(Consumer<ClusterServices> hook) {
         beforeClose.add(hook);
     }
 
@@ -49,7 +54,7 @@ public final class ActiveConnection {
             closed.run();
             return;
         }
-        ClusterConnection previous;
+        ClusterServices previous;
         synchronized (this) {
             current = next;
             previous = open;
@@ -68,7 +73,7 @@ public final class ActiveConnection {
 
     /** Off the UI thread, as the JVM ends: no target any more; the users finish and the open connection closes here. */
     public void closeNow() {
-        ClusterConnection previous;
+        ClusterServices previous;
         synchronized (this) {
             current = null;
             previous = open;
@@ -80,7 +85,7 @@ public final class ActiveConnection {
     }
 
     /** Off the UI thread: the users that must finish with a connection first (the worker pool drains), then it closes. */
-    private void drainAndClose(ClusterConnection previous) {
+    private void drainAndClose(ClusterServices previous) {
         try {
             beforeClose.forEach(hook -> hook.accept(previous));
         } finally {
@@ -88,15 +93,36 @@ public final class ActiveConnection {
         }
     }
 
-    /** Off the UI thread: the connection to the current target, made on first use. */
-    public synchronized ClusterConnection get() throws ConnectException {
+    /** Off the UI thread: the services of the current target, made on first use. */
+    public synchronized ClusterServices get() throws ConnectException {
         if (current == null) {
             throw new ConnectException("not connected: the active profile has no running cluster (yet)");
         }
         if (open == null) {
-            open = new ClusterConnection(current);
+            open = ClusterServices.open(current, ORIGIN);
         }
         return open;
+    }
+
+    /**
+     * The audit trail of whichever connection is open when an action is recorded (profile changes, which need no
+     * connection of their own); nothing is kept while none is open.
+     */
+    public AuditTrail trail() {
+        return event -> {
+            ClusterServices services;
+            synchronized (this) {
+                services = open;
+            }
+            if (services != null) {
+                services.trail().record(event);
+            }
+        };
+    }
+
+    /** Whether the current target's profile allows writes: the panels' write controls follow it. */
+    public Writes writes() {
+        return writes;
     }
 
     /** The current target; panels reset when it changes. */

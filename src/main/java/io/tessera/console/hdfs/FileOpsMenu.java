@@ -1,5 +1,7 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.common.WriteControls;
+import io.tessera.console.connection.Writes;
 import io.tessera.engine.store.HdfsEntry;
 import java.io.File;
 import java.util.List;
@@ -23,9 +25,11 @@ final class FileOpsMenu {
     private final FolderViewModel folder;
     private final Supplier<List<HdfsEntry>> chosen;
     private final Node owner;
+    private final Writes writes;
 
-    FileOpsMenu(FileOpsViewModel ops, FolderViewModel folder, Supplier<List<HdfsEntry>> chosen, Node owner) {
+    FileOpsMenu(FileOpsViewModel ops, FolderViewModel folder, Supplier<List<HdfsEntry>> chosen, Node owner, Writes writes) {
         this.ops = ops;
+        this.writes = writes;
         this.folder = folder;
         this.chosen = chosen;
         this.owner = owner;
@@ -34,13 +38,13 @@ final class FileOpsMenu {
     ContextMenu menu() {
         return new ContextMenu(
                 item("Open", "fth-folder", null, () -> single().ifPresent(folder::openEntry)),
-                item("New folder…", "fth-folder-plus", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::newFolder),
-                item("Rename…", "fth-edit-2", new KeyCodeCombination(KeyCode.F2), this::rename),
+                write(item("New folder…", "fth-folder-plus", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::newFolder)),
+                write(item("Rename…", "fth-edit-2", new KeyCodeCombination(KeyCode.F2), this::rename)),
                 item("Download…", "fth-download", null, this::download),
-                item("Set replication…", "fth-copy", null, this::replication),
+                write(item("Set replication…", "fth-copy", null, this::replication)),
                 new SeparatorMenuItem(),
-                item("Move to trash", "fth-trash", new KeyCodeCombination(KeyCode.DELETE), this::trash),
-                item("Delete permanently…", "fth-x-octagon", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN), this::deletePermanently));
+                write(item("Move to trash", "fth-trash", new KeyCodeCombination(KeyCode.DELETE), this::trash)),
+                write(item("Delete permanently…", "fth-x-octagon", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN), this::deletePermanently)));
     }
 
     private MenuItem item(String text, String icon, KeyCombination keys, Runnable action) {
@@ -50,31 +54,43 @@ final class FileOpsMenu {
         return item;
     }
 
+    /** A write: disabled on a read-only profile. */
+    private MenuItem write(MenuItem item) {
+        WriteControls.guard(writes, item);
+        return item;
+    }
+
     private java.util.Optional<HdfsEntry> single() {
         List<HdfsEntry> entries = chosen.get();
         return entries.size() == 1 ? java.util.Optional.of(entries.getFirst()) : java.util.Optional.empty();
     }
 
     void newFolder() {
+        if (writes.refused().get()) {
+            return;
+        }
         TextInputDialog dialog = input("New folder", "A new folder in " + folder.path().get(), "");
         dialog.showAndWait().filter(s -> !s.isBlank()).ifPresent(ops::newFolder);
     }
 
     void rename() {
+        if (writes.refused().get()) {
+            return;
+        }
         single().ifPresent(entry -> input("Rename", "Rename " + entry.name(), entry.name()).showAndWait()
                 .filter(s -> !s.isBlank() && !s.equals(entry.name())).ifPresent(name -> ops.rename(entry, name)));
     }
 
     void trash() {
         List<HdfsEntry> entries = chosen.get();
-        if (!entries.isEmpty()) {
+        if (!entries.isEmpty() && !writes.refused().get()) {
             ops.trash(entries);
         }
     }
 
     void deletePermanently() {
         List<HdfsEntry> entries = chosen.get();
-        if (entries.isEmpty()) {
+        if (entries.isEmpty() || writes.refused().get()) {
             return;
         }
         ops.planDelete(entries, plan -> {

@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.engine.store.DeletePlan;
@@ -22,7 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * again after every change.
  */
 public final class FileOpsViewModel {
-    private final HdfsBackend.Source source;
+    private final ConnectionSource<HdfsBackend> source;
     private final BackgroundTasks tasks;
     private final FolderViewModel folder;
     private final FolderTreeViewModel tree;
@@ -30,7 +31,7 @@ public final class FileOpsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<TrashReceipt>> undoable = new ReadOnlyObjectWrapper<>();
 
-    public FileOpsViewModel(HdfsBackend.Source source, BackgroundTasks tasks, FolderViewModel folder, FolderTreeViewModel tree) {
+    public FileOpsViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, FolderViewModel folder, FolderTreeViewModel tree) {
         this.source = source;
         this.tasks = tasks;
         this.folder = folder;
@@ -63,7 +64,7 @@ public final class FileOpsViewModel {
         change("Moving to the trash", parents(chosen.stream().map(HdfsEntry::path).toList()), () -> {
             List<TrashReceipt> receipts = new ArrayList<>();
             for (HdfsEntry entry : chosen) {
-                receipts.add(source.get().trash().moveToTrash(entry.path()));
+                receipts.add(source.get().files().moveToTrash(entry.path()));
             }
             return receipts;
         }, receipts -> {
@@ -80,7 +81,7 @@ public final class FileOpsViewModel {
         undoable.set(null);
         change("Restoring from the trash", parents(receipts.stream().map(TrashReceipt::originalPath).toList()), () -> {
             for (TrashReceipt receipt : receipts) {
-                source.get().trash().restore(receipt);
+                source.get().files().restore(receipt);
             }
             return receipts.size();
         }, n -> "Restored " + count(n, "item"));

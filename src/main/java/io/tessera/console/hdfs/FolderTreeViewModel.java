@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.engine.store.EntryFilter;
 import io.tessera.engine.store.FolderCursor;
@@ -19,11 +20,11 @@ public final class FolderTreeViewModel {
     /** Entries scanned at most for subfolders of one folder: a 100,000-file folder does not stall its tree row. */
     static final int SCAN_LIMIT = 5_000;
 
-    private final HdfsBackend.Source source;
+    private final ConnectionSource<HdfsBackend> source;
     private final BackgroundTasks tasks;
     private final List<Consumer<Set<String>>> changeListeners = new ArrayList<>();
 
-    public FolderTreeViewModel(HdfsBackend.Source source, BackgroundTasks tasks) {
+    public FolderTreeViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks) {
         this.source = source;
         this.tasks = tasks;
     }

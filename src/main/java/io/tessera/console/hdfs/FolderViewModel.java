@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.engine.store.EntryFilter;
@@ -43,7 +44,7 @@ public final class FolderViewModel {
     public static final int DEFAULT_PAGE = 500;
     private static final Logger LOG = LoggerFactory.getLogger(FolderViewModel.class);
 
-    private final HdfsBackend.Source source;
+    private final ConnectionSource<HdfsBackend> source;
     private final BackgroundTasks tasks;
     private final int pageSize;
     private final ReadOnlyStringWrapper path = new ReadOnlyStringWrapper("");
@@ -72,7 +73,7 @@ public final class FolderViewModel {
     /** Set while {@link #reveal} clears the filters: the listing it starts replaces theirs. */
     private boolean quiet;
 
-    public FolderViewModel(HdfsBackend.Source source, BackgroundTasks tasks, int pageSize) {
+    public FolderViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, int pageSize) {
         this.source = source;
         this.tasks = tasks;
         this.pageSize = pageSize;

@@ -1,44 +1,38 @@
 package io.tessera.console.hdfs;
 
 import io.tessera.console.connection.ActiveConnection;
-import io.tessera.console.connection.PerConnection;
-import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.engine.images.ImageInspector;
 import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.engine.store.Downloads;
+import io.tessera.engine.store.FileActions;
 import io.tessera.engine.store.HdfsBrowser;
-import io.tessera.engine.store.HdfsFiles;
-import io.tessera.engine.store.HdfsTrash;
 import io.tessera.engine.thumbs.ThumbnailService;
 import io.tessera.engine.thumbs.ThumbnailSettings;
-import io.tessera.engine.upload.Uploader;
 
-/** The engine objects the HDFS panel works with, for one connection. Made and used off the UI thread. */
+/**
+ * What the HDFS panel works with, for one connection: the engine's reads ({@link HdfsBrowser}), its file actions
+ * (every write: upload, folders, rename, move, trash, restore, delete, replication) and a thumbnail service of the
+ * panel's own. Made and used off the UI thread.
+ */
 public final class HdfsBackend implements AutoCloseable {
     private final HdfsBrowser browser;
-    private final HdfsFiles files;
-    private final HdfsTrash trash;
+    private final FileActions files;
     private final Downloads downloads;
-    private final Uploader uploader;
     private final ThumbnailService thumbnails;
     private final ImageInspector inspector = new ImageInspector(ImageLimits.DEFAULT);
 
-    public HdfsBackend(ClusterConnection connection) {
-        this(connection, null);
-    }
-
-    /** @param uploadJournals where uploads record their temporaries in flight (see {@link Uploader#journalFolder}); null for none */
-    public HdfsBackend(ClusterConnection connection, java.nio.file.Path uploadJournals) {
-        this(connection, uploadJournals, ThumbnailService.forConnection(connection, ThumbnailSettings.DEFAULT));
+    /** @param uploadJournals where uploads record their temporaries in flight; null for none */
+    public HdfsBackend(ClusterServices services, java.nio.file.Path uploadJournals) {
+        this(services, uploadJournals, services.thumbnails(ThumbnailSettings.DEFAULT));
     }
 
     /** With thumbnails made elsewhere (tests watch what is read, and when). */
-    HdfsBackend(ClusterConnection connection, java.nio.file.Path uploadJournals, ThumbnailService thumbnails) {
-        this.browser = new HdfsBrowser(connection);
-        this.files = new HdfsFiles(browser);
-        this.trash = new HdfsTrash(browser);
-        this.downloads = new Downloads(browser);
-        this.uploader = new Uploader(connection, ImageLimits.DEFAULT, uploadJournals);
+    HdfsBackend(ClusterServices services, java.nio.file.Path uploadJournals, ThumbnailService thumbnails) {
+        this.browser = services.hdfs();
+        this.files = services.files(uploadJournals);
+        this.downloads = services.downloads();
         this.thumbnails = thumbnails;
     }
 
@@ -46,20 +40,13 @@ public final class HdfsBackend implements AutoCloseable {
         return browser;
     }
 
-    public HdfsFiles files() {
+    /** Every write the panel makes, refused on a read-only profile and recorded in the audit trail. */
+    public FileActions files() {
         return files;
-    }
-
-    public HdfsTrash trash() {
-        return trash;
     }
 
     public Downloads downloads() {
         return downloads;
-    }
-
-    public Uploader uploader() {
-        return uploader;
     }
 
     public ThumbnailService thumbnails() {
@@ -76,13 +63,7 @@ public final class HdfsBackend implements AutoCloseable {
     }
 
     /** The backend of the active profile's connection, made again when the connection changes. */
-    public static Source of(ActiveConnection active, java.nio.file.Path uploadJournals) {
-        return new PerConnection<>(active, connection -> new HdfsBackend(connection, uploadJournals))::get;
-    }
-
-    /** Where the panel's engine objects come from: the active profile's, made on first use. Called off the UI thread. */
-    @FunctionalInterface
-    public interface Source {
-        HdfsBackend get() throws Exception;
+    public static ConnectionSource<HdfsBackend> of(ActiveConnection active, java.nio.file.Path uploadJournals) {
+        return ConnectionSource.of(active, services -> new HdfsBackend(services, uploadJournals));
     }
 }

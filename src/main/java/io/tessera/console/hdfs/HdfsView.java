@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.common.WriteControls;
 import io.tessera.console.common.Fxml;
 import io.tessera.engine.store.EntryOrder;
 import io.tessera.engine.store.HdfsEntry;
@@ -39,6 +40,9 @@ public final class HdfsView {
     private javafx.beans.binding.BooleanBinding noProblems;
     @FXML private Label subtitle;
     @FXML private Button trashButton;
+    @FXML private Button newFolderButton;
+    @FXML private Button uploadFilesButton;
+    @FXML private Button uploadFolderButton;
     @FXML private Button backButton;
     @FXML private Button forwardButton;
     @FXML private Button upButton;
@@ -75,7 +79,7 @@ public final class HdfsView {
         this.viewModel = viewModel;
         this.folder = viewModel.folder();
         this.root = Fxml.load(this);
-        menu = new FileOpsMenu(viewModel.ops(), folder, this::chosen, root);
+        menu = new FileOpsMenu(viewModel.ops(), folder, this::chosen, root, viewModel.writes());
         table.setContextMenu(menu.menu());
         grid.setContextMenu(menu.menu());
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
@@ -110,6 +114,8 @@ public final class HdfsView {
         error.textProperty().bind(folder.error().isEmpty().flatMap(ok -> ok ? viewModel.ops().error() : folder.error()));
         message.textProperty().bind(viewModel.ops().message());
         undoButton.visibleProperty().bind(viewModel.ops().undoable().isNotNull());
+        // a read-only profile: every write is disabled, with the reason as its tooltip
+        WriteControls.guard(viewModel.writes(), newFolderButton, uploadFilesButton, uploadFolderButton, undoButton);
         setUpDrop();
     }
 
@@ -234,7 +240,7 @@ public final class HdfsView {
 
     private void setUpDrop() {
         contentPane.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && e.getGestureSource() == null) {
+            if (e.getDragboard().hasFiles() && e.getGestureSource() == null && !viewModel.writes().refused().get()) {
                 e.acceptTransferModes(TransferMode.COPY);
                 dropHint.setVisible(true);
                 e.consume();
@@ -333,7 +339,7 @@ public final class HdfsView {
 
     /** A new trash window's view (each opening lists the trash afresh). */
     TrashView trashView() {
-        return new TrashView(viewModel.trash());
+        return new TrashView(viewModel.trash(), viewModel.writes());
     }
 
     @FXML

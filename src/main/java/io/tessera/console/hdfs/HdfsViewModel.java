@@ -1,5 +1,7 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.connection.Writes;
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.ActiveConnection;
@@ -19,7 +21,7 @@ public final class HdfsViewModel {
     public static final String START = "/tessera";
 
     private final ActiveConnection connection;
-    private final HdfsBackend.Source source;
+    private final ConnectionSource<HdfsBackend> source;
     private final BackgroundTasks tasks;
     private final FolderViewModel folder;
     private final FolderTreeViewModel tree;
@@ -39,7 +41,7 @@ public final class HdfsViewModel {
         this(connection, HdfsBackend.of(connection, uploadJournals), tasks, ui, FolderViewModel.DEFAULT_PAGE);
     }
 
-    HdfsViewModel(ActiveConnection connection, HdfsBackend.Source source, BackgroundTasks tasks, UiThread ui, int pageSize) {
+    HdfsViewModel(ActiveConnection connection, ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, UiThread ui, int pageSize) {
         this.connection = connection;
         this.source = source;
         this.tasks = tasks;
@@ -123,7 +125,7 @@ public final class HdfsViewModel {
 
     private static String describe(ConnectionTarget target) {
         return target == null ? "Not connected: the profile's cluster is not up yet"
-                : "Profile " + target.profileName() + " · " + target.hdfsUri();
+                : "Profile " + target.profileName() + " · " + target.hdfsUri() + (target.readOnly() ? " · read-only: nothing can be changed" : "");
     }
 
     public FolderViewModel folder() {
@@ -152,6 +154,11 @@ public final class HdfsViewModel {
 
     public ThumbnailFeed thumbnails() {
         return thumbnails;
+    }
+
+    /** Whether the active profile allows the panel's writes (upload, new folder, rename, move, trash, restore, delete, replication). */
+    public Writes writes() {
+        return connection.writes();
     }
 
     public ReadOnlyStringProperty subtitle() {

@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.engine.images.ExifSummary;
@@ -25,7 +26,7 @@ import javafx.collections.ObservableList;
 public final class PreviewViewModel {
     public static final int BOX = 480;
 
-    private final HdfsBackend.Source source;
+    private final ConnectionSource<HdfsBackend> source;
     private final BackgroundTasks tasks;
     private final ReadOnlyObjectWrapper<HdfsEntry> entry = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -34,7 +35,7 @@ public final class PreviewViewModel {
     private final ReadOnlyStringWrapper imageProblem = new ReadOnlyStringWrapper("");
     private int generation;
 
-    public PreviewViewModel(HdfsBackend.Source source, BackgroundTasks tasks) {
+    public PreviewViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks) {
         this.source = source;
         this.tasks = tasks;
     }

@@ -1,5 +1,7 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.common.WriteControls;
+import io.tessera.console.connection.Writes;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.Fxml;
 import io.tessera.engine.store.DeletePlan;
@@ -37,6 +39,7 @@ final class TrashView {
     private static final int NAMED = 12;
 
     private final TrashViewModel viewModel;
+    private final Writes writes;
     private final Parent root;
     @FXML private Label status;
     @FXML private Button reloadButton;
@@ -51,8 +54,9 @@ final class TrashView {
     @FXML private Button restoreButton;
     @FXML private Button emptyButton;
 
-    TrashView(TrashViewModel viewModel) {
+    TrashView(TrashViewModel viewModel, Writes writes) {
         this.viewModel = viewModel;
+        this.writes = writes;
         this.root = Fxml.load(this);
     }
 
@@ -85,8 +89,8 @@ final class TrashView {
                 return null;
             }
         });
-        restoreButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(viewModel.busy()));
-        emptyButton.disableProperty().bind(viewModel.busy());
+        WriteControls.guard(writes, restoreButton, table.getSelectionModel().selectedItemProperty().isNull().or(viewModel.busy()));
+        WriteControls.guard(writes, emptyButton, viewModel.busy());
     }
 
     private static void column(TableColumn<TrashItem, String> column, Function<TrashItem, String> value) {

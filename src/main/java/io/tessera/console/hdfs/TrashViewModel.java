@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.engine.store.DeletePlan;
@@ -28,7 +29,7 @@ public final class TrashViewModel {
     /** Items listed at most: a trash holding a huge folder deleted with {@code hdfs dfs -rm} still opens at once. */
     static final int LIMIT = 5_000;
 
-    private final HdfsBackend.Source source;
+    private final ConnectionSource<HdfsBackend> source;
     private final BackgroundTasks tasks;
     private final Consumer<List<String>> restored;
     private final ObservableList<TrashItem> items = FXCollections.observableArrayList();
@@ -38,7 +39,7 @@ public final class TrashViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    public TrashViewModel(HdfsBackend.Source source, BackgroundTasks tasks, Consumer<List<String>> restored) {
+    public TrashViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, Consumer<List<String>> restored) {
         this.source = source;
         this.tasks = tasks;
         this.restored = restored;
@@ -48,7 +49,7 @@ public final class TrashViewModel {
     public void load() {
         busy.set(true);
         status.set("Reading the trash …");
-        tasks.run("Reading the HDFS trash", () -> source.get().trash().contents(LIMIT), this::show, this::failed);
+        tasks.run("Reading the HDFS trash", () -> source.get().files().trashContents(LIMIT), this::show, this::failed);
     }
 
     /** Restores the items to where they were; a taken name is handled as {@link #clash()} says. */
@@ -64,7 +65,7 @@ public final class TrashViewModel {
             List<String> renamed = new ArrayList<>();
             int skipped = 0;
             for (TrashItem item : restoring) {
-                Optional<String> at = source.get().trash().restore(item, onClash);
+                Optional<String> at = source.get().files().restore(item, onClash);
                 if (at.isEmpty()) {
                     skipped++;
                 } else {
@@ -89,7 +90,7 @@ public final class TrashViewModel {
 
     /** Counts what emptying would remove; {@code confirm} gets the plan on the UI thread. */
     public void planEmpty(Consumer<DeletePlan> confirm) {
-        tasks.run("Counting the HDFS trash", () -> source.get().trash().planEmpty(), confirm, reason -> failed("Cannot empty the trash: " + reason));
+        tasks.run("Counting the HDFS trash", () -> source.get().files().planEmptyTrash(), confirm, reason -> failed("Cannot empty the trash: " + reason));
     }
 
     public void empty(DeletePlan plan) {

@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Coalescer;
 import io.tessera.console.common.Formats;
@@ -39,7 +40,7 @@ import javafx.collections.ObservableList;
 public final class UploadViewModel {
     static final int PARALLELISM = 4;
 
-    private final HdfsBackend.Source source;
+    private final ConnectionSource<HdfsBackend> source;
     private final BackgroundTasks tasks;
     private final UiThread ui;
     private final Consumer<String> onFinished;
@@ -56,7 +57,7 @@ public final class UploadViewModel {
     private volatile ConflictPolicy forAll;
     private UploadJob job;
 
-    public UploadViewModel(HdfsBackend.Source source, BackgroundTasks tasks, UiThread ui, Consumer<String> onFinished) {
+    public UploadViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, UiThread ui, Consumer<String> onFinished) {
         this.source = source;
         this.tasks = tasks;
         this.ui = ui;
@@ -80,7 +81,7 @@ public final class UploadViewModel {
         summary.set("Preparing " + sources.size() + " item(s) …");
         tasks.run("Uploading to " + folder, () -> {
             UploadRequest request = UploadRequest.of(sources, folder, ConflictPolicy.ASK, PARALLELISM);
-            UploadJob started = source.get().uploader().start(request, listener(), this::ask);
+            UploadJob started = source.get().files().upload(request, listener(), this::ask);
             started.completion().thenAccept(ends::offer);
             return started;
         }, started -> {
@@ -98,7 +99,7 @@ public final class UploadViewModel {
      * When there was something, the summary says so (a failure is left for the next start to try again).
      */
     public void sweepInterrupted() {
-        tasks.run("Cleaning up after interrupted uploads", () -> source.get().uploader().sweepInterrupted(), deleted -> {
+        tasks.run("Cleaning up after interrupted uploads", () -> source.get().files().sweepInterrupted(), deleted -> {
             if (deleted > 0 && !running.get()) {
                 summary.set("Deleted " + deleted + (deleted == 1 ? " temporary file" : " temporary files") + " left by an interrupted upload");
             }

@@ -1,5 +1,7 @@
 package io.tessera.console.health;
 
+import io.tessera.console.connection.ConnectionSource;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.Session;
@@ -35,7 +37,7 @@ public final class DashboardModel {
     static final int WORKERS_EVERY_PULSES = 50;
 
     private final Session session;
-    private final DashboardBackend backend;
+    private final ConnectionSource<ClusterServices> backend;
     private final BackgroundTasks tasks;
     private final AlertRules rules = new AlertRules(Thresholds.DEFAULT);
     private final FigureHistory history = new FigureHistory(HISTORY);
@@ -50,7 +52,7 @@ public final class DashboardModel {
     private boolean reading;
     private int pulses;
 
-    public DashboardModel(Session session, DashboardBackend backend, BackgroundTasks tasks, UiThread ui) {
+    public DashboardModel(Session session, ConnectionSource<ClusterServices> backend, BackgroundTasks tasks, UiThread ui) {
         this.session = session;
         this.backend = backend;
         this.tasks = tasks;
@@ -83,7 +85,7 @@ public final class DashboardModel {
             return;
         }
         reading = true;
-        tasks.runQuietly(() -> backend.fleet().workers(), read -> {
+        tasks.runQuietly(() -> backend.get().workers().workers(), read -> {
             reading = false;
             showWorkers(read);
         }, reason -> {
@@ -165,12 +167,12 @@ public final class DashboardModel {
 
     /** Asks a worker to drain (finish what it holds, then leave). */
     public void drain(String workerId) {
-        ask(workerId, "drain", () -> backend.fleet().drain(workerId));
+        ask(workerId, "drain", () -> backend.get().workerActions().drain(workerId));
     }
 
     /** Asks a worker to stop now (its tasks go back to the others). */
     public void stop(String workerId) {
-        ask(workerId, "stop", () -> backend.fleet().stop(workerId));
+        ask(workerId, "stop", () -> backend.get().workerActions().stop(workerId));
     }
 
     private interface Request {

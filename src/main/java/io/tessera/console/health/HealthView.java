@@ -1,5 +1,6 @@
 package io.tessera.console.health;
 
+import io.tessera.console.common.WriteControls;
 import io.tessera.console.common.Fxml;
 import io.tessera.engine.ServiceKind;
 import io.tessera.engine.health.Alert;
@@ -157,8 +158,8 @@ public final class HealthView {
         showWhenText(notice);
         keepSelectedWorker();
         var none = workers.getSelectionModel().selectedItemProperty().isNull();
-        drain.disableProperty().bind(none);
-        stop.disableProperty().bind(none);
+        WriteControls.guard(viewModel.writes(), drain, none); // never on a read-only profile, with the reason as tooltip
+        WriteControls.guard(viewModel.writes(), stop, none);
     }
 
     /** The list is read again every few seconds (new rows): the worker selected stays selected, by id. */

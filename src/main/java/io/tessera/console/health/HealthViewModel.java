@@ -1,5 +1,6 @@
 package io.tessera.console.health;
 
+import io.tessera.console.connection.Writes;
 import io.tessera.console.connection.Session;
 import io.tessera.console.status.ServiceStatusModel;
 import io.tessera.engine.ServiceKind;
@@ -96,6 +97,11 @@ public final class HealthViewModel {
             case CONNECTING, UNKNOWN -> "Waiting for the first check…";
             default -> "";
         };
+    }
+
+    /** Whether the active profile allows asking workers to drain or stop. */
+    public Writes writes() {
+        return session.connection().writes();
     }
 
     public DashboardModel dashboard() {

@@ -1,5 +1,6 @@
 package io.tessera.console.jobs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.engine.dispatch.DeadLetter;
@@ -30,7 +31,7 @@ public final class JobDetailViewModel {
     /** A counter and its value, e.g. "failed" and "3". */
     public record Counter(String name, String value) {}
 
-    private final JobsBackend.Source source;
+    private final ConnectionSource<JobsBackend> source;
     private final BackgroundTasks tasks;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No job selected");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
@@ -48,7 +49,7 @@ public final class JobDetailViewModel {
     /** The counts moved since the details were last read. */
     private boolean behind;
 
-    JobDetailViewModel(JobsBackend.Source source, BackgroundTasks tasks) {
+    JobDetailViewModel(ConnectionSource<JobsBackend> source, BackgroundTasks tasks) {
         this.source = source;
         this.tasks = tasks;
     }
@@ -105,7 +106,7 @@ public final class JobDetailViewModel {
             deadLetters.clear();
             note.set("Loading shards and errors…");
         }
-        tasks.run("Reading job " + job, () -> source.get().detail(job, ERROR_LIMIT), detail -> {
+        tasks.run("Reading job " + job, () -> source.get().queries().detail(job, ERROR_LIMIT), detail -> {
             if (turn != generation) {
                 return;
             }

@@ -1,5 +1,6 @@
 package io.tessera.console.jobs;
 
+import io.tessera.console.common.WriteControls;
 import io.tessera.console.common.Fxml;
 import io.tessera.console.workers.WorkerPoolView;
 import java.util.function.Function;
@@ -48,7 +49,7 @@ public final class JobsView {
 
     public JobsView(JobsViewModel viewModel) {
         this.viewModel = viewModel;
-        this.launcher = new LauncherView(viewModel.launcher());
+        this.launcher = new LauncherView(viewModel.launcher(), viewModel.writes());
         this.root = Fxml.load(this);
         root.visibleProperty().addListener((obs, was, visible) -> viewModel.setShown(visible));
         viewModel.setShown(root.isVisible());
@@ -68,11 +69,12 @@ public final class JobsView {
         resumeButton.setGraphic(new FontIcon("fth-play"));
         retryButton.setGraphic(new FontIcon("fth-rotate-ccw"));
         requeueButton.setGraphic(new FontIcon("fth-corner-up-left"));
-        cancelButton.disableProperty().bind(viewModel.canCancel().not());
-        pauseButton.disableProperty().bind(viewModel.canPause().not());
-        resumeButton.disableProperty().bind(viewModel.canResume().not());
-        retryButton.disableProperty().bind(viewModel.canRetryFailed().not());
-        requeueButton.disableProperty().bind(viewModel.canRequeueDeadLetters().not());
+        // enabled only for the states where they act, and never on a read-only profile (the reason is their tooltip)
+        WriteControls.guard(viewModel.writes(), cancelButton, viewModel.canCancel().not());
+        WriteControls.guard(viewModel.writes(), pauseButton, viewModel.canPause().not());
+        WriteControls.guard(viewModel.writes(), resumeButton, viewModel.canResume().not());
+        WriteControls.guard(viewModel.writes(), retryButton, viewModel.canRetryFailed().not());
+        WriteControls.guard(viewModel.writes(), requeueButton, viewModel.canRequeueDeadLetters().not());
         setUpTable();
     }
 

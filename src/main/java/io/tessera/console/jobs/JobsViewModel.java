@@ -1,11 +1,14 @@
 package io.tessera.console.jobs;
 
+import io.tessera.console.connection.Writes;
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.ActiveConnection;
 import io.tessera.console.workers.ConsoleWorkerPool;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.dispatch.DispatchKeys;
+import io.tessera.engine.dispatch.JobId;
 import io.tessera.engine.dispatch.JobState;
 import io.tessera.engine.dispatch.JobStatus;
 import java.time.Clock;
@@ -36,7 +39,7 @@ public final class JobsViewModel {
     static final int LIMIT = 200;
 
     private final ActiveConnection connection;
-    private final JobsBackend.Source source;
+    private final ConnectionSource<JobsBackend> source;
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final ConsoleWorkerPool pool;
@@ -59,7 +62,7 @@ public final class JobsViewModel {
         this(connection, JobsBackend.of(connection, DispatchKeys.DEFAULT), tasks, ui, pool, hdfsSelection, Clock.systemDefaultZone());
     }
 
-    JobsViewModel(ActiveConnection connection, JobsBackend.Source source, BackgroundTasks tasks, UiThread ui, ConsoleWorkerPool pool,
+    JobsViewModel(ActiveConnection connection, ConnectionSource<JobsBackend> source, BackgroundTasks tasks, UiThread ui, ConsoleWorkerPool pool,
                   Supplier<String> hdfsSelection, Clock clock) {
         this.connection = connection;
         this.source = source;
@@ -112,7 +115,7 @@ public final class JobsViewModel {
         listing = true;
         lastListed = System.nanoTime();
         int turn = generation;
-        tasks.runQuietly(() -> source.get().newest(LIMIT), jobs -> {
+        tasks.runQuietly(() -> source.get().queries().newest(LIMIT), jobs -> {
             listing = false;
             if (turn == generation) {
                 apply(jobs);
@@ -172,20 +175,20 @@ public final class JobsViewModel {
     }
 
     public void cancel() {
-        act("Cancelling", (backend, id) -> backend.submission().cancel(id) ? "Cancelled " + id : id + " was already over");
+        act("Cancelling", (backend, id) -> backend.actions().cancel(id) ? "Cancelled " + id : id + " was already over");
     }
 
     public void pause() {
-        act("Pausing", (backend, id) -> backend.dispatcher().pause(id) ? "Paused " + id + ": workers hold its tasks" : id + " could not be paused");
+        act("Pausing", (backend, id) -> backend.actions().pause(id) ? "Paused " + id + ": workers hold its tasks" : id + " could not be paused");
     }
 
     public void resume() {
-        act("Resuming", (backend, id) -> backend.dispatcher().resume(id) ? "Resumed " + id : id + " was not paused");
+        act("Resuming", (backend, id) -> backend.actions().resume(id) ? "Resumed " + id : id + " was not paused");
     }
 
     public void requeueDeadLetters() {
         act("Requeueing dead letters of", (backend, id) -> {
-            int n = backend.dispatcher().requeueDeadLetters(id);
+            int n = backend.actions().requeueDeadLetters(id);
             return "Requeued " + n + (n == 1 ? " dead task of " : " dead tasks of ") + id;
         });
     }
@@ -193,14 +196,14 @@ public final class JobsViewModel {
     /** A new job over the selected job's failed images; the table selects it. */
     public void retryFailed() {
         act("Retrying the failed images of", (backend, id) -> {
-            var job = backend.retryFailed(id, clock);
+            var job = backend.actions().retryFailed(id);
             selectWhenListed = job.id();
             return "Started " + job.id() + " over the " + job.images() + " failed images of " + id;
         });
     }
 
     private interface Action {
-        String run(JobsBackend backend, String jobId) throws Exception;
+        String run(JobsBackend backend, JobId job) throws Exception;
     }
 
     private void act(String verb, Action action) {
@@ -209,7 +212,7 @@ public final class JobsViewModel {
             return;
         }
         String id = row.id();
-        tasks.run(verb + " " + id, () -> action.run(source.get(), id), done -> {
+        tasks.run(verb + " " + id, () -> action.run(source.get(), JobId.of(id)), done -> {
             message.set(done);
             refresh();
             detail.reload();
@@ -256,7 +259,8 @@ public final class JobsViewModel {
     }
 
     private static String describe(ConnectionTarget target) {
-        return target == null ? "Not connected: the profile's cluster is not up yet" : "Profile " + target.profileName() + " · jobs on its Redis";
+        return target == null ? "Not connected: the profile's cluster is not up yet" : "Profile " + target.profileName() + " · jobs on its Redis"
+                + (target.readOnly() ? " · read-only" : "");
     }
 
     public ObservableList<JobRow> rows() {
@@ -275,6 +279,11 @@ public final class JobsViewModel {
     /** The outcome of the last action, or why it failed. */
     public ReadOnlyStringProperty message() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Whether the active profile allows launching and changing jobs. */
+    public Writes writes() {
+        return connection.writes();
     }
 
     public ReadOnlyStringProperty subtitle() {

@@ -1,5 +1,7 @@
 package io.tessera.console.jobs;
 
+import io.tessera.console.common.WriteControls;
+import io.tessera.console.connection.Writes;
 import io.tessera.console.common.Fxml;
 import io.tessera.engine.dispatch.Priority;
 import java.util.List;
@@ -40,10 +42,12 @@ public final class LauncherView {
     @FXML private VBox problems;
     @FXML private Button estimateButton;
     @FXML private Button startButton;
+    private final Writes writes;
     @FXML private Label estimateLabel;
 
-    public LauncherView(LauncherViewModel viewModel) {
+    public LauncherView(LauncherViewModel viewModel, Writes writes) {
         this.viewModel = viewModel;
+        this.writes = writes;
         this.root = Fxml.load(this);
     }
 
@@ -89,7 +93,7 @@ public final class LauncherView {
         viewModel.problems().addListener((ListChangeListener<String>) change -> showProblems());
         estimateLabel.textProperty().bind(viewModel.estimateText());
         estimateButton.disableProperty().bind(viewModel.busy());
-        startButton.disableProperty().bind(viewModel.busy());
+        WriteControls.guard(writes, startButton, viewModel.busy()); // a read-only profile launches nothing
     }
 
     /** The selected op's own form: a field per argument, and the engine's verdict under it. */

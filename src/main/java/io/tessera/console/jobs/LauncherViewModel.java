@@ -1,5 +1,6 @@
 package io.tessera.console.jobs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.engine.dispatch.Priority;
@@ -39,7 +40,7 @@ public final class LauncherViewModel {
     /** The placeholder id of an estimate; a started job gets a fresh readable id. */
     static final String ESTIMATE_ID = "new-job";
 
-    private final JobsBackend.Source source;
+    private final ConnectionSource<JobsBackend> source;
     private final BackgroundTasks tasks;
     private final Supplier<String> hdfsSelection;
     private final DoubleSupplier throughput;
@@ -60,7 +61,7 @@ public final class LauncherViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private Consumer<String> onStarted = id -> { };
 
-    LauncherViewModel(JobsBackend.Source source, BackgroundTasks tasks, Supplier<String> hdfsSelection, DoubleSupplier throughput, Clock clock) {
+    LauncherViewModel(ConnectionSource<JobsBackend> source, BackgroundTasks tasks, Supplier<String> hdfsSelection, DoubleSupplier throughput, Clock clock) {
         this.source = source;
         this.tasks = tasks;
         this.hdfsSelection = hdfsSelection;
@@ -116,7 +117,7 @@ public final class LauncherViewModel {
         }
         busy.set(true);
         estimate.set("Estimating…");
-        tasks.run("Estimating " + request.input(), () -> source.get().submission().estimate(request), e -> {
+        tasks.run("Estimating " + request.input(), () -> source.get().queries().estimate(request), e -> {
             busy.set(false);
             estimate.set(describe(e));
         }, reason -> {
@@ -149,7 +150,7 @@ public final class LauncherViewModel {
             return;
         }
         busy.set(true);
-        tasks.run("Starting job " + request.jobId(), () -> source.get().submission().submit(request), job -> {
+        tasks.run("Starting job " + request.jobId(), () -> source.get().actions().submit(request, JobSubmission.Steps.NONE), job -> {
             busy.set(false);
             estimate.set("Started " + job.id() + ": " + Formats.number(job.images()) + " images in " + job.shards()
                     + (job.shards() == 1 ? " shard" : " shards"));

@@ -1,12 +1,13 @@
 package io.tessera.console.live;
 
 import io.tessera.console.connection.ActiveConnection;
-import io.tessera.console.connection.PerConnection;
-import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.console.connection.ConnectionSource;
+import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.QueueDepth;
 import io.tessera.engine.events.EventFollower;
 import io.tessera.engine.events.FollowerListener;
 import io.tessera.engine.live.LiveFeed;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.engine.thumbs.ThumbnailService;
 import io.tessera.engine.thumbs.ThumbnailSettings;
 import java.time.Duration;
@@ -21,13 +22,13 @@ public final class LiveBackend implements AutoCloseable {
     private final LiveFeed feed;
     private final ThumbnailService thumbnails;
 
-    public LiveBackend(ClusterConnection connection) {
-        this(connection, new LiveFeed(connection));
+    public LiveBackend(ClusterServices services) {
+        this(services, services.liveFeed(DispatchKeys.DEFAULT));
     }
 
-    public LiveBackend(ClusterConnection connection, LiveFeed feed) {
+    public LiveBackend(ClusterServices services, LiveFeed feed) {
         this.feed = feed;
-        this.thumbnails = ThumbnailService.forConnection(connection, ThumbnailSettings.DEFAULT.withWorkers(2));
+        this.thumbnails = services.thumbnails(ThumbnailSettings.DEFAULT.withWorkers(2));
     }
 
     /** Starts following: the newest {@code backlog} recorded events, then everything live. The listener runs on the follower's thread. */
@@ -50,13 +51,7 @@ public final class LiveBackend implements AutoCloseable {
     }
 
     /** The backend of the active profile's connection, made again when the connection changes. */
-    public static Source of(ActiveConnection active) {
-        return new PerConnection<>(active, LiveBackend::new)::get;
-    }
-
-    /** Where the panel's engine objects come from. Called off the UI thread. */
-    @FunctionalInterface
-    public interface Source {
-        LiveBackend get() throws Exception;
+    public static ConnectionSource<LiveBackend> of(ActiveConnection active) {
+        return ConnectionSource.of(active, LiveBackend::new);
     }
 }

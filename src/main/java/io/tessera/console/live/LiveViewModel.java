@@ -1,5 +1,6 @@
 package io.tessera.console.live;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.PulseBatch;
@@ -61,7 +62,7 @@ public final class LiveViewModel {
     static final String FAILED = "failed";
 
     private final ActiveConnection connection;
-    private final LiveBackend.Source source;
+    private final ConnectionSource<LiveBackend> source;
     private final BackgroundTasks tasks;
     private final Consumer<String> openInBrowser;
     private final LongSupplier clock;
@@ -108,7 +109,7 @@ public final class LiveViewModel {
     }
 
     /** With the engine objects from {@code source} (tests and benchmarks use their own key prefix) and a clock for the charts. */
-    public LiveViewModel(ActiveConnection connection, LiveBackend.Source source, BackgroundTasks tasks, UiThread ui,
+    public LiveViewModel(ActiveConnection connection, ConnectionSource<LiveBackend> source, BackgroundTasks tasks, UiThread ui,
                   Consumer<String> openInBrowser, LongSupplier clock) {
         this.connection = connection;
         this.source = source;

@@ -1,11 +1,11 @@
 package io.tessera.console.monitor;
 
 import io.tessera.console.connection.ActiveConnection;
-import io.tessera.console.connection.PerConnection;
-import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.engine.monitor.MonitorListener;
 import io.tessera.engine.monitor.PubSubMonitor;
 import io.tessera.engine.monitor.StreamInspector;
+import io.tessera.engine.services.ClusterServices;
 
 /**
  * The engine objects of the Monitor panel for one connection: the pub/sub monitor (its subscriber connections and
@@ -15,9 +15,9 @@ public final class MonitorBackend implements AutoCloseable {
     private final PubSubMonitor pubSub;
     private final StreamInspector streams;
 
-    public MonitorBackend(ClusterConnection connection, MonitorListener listener) {
-        this.pubSub = PubSubMonitor.open(connection, listener);
-        this.streams = new StreamInspector(connection.redis());
+    public MonitorBackend(ClusterServices services, MonitorListener listener) {
+        this.pubSub = services.pubSub(listener);
+        this.streams = services.streams();
     }
 
     public PubSubMonitor pubSub() {
@@ -34,13 +34,7 @@ public final class MonitorBackend implements AutoCloseable {
     }
 
     /** The backend of the active profile's connection, made again when the connection changes. */
-    public static Source of(ActiveConnection active, MonitorListener listener) {
-        return new PerConnection<>(active, connection -> new MonitorBackend(connection, listener))::get;
-    }
-
-    /** Where the panel's engine objects come from: the active profile's, made on first use. Called off the UI thread. */
-    @FunctionalInterface
-    public interface Source {
-        MonitorBackend get() throws Exception;
+    public static ConnectionSource<MonitorBackend> of(ActiveConnection active, MonitorListener listener) {
+        return ConnectionSource.of(active, services -> new MonitorBackend(services, listener));
     }
 }

@@ -1,5 +1,6 @@
 package io.tessera.console.monitor;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.ActiveConnection;
@@ -23,7 +24,7 @@ public final class MonitorViewModel {
     public MonitorViewModel(ActiveConnection connection, BackgroundTasks tasks, UiThread ui) {
         this.connection = connection;
         MonitorFeed feed = new MonitorFeed(ui);
-        MonitorBackend.Source source = MonitorBackend.of(connection, feed);
+        ConnectionSource<MonitorBackend> source = MonitorBackend.of(connection, feed);
         this.pubSub = new PubSubViewModel(source, feed, tasks, ui);
         this.streams = new StreamsViewModel(source, tasks, ui);
         connection.targetProperty().addListener((obs, old, now) -> reconnect(now));

@@ -1,5 +1,6 @@
 package io.tessera.console.monitor;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.UiThread;
@@ -34,7 +35,7 @@ public final class PubSubViewModel {
     /** Rates are read from the monitor (in memory) every fifth pulse: twice a second. */
     static final int STATS_EVERY = 5;
 
-    private final MonitorBackend.Source source;
+    private final ConnectionSource<MonitorBackend> source;
     private final BackgroundTasks tasks;
     private final ObservableList<SubscriptionRow> subscriptions = FXCollections.observableArrayList();
     private final ObservableList<SubscriptionRow> subscriptionsView = FXCollections.unmodifiableObservableList(subscriptions);
@@ -55,7 +56,7 @@ public final class PubSubViewModel {
     private PubSubMonitor monitor;
     private int pulses;
 
-    PubSubViewModel(MonitorBackend.Source source, MonitorFeed feed, BackgroundTasks tasks, UiThread ui) {
+    PubSubViewModel(ConnectionSource<MonitorBackend> source, MonitorFeed feed, BackgroundTasks tasks, UiThread ui) {
         this.source = source;
         this.tasks = tasks;
         feed.listen(this::received, this::stateChanged);

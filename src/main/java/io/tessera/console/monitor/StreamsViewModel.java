@@ -1,5 +1,6 @@
 package io.tessera.console.monitor;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.engine.dispatch.DispatchKeys;
@@ -36,7 +37,7 @@ public final class StreamsViewModel {
     public static final int PENDING_PAGE = 100;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final MonitorBackend.Source source;
+    private final ConnectionSource<MonitorBackend> source;
     private final BackgroundTasks tasks;
     private final StringProperty prefix = new SimpleStringProperty(StreamInspector.DEFAULT_PREFIX);
     private final ReadOnlyObjectWrapper<List<StreamNode>> streams = new ReadOnlyObjectWrapper<>(List.of());
@@ -56,7 +57,7 @@ public final class StreamsViewModel {
     /** Moves on each reset, so answers about the previous connection are dropped. */
     private int generation;
 
-    StreamsViewModel(MonitorBackend.Source source, BackgroundTasks tasks, UiThread ui) {
+    StreamsViewModel(ConnectionSource<MonitorBackend> source, BackgroundTasks tasks, UiThread ui) {
         this.source = source;
         this.tasks = tasks;
         ui.onPulse(this::pulse);

@@ -15,7 +15,7 @@ import java.util.List;
 /** The editor's fields at one moment, taken on the UI thread and handed to background work. */
 record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser,
                     String zkConnect, String zkChroot, String zkUser, SecretField zkPassword,
-                    String redisUri, String redisUser, SecretField redisPassword, boolean redisTls) {
+                    String redisUri, String redisUser, SecretField redisPassword, boolean redisTls, boolean readOnly) {
 
     static final String DEFAULT_CHROOT = "/tessera";
 
@@ -23,7 +23,7 @@ record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser
         return new ConnectionProfile(name.strip(), ConnectionProfile.Kind.CLUSTER,
                 new HdfsSettings(hdfsUri.strip(), orNull(confDir), orNull(hdfsUser)),
                 new ZooKeeperSettings(zkConnect.strip(), zkChroot.isBlank() ? DEFAULT_CHROOT : zkChroot.strip(), orNull(zkUser), zkRef),
-                new RedisSettings(redisUri.strip(), orNull(redisUser), redisRef, redisTls));
+                new RedisSettings(redisUri.strip(), orNull(redisUser), redisRef, redisTls), null, readOnly);
     }
 
     List<String> problems() {

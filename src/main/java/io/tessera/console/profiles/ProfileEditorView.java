@@ -40,6 +40,7 @@ public final class ProfileEditorView {
     @FXML private PasswordField zkPassword, redisPassword;
     @FXML private Hyperlink forgetZkPassword, forgetRedisPassword;
     @FXML private CheckBox redisTls;
+    @FXML private CheckBox readOnly;
     @FXML private Button testConnection;
     @FXML private ProgressIndicator testing;
     @FXML private Label testSummary, message;
@@ -65,6 +66,7 @@ public final class ProfileEditorView {
         bind(redisUser, form.redisUser);
         bind(redisPassword, form.redisPassword);
         redisTls.selectedProperty().bindBidirectional(form.redisTls);
+        readOnly.selectedProperty().bindBidirectional(form.readOnly);
         storedHint(zkPassword, forgetZkPassword, form.zkPasswordStored());
         storedHint(redisPassword, forgetRedisPassword, form.redisPasswordStored());
         forgetZkPassword.setOnAction(e -> form.forgetZkPassword());

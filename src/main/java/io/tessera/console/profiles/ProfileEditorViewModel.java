@@ -4,7 +4,7 @@ import io.tessera.console.common.BackgroundTasks;
 import io.tessera.engine.connect.HealthCheck;
 import io.tessera.engine.connect.ServiceHealth;
 import io.tessera.engine.profile.ConnectionProfile;
-import io.tessera.engine.profile.ProfileStore;
+import io.tessera.engine.profile.ProfileActions;
 import io.tessera.engine.profile.SecretRef;
 import io.tessera.engine.profile.SecretStore;
 import java.time.Duration;
@@ -30,7 +30,7 @@ public final class ProfileEditorViewModel {
     public enum TestState { NOT_TESTED, TESTING, PASSED, FAILED }
 
     private final ConnectionProfile original;
-    private final ProfileStore store;
+    private final ProfileActions actions;
     private final SecretStore secrets;
     private final BackgroundTasks tasks;
     private final Duration testTimeout;
@@ -48,9 +48,9 @@ public final class ProfileEditorViewModel {
     private int testTurn;
 
     /** {@code original} is null for a new profile. */
-    public ProfileEditorViewModel(ConnectionProfile original, ProfileStore store, SecretStore secrets, BackgroundTasks tasks, Duration testTimeout) {
+    public ProfileEditorViewModel(ConnectionProfile original, ProfileActions actions, SecretStore secrets, BackgroundTasks tasks, Duration testTimeout) {
         this.original = original;
-        this.store = store;
+        this.actions = actions;
         this.secrets = secrets;
         this.tasks = tasks;
         this.testTimeout = testTimeout;
@@ -126,10 +126,7 @@ public final class ProfileEditorViewModel {
             if (original != null) {
                 profile = profile.withLimits(original.limits()); // the editor has no field for them (yet): keep what was saved
             }
-            store.save(profile, original == null ? null : original.name());
-            for (SecretRef old : obsolete) {
-                secrets.remove(old);
-            }
+            actions.save(profile, original == null ? null : original.name(), obsolete);
             return profile;
         } catch (Exception e) {
             for (SecretRef fresh : created) {

@@ -25,6 +25,8 @@ public final class ProfileForm {
     public final StringProperty redisUser = new SimpleStringProperty("");
     public final StringProperty redisPassword = new SimpleStringProperty("");
     public final BooleanProperty redisTls = new SimpleBooleanProperty();
+    /** Nothing can be changed through the profile: every panel's writes are disabled, the services refuse them. */
+    public final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper zkPasswordStored = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper redisPasswordStored = new ReadOnlyBooleanWrapper();
     private SecretRef zkRef;
@@ -43,6 +45,7 @@ public final class ProfileForm {
             form.redisUri.set(profile.redis().uri());
             form.redisUser.set(text(profile.redis().user()));
             form.redisTls.set(profile.redis().tls());
+            form.readOnly.set(profile.readOnly());
             form.zkRef = profile.zooKeeper().digestPassword();
             form.redisRef = profile.redis().password();
             form.zkPasswordStored.set(form.zkRef != null);
@@ -71,7 +74,7 @@ public final class ProfileForm {
 
     List<Observable> fields() {
         return List.of(name, hdfsUri, hadoopConfDir, hdfsUser, zkConnect, zkChroot, zkUser, zkPassword,
-                redisUri, redisUser, redisPassword, redisTls, zkPasswordStored, redisPasswordStored);
+                redisUri, redisUser, redisPassword, redisTls, readOnly, zkPasswordStored, redisPasswordStored);
     }
 
     ProfileDraft draft() {
@@ -80,7 +83,7 @@ public final class ProfileForm {
         boolean redisWanted = !redisPassword.get().isEmpty() || redisPasswordStored.get();
         SecretField redis = new SecretField(redisRef, redisPasswordStored.get(), redisWanted, redisPassword.get().toCharArray());
         return new ProfileDraft(name.get(), hdfsUri.get(), hadoopConfDir.get(), hdfsUser.get(), zkConnect.get(), zkChroot.get(),
-                zkUser.get(), zk, redisUri.get(), redisUser.get(), redis, redisTls.get());
+                zkUser.get(), zk, redisUri.get(), redisUser.get(), redis, redisTls.get(), readOnly.get());
     }
 
     private static String text(String value) {

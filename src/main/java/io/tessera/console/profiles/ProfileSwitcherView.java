@@ -72,7 +72,7 @@ public final class ProfileSwitcherView {
         protected void updateItem(ConnectionProfile profile, boolean empty) {
             super.updateItem(profile, empty);
             setText(empty || profile == null ? null : profile.name());
-            setGraphic(empty || profile == null ? null : new FontIcon(profile.isLocal() ? "fth-monitor" : "fth-server"));
+            setGraphic(empty || profile == null ? null : new FontIcon(profile.isLocal() ? "fth-monitor" : profile.readOnly() ? "fth-lock" : "fth-server")); // a lock: read-only
         }
     }
 }

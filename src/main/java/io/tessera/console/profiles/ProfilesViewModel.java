@@ -4,10 +4,10 @@ import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ErrorSink;
 import io.tessera.console.connection.Session;
 import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.profile.ProfileActions;
 import io.tessera.engine.profile.ProfileStore;
 import io.tessera.engine.profile.SecretStore;
 import java.time.Duration;
-import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 
 /** The toolbar's profile switcher: the saved profiles, the active one, and add / edit / delete. */
 public final class ProfilesViewModel {
+    private final ProfileActions actions;
     private final ProfileStore store;
     private final SecretStore secrets;
     private final Session session;
@@ -27,8 +28,9 @@ public final class ProfilesViewModel {
     private final ObservableList<ConnectionProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
     private final BooleanBinding activeIsLocal;
 
-    public ProfilesViewModel(ProfileStore store, SecretStore secrets, Session session, BackgroundTasks tasks, ErrorSink errors, Duration testTimeout) {
-        this.store = store;
+    public ProfilesViewModel(ProfileActions actions, SecretStore secrets, Session session, BackgroundTasks tasks, ErrorSink errors, Duration testTimeout) {
+        this.actions = actions;
+        this.store = actions.store();
         this.secrets = secrets;
         this.session = session;
         this.tasks = tasks;
@@ -49,11 +51,11 @@ public final class ProfilesViewModel {
     }
 
     public ProfileEditorViewModel newProfile() {
-        return new ProfileEditorViewModel(null, store, secrets, tasks, testTimeout);
+        return new ProfileEditorViewModel(null, actions, secrets, tasks, testTimeout);
     }
 
     public ProfileEditorViewModel editActive() {
-        return new ProfileEditorViewModel(active().get(), store, secrets, tasks, testTimeout);
+        return new ProfileEditorViewModel(active().get(), actions, secrets, tasks, testTimeout);
     }
 
     /** After a save: refresh the list and use the saved profile (reconnecting if it was the active one). */
@@ -70,10 +72,7 @@ public final class ProfilesViewModel {
         }
         session.activate(ConnectionProfile.local());
         tasks.run("Deleting profile " + doomed.name(), () -> {
-            store.delete(doomed.name());
-            for (var ref : Stream.of(doomed.zooKeeper().digestPassword(), doomed.redis().password()).filter(r -> r != null).toList()) {
-                secrets.remove(ref);
-            }
+            actions.remove(doomed);
             return store.list();
         }, profiles::setAll, reason -> errors.show("Profile " + doomed.name() + " was not deleted", reason));
     }

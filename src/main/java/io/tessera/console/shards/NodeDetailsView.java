@@ -1,5 +1,7 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.common.WriteControls;
+import io.tessera.console.connection.Writes;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.Fxml;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class NodeDetailsView {
     @FXML private Button saveButton;
     @FXML private Button cancelButton;
     @FXML private Button deleteButton;
+    private final Writes writes;
     @FXML private Label problem;
     @FXML private Label message;
     @FXML private Label staleWarning;
@@ -42,8 +45,9 @@ public final class NodeDetailsView {
     @FXML private GridPane stat;
     @FXML private ListView<String> acl;
 
-    public NodeDetailsView(NodeDetailsViewModel viewModel) {
+    public NodeDetailsView(NodeDetailsViewModel viewModel, Writes writes) {
         this.viewModel = viewModel;
+        this.writes = writes;
         this.root = Fxml.load(this);
     }
 
@@ -51,13 +55,14 @@ public final class NodeDetailsView {
     private void initialize() {
         BooleanBinding none = viewModel.path().isEmpty();
         pathLabel.textProperty().bind(viewModel.path().map(p -> p.isEmpty() ? "Select a node in the tree" : p));
-        for (Button button : List.of(reloadButton, createButton, deleteButton)) {
-            button.disableProperty().bind(none.or(viewModel.editing()));
-        }
+        reloadButton.disableProperty().bind(none.or(viewModel.editing()));
+        // the writes: never on a read-only profile (the reason is their tooltip)
+        WriteControls.guard(writes, createButton, none.or(viewModel.editing()));
+        WriteControls.guard(writes, deleteButton, none.or(viewModel.editing()));
         for (Button button : List.of(reloadButton, createButton, editButton, saveButton, cancelButton, deleteButton)) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        editButton.disableProperty().bind(none);
+        WriteControls.guard(writes, editButton, none);
         editButton.visibleProperty().bind(viewModel.editing().not());
         editButton.managedProperty().bind(editButton.visibleProperty());
         for (Button button : List.of(saveButton, cancelButton)) {

@@ -1,5 +1,7 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.connection.ConnectionSource;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.engine.zk.ZNode;
@@ -28,7 +30,7 @@ public final class NodeDetailsViewModel {
     /** A delete waiting for the operator's yes: the node and how many nodes lie below it. */
     public record DeleteRequest(String path, long descendants) {}
 
-    private final ShardsBackend.Source backend;
+    private final ConnectionSource<ClusterServices> backend;
     private final BackgroundTasks tasks;
     private final ReadOnlyStringWrapper path = new ReadOnlyStringWrapper("");
     private final ObjectProperty<DataFormat> format = new SimpleObjectProperty<>(DataFormat.TEXT);
@@ -45,7 +47,7 @@ public final class NodeDetailsViewModel {
     private ZNode node;
     private int generation;
 
-    public NodeDetailsViewModel(ShardsBackend.Source backend, BackgroundTasks tasks) {
+    public NodeDetailsViewModel(ConnectionSource<ClusterServices> backend, BackgroundTasks tasks) {
         this.backend = backend;
         this.tasks = tasks;
         format.addListener((obs, old, now) -> {
@@ -67,7 +69,7 @@ public final class NodeDetailsViewModel {
             return;
         }
         path.set(nodePath);
-        tasks.run("Reading " + nodePath, () -> backend.get().browser().node(nodePath), loaded -> {
+        tasks.run("Reading " + nodePath, () -> backend.get().znodes().node(nodePath), loaded -> {
             if (turn == generation) {
                 node = loaded;
                 stat.setAll(StatRows.of(loaded.stat(), Instant.now()));
@@ -130,7 +132,7 @@ public final class NodeDetailsViewModel {
         int version = node.stat().version();
         byte[] data = text.get().getBytes(StandardCharsets.UTF_8);
         problem.set("");
-        tasks.run("Saving " + target, () -> backend.get().browser().setData(target, data, version), written -> {
+        tasks.run("Saving " + target, () -> backend.get().znodeActions().edit(target, data, version), written -> {
             editing.set(false);
             show(target);
             message.set("Saved " + target + " (version " + written.version() + ")");
@@ -148,7 +150,7 @@ public final class NodeDetailsViewModel {
             return;
         }
         problem.set("");
-        tasks.run("Creating " + child, () -> backend.get().browser().create(child, data.getBytes(StandardCharsets.UTF_8)),
+        tasks.run("Creating " + child, () -> backend.get().znodeActions().create(child, data.getBytes(StandardCharsets.UTF_8)),
                 created -> message.set("Created " + child), problem::set);
     }
 
@@ -159,7 +161,7 @@ public final class NodeDetailsViewModel {
         }
         String target = node.path();
         problem.set("");
-        tasks.run("Counting the nodes under " + target, () -> backend.get().browser().countDescendants(target),
+        tasks.run("Counting the nodes under " + target, () -> backend.get().znodes().countDescendants(target),
                 count -> deleteRequest.set(new DeleteRequest(target, count)), problem::set);
     }
 
@@ -170,14 +172,7 @@ public final class NodeDetailsViewModel {
             return;
         }
         int version = node != null && node.path().equals(request.path()) ? node.stat().version() : -1;
-        tasks.run("Deleting " + request.path(), () -> {
-            var browser = backend.get().browser();
-            if (request.descendants() == 0) {
-                browser.delete(request.path(), version);
-                return 1L;
-            }
-            return browser.deleteRecursive(request.path());
-        }, removed -> {
+        tasks.run("Deleting " + request.path(), () -> backend.get().znodeActions().delete(request.path(), request.descendants(), version), removed -> {
             if (request.path().equals(path.get())) {
                 clear();
             }

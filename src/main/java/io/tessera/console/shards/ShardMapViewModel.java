@@ -1,5 +1,8 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.connection.ConnectionSource;
+import io.tessera.engine.services.ClusterServices;
+import io.tessera.engine.dispatch.JobId;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Coalescer;
@@ -38,7 +41,7 @@ public final class ShardMapViewModel {
     /** Pulses (100 ms) between two listings of the jobs while the panel shows: a new job appears within 5 s. */
     static final int JOB_LIST_PULSES = 50;
 
-    private final ShardsBackend.Source backend;
+    private final ConnectionSource<ClusterServices> backend;
     private final BackgroundTasks tasks;
     private final Coalescer<Integer, Update> updates;
     private final ObservableList<String> jobs = FXCollections.observableArrayList();
@@ -67,7 +70,7 @@ public final class ShardMapViewModel {
     private boolean listing;
     private int pulses;
 
-    public ShardMapViewModel(ShardsBackend.Source backend, BackgroundTasks tasks, UiThread ui) {
+    public ShardMapViewModel(ConnectionSource<ClusterServices> backend, BackgroundTasks tasks, UiThread ui) {
         this.backend = backend;
         this.tasks = tasks;
         for (ShardState state : ShardState.values()) {
@@ -207,8 +210,8 @@ public final class ShardMapViewModel {
 
     private void watch(String jobId, int turn) {
         tasks.run("Watching the shards of " + jobId, () -> {
-            ShardsBackend b = backend.get();
-            return b.watch(b.shardsPath(jobId), true, event -> offer(event, turn));
+            ClusterServices b = backend.get();
+            return b.watch(b.shardsPath(JobId.of(jobId)), true, event -> offer(event, turn));
         }, started -> {
             if (turn == generation) {
                 watcher = started;

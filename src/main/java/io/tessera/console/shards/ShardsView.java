@@ -37,7 +37,7 @@ public final class ShardsView {
         mapTab.setGraphic(new FontIcon("fth-grid"));
         treeSlot.getChildren().add(new ZNodeTreeView(viewModel.tree()).root());
         searchSlot.getChildren().add(new ZNodeSearchView(viewModel.search(), viewModel::openHit).root());
-        detailsSlot.getChildren().add(new NodeDetailsView(viewModel.details()).root());
+        detailsSlot.getChildren().add(new NodeDetailsView(viewModel.details(), viewModel.writes()).root());
         mapSlot.getChildren().add(shardMap.root());
     }
 

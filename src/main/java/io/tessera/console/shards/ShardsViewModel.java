@@ -1,5 +1,8 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.connection.Writes;
+import io.tessera.console.connection.ConnectionSource;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.ActiveConnection;
@@ -23,10 +26,10 @@ public final class ShardsViewModel {
     private boolean opened;
 
     public ShardsViewModel(ActiveConnection connection, BackgroundTasks tasks, UiThread ui) {
-        this(connection, ShardsBackend.of(connection), tasks, ui, ZNodeTreeViewModel.DEFAULT_PAGE);
+        this(connection, ConnectionSource.services(connection), tasks, ui, ZNodeTreeViewModel.DEFAULT_PAGE);
     }
 
-    ShardsViewModel(ActiveConnection connection, ShardsBackend.Source backend, BackgroundTasks tasks, UiThread ui, int pageSize) {
+    ShardsViewModel(ActiveConnection connection, ConnectionSource<ClusterServices> backend, BackgroundTasks tasks, UiThread ui, int pageSize) {
         this.connection = connection;
         this.tree = new ZNodeTreeViewModel(backend, tasks, ui, pageSize);
         this.details = new NodeDetailsViewModel(backend, tasks);
@@ -72,7 +75,13 @@ public final class ShardsViewModel {
     private static String describe(ConnectionTarget target) {
         return target == null ? "Not connected: the profile's cluster is not up yet"
                 : "Profile " + target.profileName() + " · ZooKeeper " + target.zooKeeperConnect()
-                + (target.hasZooKeeperCredentials() ? " · with credentials" : " · no credentials (read-only where the root is secured)");
+                + (target.readOnly() ? " · read-only profile: nodes cannot be changed"
+                : target.hasZooKeeperCredentials() ? " · with credentials" : " · no credentials (read-only where the root is secured)");
+    }
+
+    /** Whether the active profile allows creating, editing and deleting nodes. */
+    public Writes writes() {
+        return connection.writes();
     }
 
     public ZNodeTreeViewModel tree() {

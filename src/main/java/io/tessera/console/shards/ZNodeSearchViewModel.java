@@ -1,5 +1,7 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.connection.ConnectionSource;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.engine.zk.ZNodeSearch;
@@ -20,7 +22,7 @@ import javafx.collections.ObservableList;
 public final class ZNodeSearchViewModel {
     public enum Mode { PATH, DATA }
 
-    private final ShardsBackend.Source backend;
+    private final ConnectionSource<ClusterServices> backend;
     private final BackgroundTasks tasks;
     private final Supplier<String> under;
     private final StringProperty query = new SimpleStringProperty("");
@@ -33,7 +35,7 @@ public final class ZNodeSearchViewModel {
     private int generation;
 
     /** @param under where a search starts: the tree's top path at the time */
-    public ZNodeSearchViewModel(ShardsBackend.Source backend, BackgroundTasks tasks, Supplier<String> under) {
+    public ZNodeSearchViewModel(ConnectionSource<ClusterServices> backend, BackgroundTasks tasks, Supplier<String> under) {
         this.backend = backend;
         this.tasks = tasks;
         this.under = under;
@@ -54,7 +56,7 @@ public final class ZNodeSearchViewModel {
         hits.clear();
         running.set(true);
         status.set("Searching " + start + "…");
-        tasks.run("Searching " + start, () -> backend.get().browser().search(start, search, flag::get), result -> {
+        tasks.run("Searching " + start, () -> backend.get().znodes().search(start, search, flag::get), result -> {
             if (turn == generation) {
                 running.set(false);
                 hits.setAll(result.hits());

@@ -1,5 +1,7 @@
 package io.tessera.console.shards;
 
+import io.tessera.console.connection.ConnectionSource;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.PulseBatch;
 import io.tessera.console.common.UiThread;
@@ -26,7 +28,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class ZNodeTreeViewModel {
     public static final int DEFAULT_PAGE = 200;
 
-    private final ShardsBackend.Source backend;
+    private final ConnectionSource<ClusterServices> backend;
     private final BackgroundTasks tasks;
     private final int pageSize;
     private final PulseBatch<Stamped> events;
@@ -44,7 +46,7 @@ public final class ZNodeTreeViewModel {
 
     private record Stamped(int generation, ZNodeEvent event) {}
 
-    public ZNodeTreeViewModel(ShardsBackend.Source backend, BackgroundTasks tasks, UiThread ui, int pageSize) {
+    public ZNodeTreeViewModel(ConnectionSource<ClusterServices> backend, BackgroundTasks tasks, UiThread ui, int pageSize) {
         this.backend = backend;
         this.tasks = tasks;
         this.pageSize = pageSize;
@@ -54,7 +56,7 @@ public final class ZNodeTreeViewModel {
     /** Shows the Tessera root of the active profile. */
     public void open() {
         int turn = generation;
-        tasks.run("Finding the Tessera root", () -> backend.get().browser().rootPath(), root -> {
+        tasks.run("Finding the Tessera root", () -> backend.get().znodes().rootPath(), root -> {
             if (turn == generation) {
                 tesseraRoot.set(root);
                 showTop(root);
@@ -68,7 +70,7 @@ public final class ZNodeTreeViewModel {
         int turn = ++generation;
         stopWatching();
         problem.set("");
-        tasks.run("Reading " + normalized, () -> backend.get().browser().node(normalized), node -> {
+        tasks.run("Reading " + normalized, () -> backend.get().znodes().node(normalized), node -> {
             if (turn == generation) {
                 installTop(node, turn);
             }
@@ -156,7 +158,7 @@ public final class ZNodeTreeViewModel {
         List<Runnable> after = new ArrayList<>(List.of(then));
         waiting.put(parent, after);
         parent.markLoadRequested();
-        tasks.run("Listing " + parent.path(), () -> backend.get().browser().children(parent.path(), offset, pageSize), page -> {
+        tasks.run("Listing " + parent.path(), () -> backend.get().znodes().children(parent.path(), offset, pageSize), page -> {
             waiting.remove(parent, after);
             if (turn == generation && byPath.get(parent.path()) == parent) {
                 addPage(parent, page);

@@ -1,10 +1,10 @@
 package io.tessera.console.workers;
 
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.ActiveConnection;
 import io.tessera.engine.Reasons;
-import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.worker.Worker;
 import io.tessera.engine.worker.WorkerOptions;
@@ -72,7 +72,7 @@ public final class ConsoleWorkerPool {
     private volatile ConnectionTarget wantTarget;
     // touched on the lane only
     private volatile Worker worker;
-    private ClusterConnection workerConnection;
+    private ClusterServices workerConnection;
     private ConnectionTarget workerTarget;
     private int workerThreads;
     /** When fatal errors restarted the worker lately (on the lane), and what the last one was. */
@@ -82,7 +82,7 @@ public final class ConsoleWorkerPool {
     private volatile boolean suspended;
     /** A start in progress on the lane and its connection: a drain from that connection interrupts it (under the lock). */
     private final Object starting = new Object();
-    private ClusterConnection startingOn;
+    private ClusterServices startingOn;
     private Thread startingThread;
 
     /** For tests: the options of every worker, whatever the profile says. */
@@ -153,7 +153,8 @@ public final class ConsoleWorkerPool {
     /** On the lane: drain a worker that no longer matches the wish, start one when wished and there is none. */
     private void reconcileNow() {
         ConnectionTarget target = wantTarget;
-        boolean on = wantOn && target != null && !suspended;
+        boolean readOnly = target != null && target.readOnly(); // a worker writes outputs: a read-only console runs none
+        boolean on = wantOn && target != null && !suspended && !readOnly;
         int count = wantThreads;
         if (worker != null && (!on || count != workerThreads || target != workerTarget)) {
             stopWorker();
@@ -161,7 +162,7 @@ public final class ConsoleWorkerPool {
         if (on && worker == null) {
             publish("Local worker: starting " + count + " threads…", false);
             try {
-                ClusterConnection connection = active.get();
+                ClusterServices connection = active.get();
                 worker = startOn(connection, target, count);
                 Worker started = worker;
                 started.stoppedOnRequest().thenAccept(request -> stoppedOnRequest(started, request));
@@ -176,6 +177,8 @@ public final class ConsoleWorkerPool {
         }
         if (worker != null) {
             publish("Local worker: " + workerThreads + (workerThreads == 1 ? " thread" : " threads") + ", on" + restartNote, true);
+        } else if (readOnly && wantOn) {
+            publish("Local worker: off (read-only profile)", false);
         } else if (suspended && target != null && wantOn) {
             publish("Local worker: stopped" + restartNote + "; " + MAX_RESTARTS + " restarts within " + RESTART_WINDOW.toMinutes()
                     + " min, so it stays off until switched on again", false);
@@ -188,13 +191,13 @@ public final class ConsoleWorkerPool {
      * On the lane: a worker on this connection. Interruptible by {@link #drainFrom}: a cluster that does not answer
      * would otherwise hold the drain (a profile switch, quitting) for the whole registration timeout.
      */
-    private Worker startOn(ClusterConnection connection, ConnectionTarget target, int count) throws IOException {
+    private Worker startOn(ClusterServices connection, ConnectionTarget target, int count) throws IOException {
         synchronized (starting) {
             startingOn = connection;
             startingThread = Thread.currentThread();
         }
         try {
-            return Worker.start(connection, options.of(target, count).withFatalErrorPolicy(this::stoppedByFatalError));
+            return connection.startWorker(options.of(target, count).withFatalErrorPolicy(this::stoppedByFatalError));
         } finally {
             synchronized (starting) {
                 startingOn = null;
@@ -261,7 +264,7 @@ public final class ConsoleWorkerPool {
     }
 
     /** Before a connection closes (off the UI thread): the worker on it drains first. */
-    private void drainFrom(ClusterConnection closing) {
+    private void drainFrom(ClusterServices closing) {
         synchronized (starting) {
             if (startingOn == closing) {
                 startingThread.interrupt(); // it is still trying to register on the connection going away

@@ -9,7 +9,9 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * The long-lived clients of one profile, opened on first use and closed together. Engine features
- * (store, shards, dispatch) take what they need from here; nothing outside the engine sees these types.
+ * (store, shards, dispatch) take what they need from here; nothing outside the engine sees these types: the console
+ * and the CLI work through {@code ClusterServices}, and {@code LayeringTest} fails the build if they call
+ * {@link #fileSystem()}, {@link #curator()} or {@link #redis()}, or anything else that takes or returns a client type.
  */
 public final class ClusterConnection implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);

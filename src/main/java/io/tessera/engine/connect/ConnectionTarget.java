@@ -4,12 +4,27 @@ import java.net.URI;
 
 /**
  * A profile resolved into concrete endpoints and secrets, ready to connect. Holds passwords in
- * memory only; {@link #toString()} never shows them.
+ * memory only; {@link #toString()} never shows them. {@code readOnly}: the profile is marked read-only, and every
+ * action service refuses writes through it.
  */
 public record ConnectionTarget(String profileName,
                                String hdfsUri, String hdfsConfDir, String hdfsUser,
                                String zooKeeperConnect, String zooKeeperChroot, String zooKeeperDigestUser, char[] zooKeeperDigestPassword,
-                               String redisUri, String redisUser, char[] redisPassword, boolean redisTls) {
+                               String redisUri, String redisUser, char[] redisPassword, boolean redisTls, boolean readOnly) {
+
+    /** A target whose profile allows writes. */
+    public ConnectionTarget(String profileName, String hdfsUri, String hdfsConfDir, String hdfsUser,
+                            String zooKeeperConnect, String zooKeeperChroot, String zooKeeperDigestUser, char[] zooKeeperDigestPassword,
+                            String redisUri, String redisUser, char[] redisPassword, boolean redisTls) {
+        this(profileName, hdfsUri, hdfsConfDir, hdfsUser, zooKeeperConnect, zooKeeperChroot, zooKeeperDigestUser, zooKeeperDigestPassword,
+                redisUri, redisUser, redisPassword, redisTls, false);
+    }
+
+    /** The same endpoints, read-only or not. */
+    public ConnectionTarget withReadOnly(boolean on) {
+        return new ConnectionTarget(profileName, hdfsUri, hdfsConfDir, hdfsUser, zooKeeperConnect, zooKeeperChroot, zooKeeperDigestUser,
+                zooKeeperDigestPassword, redisUri, redisUser, redisPassword, redisTls, on);
+    }
 
     public String redisHost() {
         return URI.create(redisUri).getHost();
@@ -34,6 +49,6 @@ public record ConnectionTarget(String profileName,
     public String toString() {
         return "ConnectionTarget[" + profileName + ": hdfs=" + hdfsUri + ", zookeeper=" + zooKeeperConnect
                 + (zooKeeperChroot == null ? "" : zooKeeperChroot) + ", redis=" + redisUri
-                + (redisPassword != null ? " (password set)" : "") + "]";
+                + (redisPassword != null ? " (password set)" : "") + (readOnly ? ", read-only" : "") + "]";
     }
 }

@@ -73,7 +73,7 @@ public final class ProfileResolver {
         boolean tls = profile.redis().tls() || redisUri.startsWith("rediss://");
         return new ConnectionTarget(profile.name(), hdfs.uri().strip(), hdfs.confDir(), hdfs.user(),
                 zk.connectString().strip(), zk.chroot(), zk.digestUser(), zooKeeperPassword,
-                redisUri, profile.redis().user(), redisPassword, tls);
+                redisUri, profile.redis().user(), redisPassword, tls, profile.readOnly());
     }
 
     private char[] secret(SecretRef ref, String what) throws ConnectException {

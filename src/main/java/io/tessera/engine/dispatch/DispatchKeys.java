@@ -2,7 +2,6 @@ package io.tessera.engine.dispatch;
 
 import io.tessera.engine.events.EventKeys;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The Redis key layout of dispatch, all under one prefix ({@code tessera:} in production; tests use their
@@ -12,7 +11,6 @@ public record DispatchKeys(String prefix) {
     public static final DispatchKeys DEFAULT = new DispatchKeys("tessera:");
     /** The consumer group every worker reads the task streams with. */
     public static final String GROUP = "workers";
-    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]{1,120}");
 
     /** {@code <prefix>tasks:high} / {@code <prefix>tasks:normal}: streams of task entries (field {@code task}, JSON). */
     public String tasks(Priority priority) {
@@ -90,11 +88,8 @@ public record DispatchKeys(String prefix) {
         return new EventKeys(prefix);
     }
 
-    /** Job ids become key and channel names: keep them plain, and "all" is the global channel. */
+    /** Job ids become key and channel names: checked by the one rule of {@link JobId}. */
     public static String checkJobId(String jobId) {
-        if (jobId == null || !JOB_ID.matcher(jobId).matches() || jobId.equals("all")) {
-            throw new IllegalArgumentException("a job id is 1-120 letters, digits, '.', '_' or '-' (and not 'all'), not '" + jobId + "'");
-        }
-        return jobId;
+        return JobId.check(jobId);
     }
 }

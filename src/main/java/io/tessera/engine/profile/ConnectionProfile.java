@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * the embedded cluster; cluster profiles are saved by the operator. Secrets appear only as
  * {@link SecretRef}s, so this record is safe to write to disk and to log.
  */
-public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKeeperSettings zooKeeper, RedisSettings redis, Limits limits) {
+public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKeeperSettings zooKeeper, RedisSettings redis, Limits limits,
+                                boolean readOnly) {
 
     public static final String LOCAL_NAME = "Local";
 
@@ -16,9 +17,14 @@ public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKe
         limits = limits == null ? Limits.DEFAULT : limits;
     }
 
-    /** With the default limits. */
+    /** Writable (a profile file without {@code readOnly} reads as writable). */
+    public ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKeeperSettings zooKeeper, RedisSettings redis, Limits limits) {
+        this(name, kind, hdfs, zooKeeper, redis, limits, false);
+    }
+
+    /** With the default limits, writable. */
     public ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKeeperSettings zooKeeper, RedisSettings redis) {
-        this(name, kind, hdfs, zooKeeper, redis, null);
+        this(name, kind, hdfs, zooKeeper, redis, null, false);
     }
 
     public enum Kind { LOCAL, CLUSTER }
@@ -44,7 +50,15 @@ public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKe
     }
 
     public ConnectionProfile withLimits(Limits other) {
-        return new ConnectionProfile(name, kind, hdfs, zooKeeper, redis, other);
+        return new ConnectionProfile(name, kind, hdfs, zooKeeper, redis, other, readOnly);
+    }
+
+    /**
+     * Marked read-only (or not): every action service refuses writes through this profile, the console hides or disables
+     * every write, and the CLI refuses its write commands; reading, browsing and watching stay as they are.
+     */
+    public ConnectionProfile withReadOnly(boolean on) {
+        return new ConnectionProfile(name, kind, hdfs, zooKeeper, redis, limits, on);
     }
 
     public static ConnectionProfile local() {

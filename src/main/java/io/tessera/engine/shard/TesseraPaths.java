@@ -1,5 +1,6 @@
 package io.tessera.engine.shard;
 
+import io.tessera.engine.dispatch.JobId;
 import io.tessera.engine.zk.ZkAccess;
 
 /** The znode layout under the Tessera root (the chroot), in one place. See docs/architecture.md, "ZooKeeper znode layout". */
@@ -14,7 +15,7 @@ public final class TesseraPaths {
     private TesseraPaths() {}
 
     public static String job(String jobId) {
-        ZkAccess.checkName(jobId, "job id");
+        JobId.check(jobId);
         return JOBS + "/" + jobId;
     }
 
@@ -39,7 +40,7 @@ public final class TesseraPaths {
 
     /** The lock a submit of the job holds while it plans and dispatches (Curator lock recipe; container nodes). */
     public static String submitLock(String jobId) {
-        ZkAccess.checkName(jobId, "job id");
+        JobId.check(jobId);
         return LOCKS + "/submit/" + jobId;
     }
 

@@ -27,6 +27,11 @@ public final class RedisThumbnailCache implements ThumbnailCache {
         this.failureTtlSeconds = Math.max(1, failureTtl.toSeconds());
     }
 
+    /** The shared cache in a profile's Redis, kept {@code ttl} (failures as below). */
+    public static RedisThumbnailCache of(io.tessera.engine.connect.ClusterConnection connection, Duration ttl) {
+        return new RedisThumbnailCache(connection.redis(), ttl);
+    }
+
     /** Failures are kept for {@link ThumbnailSettings#DEFAULT}'s failure time, or {@code ttl} when that is shorter. */
     public RedisThumbnailCache(UnifiedJedis redis, Duration ttl) {
         this(redis, ttl, ttl.compareTo(ThumbnailSettings.DEFAULT.failureTtl()) < 0 ? ttl : ThumbnailSettings.DEFAULT.failureTtl());

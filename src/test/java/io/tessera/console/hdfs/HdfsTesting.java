@@ -1,5 +1,8 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.engine.services.ClusterServices;
+import io.tessera.engine.audit.AuditTrail;
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ManualUiThread;
 import io.tessera.engine.connect.ClusterConnection;
@@ -32,7 +35,7 @@ final class HdfsTesting {
     static synchronized HdfsBackend backend() {
         if (backend == null) {
             connection = new ClusterConnection(SharedCluster.target());
-            backend = new HdfsBackend(connection);
+            backend = new HdfsBackend(new ClusterServices(connection, AuditTrail.NONE), null);
         }
         return backend;
     }
@@ -42,7 +45,7 @@ final class HdfsTesting {
         return connection;
     }
 
-    HdfsBackend.Source source() {
+    ConnectionSource<HdfsBackend> source() {
         HdfsBackend made = backend();
         return () -> made;
     }
@@ -67,7 +70,7 @@ final class HdfsTesting {
         try (var listing = Files.list(dir)) {
             files = listing.toList();
         }
-        UploadSummary summary = backend().uploader().start(UploadRequest.of(files, folder, ConflictPolicy.SKIP, 4),
+        UploadSummary summary = backend().files().upload(UploadRequest.of(files, folder, ConflictPolicy.SKIP, 4),
                 UploadListener.NONE, ConflictResolver.SKIP_ALL).await(Duration.ofSeconds(120));
         if (!summary.allGood()) {
             throw new IllegalStateException("fixture upload failed: " + summary.outcomes());

@@ -284,7 +284,7 @@ class HdfsViewTest {
     void theTrashWindowListsATrashedFileAndRestoresIt() throws Exception {
         String folder = HdfsTesting.freshFolder("trashview");
         HdfsTesting.put(folder, scratch, "back again.jpg", TestImages.jpeg(24, 24));
-        HdfsTesting.backend().trash().moveToTrash(folder + "/back again.jpg");
+        HdfsTesting.backend().files().moveToTrash(folder + "/back again.jpg");
         robot.interact(() -> viewModel.folder().open(folder));
         waitFor(() -> viewModel.folder().status().get().startsWith("0 entries in "));
 
@@ -318,6 +318,28 @@ class HdfsViewTest {
     private List<String> treeChildren(String path) {
         TreeItem<String> item = treeItem(path);
         return item == null ? null : item.getChildren().stream().map(c -> c.getValue() == null ? "…" : HdfsPaths.name(c.getValue())).toList();
+    }
+
+    @Test
+    void aReadOnlyProfileDisablesEveryWriteWithItsReason() throws Exception {
+        String reason = "profile '" + SharedCluster.target().profileName() + "' is read-only: no changes can be made through it";
+        robot.interact(() -> panel.active.use(SharedCluster.target().withReadOnly(true)));
+        waitFor(() -> visibleLabelStarting("Profile " + SharedCluster.target().profileName()) != null
+                && visibleLabelStarting("Profile " + SharedCluster.target().profileName()).getText().endsWith("read-only: nothing can be changed"));
+        for (String text : List.of("New folder", "Upload files…", "Upload folder…")) {
+            javafx.scene.control.Button button = fx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b
+                    && text.equals(b.getText())).queryButton());
+            assertTrue(button.isDisabled(), text + " is disabled");
+            assertEquals(reason, fx(() -> button.getTooltip().getText()), text + " says why");
+        }
+        List<String> menu = fx(() -> view.table().getContextMenu().getItems().stream()
+                .filter(item -> item.getText() != null && item.isDisable()).map(javafx.scene.control.MenuItem::getText).toList());
+        assertEquals(List.of("New folder…", "Rename…", "Set replication…", "Move to trash", "Delete permanently…"), menu,
+                "every write of the menu is disabled; Open and Download are not");
+
+        robot.interact(() -> panel.active.use(SharedCluster.target()));
+        waitFor(() -> !robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Button b && "New folder".equals(b.getText()))
+                .queryButton().isDisabled());
     }
 
     private TreeItem<String> treeItem(String path) {

@@ -1,5 +1,6 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.FxUiThread;
 import io.tessera.console.common.Stylesheets;
@@ -40,7 +41,7 @@ final class PanelHarness {
     HdfsView view;
 
     /** The panel at {@code width}×{@code height} with the backend of the app ({@code source} null) or the given one. */
-    PanelHarness(Path scratch, double width, double height, HdfsBackend.Source source) throws Exception {
+    PanelHarness(Path scratch, double width, double height, ConnectionSource<HdfsBackend> source) throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         FxUiThread ui = new FxUiThread();
         tasks = BackgroundTasks.daemonThreads(ui);

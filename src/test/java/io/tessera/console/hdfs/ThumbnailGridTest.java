@@ -1,5 +1,7 @@
 package io.tessera.console.hdfs;
 
+import io.tessera.engine.services.ClusterServices;
+import io.tessera.engine.audit.AuditTrail;
 import static io.tessera.console.hdfs.PanelHarness.fx;
 import static io.tessera.console.hdfs.PanelHarness.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +44,7 @@ class ThumbnailGridTest {
     void start() throws Exception {
         thumbnails = new ThumbnailService(gate.over(ThumbnailService.storeSource(HdfsTesting.backend().browser())), ThumbnailCache.NONE,
                 ThumbnailSettings.DEFAULT.withWorkers(1));
-        HdfsBackend backend = new HdfsBackend(HdfsTesting.connection(), scratch.resolve("upload-journals"), thumbnails);
+        HdfsBackend backend = new HdfsBackend(new ClusterServices(HdfsTesting.connection(), AuditTrail.NONE), scratch.resolve("upload-journals"), thumbnails);
         panel = new PanelHarness(scratch, PanelHarness.DEFAULT_WINDOW[0], PanelHarness.DEFAULT_WINDOW[1], () -> backend);
         panel.robot.interact(() -> panel.view.showGrid(true));
     }

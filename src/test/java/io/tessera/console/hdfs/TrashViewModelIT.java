@@ -23,8 +23,8 @@ class TrashViewModelIT {
     void trashedFilesAreListedAndRestoredWithTheChosenClashHandling() throws Exception {
         String folder = HdfsTesting.freshFolder("trashvm");
         HdfsTesting.put(folder, scratch, "a.jpg", TestImages.jpeg(20, 20), "b.jpg", TestImages.jpeg(30, 30));
-        HdfsTesting.backend().trash().moveToTrash(folder + "/a.jpg");
-        HdfsTesting.backend().trash().moveToTrash(folder + "/b.jpg");
+        HdfsTesting.backend().files().moveToTrash(folder + "/a.jpg");
+        HdfsTesting.backend().files().moveToTrash(folder + "/b.jpg");
         HdfsTesting.put(folder, scratch, "a.jpg", TestImages.jpeg(40, 40));
 
         vm.load();
@@ -48,7 +48,7 @@ class TrashViewModelIT {
     void emptyingCountsFirstThenRemovesEverything() throws Exception {
         String folder = HdfsTesting.freshFolder("trashempty");
         HdfsTesting.put(folder, scratch, "gone.jpg", TestImages.jpeg(20, 20));
-        HdfsTesting.backend().trash().moveToTrash(folder + "/gone.jpg");
+        HdfsTesting.backend().files().moveToTrash(folder + "/gone.jpg");
         vm.load();
         assertEquals(1, mine(folder).size());
 

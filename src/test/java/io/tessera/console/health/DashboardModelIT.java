@@ -30,11 +30,7 @@ class DashboardModelIT {
     void aWorkerShowsAndTheDashboardDrainsIt() throws Exception {
         TestContexts app = new TestContexts(home);
         ConnectionTarget target = SharedCluster.target();
-        SecretStore secrets = SecretStore.inDirectories(app.dirs);
-        app.context.session().activate(new ConnectionProfile("Shared", ConnectionProfile.Kind.CLUSTER,
-                new ConnectionProfile.HdfsSettings(target.hdfsUri(), null, null),
-                new ConnectionProfile.ZooKeeperSettings(target.zooKeeperConnect(), target.zooKeeperChroot(), null, null),
-                new ConnectionProfile.RedisSettings(target.redisUri(), null, secrets.put(target.redisPassword()), false)));
+        activateShared(app, "Shared", false);
         DashboardModel dashboard = app.context.health().dashboard();
         DispatchKeys keys = new DispatchKeys("dash-" + UUID.randomUUID().toString().substring(0, 8) + ":");
         try (ClusterConnection own = new ClusterConnection(target);
@@ -53,5 +49,39 @@ class DashboardModelIT {
         } finally {
             app.context.session().shutdown(() -> { });
         }
+    }
+
+    @Test
+    void aReadOnlyProfileShowsTheWorkersButRefusesToDrainThem() throws Exception {
+        TestContexts app = new TestContexts(home);
+        ConnectionTarget target = SharedCluster.target();
+        activateShared(app, "Viewer", true);
+        HealthViewModel health = app.context.health();
+        DashboardModel dashboard = health.dashboard();
+        DispatchKeys keys = new DispatchKeys("dash-" + UUID.randomUUID().toString().substring(0, 8) + ":");
+        try (ClusterConnection own = new ClusterConnection(target);
+             Worker worker = Worker.start(own, WorkerOptions.defaults(1).withKeys(keys, DispatchSettings.defaults()))) {
+            app.pulseUntil(Duration.ofSeconds(60), () -> dashboard.workers().stream().anyMatch(w -> w.id().equals(worker.id())));
+            assertTrue(health.writes().refused().get(), "the panel's drain and stop are disabled");
+            assertEquals("profile 'Viewer' is read-only: no changes can be made through it", health.writes().reason().get());
+
+            dashboard.drain(worker.id()); // what a disabled button cannot do: the service refuses it too
+            app.pulseUntil(Duration.ofSeconds(30), () -> dashboard.notice().get().startsWith("Could not ask worker"));
+            assertEquals("Could not ask worker " + worker.id() + " to drain: profile 'Viewer' is read-only: no changes can be made through it",
+                    dashboard.notice().get());
+            assertTrue(!worker.stoppedOnRequest().isDone(), "the worker was not asked");
+        } finally {
+            app.context.session().shutdown(() -> { });
+        }
+    }
+
+    /** Makes a saved-style cluster profile of the shared cluster (its Redis password in the app's keystore) the active one. */
+    private static void activateShared(TestContexts app, String name, boolean readOnly) throws Exception {
+        ConnectionTarget target = SharedCluster.target();
+        SecretStore secrets = SecretStore.inDirectories(app.dirs);
+        app.context.session().activate(new ConnectionProfile(name, ConnectionProfile.Kind.CLUSTER,
+                new ConnectionProfile.HdfsSettings(target.hdfsUri(), null, null),
+                new ConnectionProfile.ZooKeeperSettings(target.zooKeeperConnect(), target.zooKeeperChroot(), null, null),
+                new ConnectionProfile.RedisSettings(target.redisUri(), null, secrets.put(target.redisPassword()), false)).withReadOnly(readOnly));
     }
 }

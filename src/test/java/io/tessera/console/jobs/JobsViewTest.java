@@ -8,6 +8,7 @@ import io.tessera.console.common.FxUiThread;
 import io.tessera.console.common.Stylesheets;
 import io.tessera.console.theme.Theme;
 import io.tessera.engine.dispatch.JobState;
+import io.tessera.testing.SharedCluster;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,29 @@ class JobsViewTest {
     }
 
     /** Texts of labels, cells and tab labels under these nodes that the skin shortened (an ellipsis in place of the end). */
+    @Test
+    void aReadOnlyProfileDisablesEveryJobWriteWithItsReason() throws Exception {
+        String reason = "profile '" + SharedCluster.target().profileName() + "' is read-only: no changes can be made through it";
+        java.util.List<String> writes = java.util.List.of("Start", "Cancel", "Pause", "Resume", "Retry failed", "Requeue dead letters");
+        robot.interact(() -> world.active.use(SharedCluster.target().withReadOnly(true)));
+        waitFor(() -> view.root().lookupAll(".label").stream().anyMatch(n -> n instanceof Label l && l.getText().endsWith("jobs on its Redis · read-only")));
+        waitFor(() -> shown("Local worker: off (read-only profile)")); // a worker writes outputs: the console runs none
+        for (String text : writes) {
+            javafx.scene.control.Button button = fx(() -> button(text));
+            assertTrue(button.isDisabled(), text + " is disabled");
+            assertEquals(reason, fx(() -> button.getTooltip().getText()), text + " says why");
+        }
+
+        robot.interact(() -> world.active.use(SharedCluster.target()));
+        javafx.scene.control.Button start = fx(() -> button("Start"));
+        waitFor(() -> !start.isDisabled());
+        assertEquals("", fx(() -> start.getTooltip().getText()), "a writable profile: no read-only reason");
+    }
+
+    private javafx.scene.control.Button button(String text) {
+        return robot.lookup((Node n) -> n instanceof javafx.scene.control.Button b && text.equals(b.getText())).queryButton();
+    }
+
     private java.util.List<String> cutTexts(String... roots) {
         return labels(roots).stream()
                 .filter(l -> l.isVisible() && l.lookupAll(".text").stream().noneMatch(t -> t instanceof javafx.scene.text.Text text && l.getText().equals(text.getText())))

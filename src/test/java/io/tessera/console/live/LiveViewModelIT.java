@@ -1,5 +1,7 @@
 package io.tessera.console.live;
 
+import io.tessera.engine.services.ClusterServices;
+import io.tessera.engine.audit.AuditTrail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +49,7 @@ class LiveViewModelIT {
         tasks = BackgroundTasks.sameThread(ui);
         connection = new ClusterConnection(SharedCluster.target());
         feed = new LiveFeed(connection, prefix);
-        backend = new LiveBackend(connection, feed);
+        backend = new LiveBackend(new ClusterServices(connection, AuditTrail.NONE), feed);
         active = new ActiveConnection(tasks);
         active.use(SharedCluster.target());
         publisher = new EventPublisher(connection.redis(), feed.keys(), 100_000);

@@ -1,5 +1,7 @@
 package io.tessera.console.live;
 
+import io.tessera.engine.services.ClusterServices;
+import io.tessera.engine.audit.AuditTrail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +51,7 @@ class LiveViewTest {
     void start() throws Exception {
         connection = new ClusterConnection(SharedCluster.target());
         LiveFeed feed = new LiveFeed(connection, prefix);
-        backend = new LiveBackend(connection, feed);
+        backend = new LiveBackend(new ClusterServices(connection, AuditTrail.NONE), feed);
         publisher = new EventPublisher(connection.redis(), feed.keys(), 10_000);
         FxToolkit.registerPrimaryStage();
         FxUiThread ui = new FxUiThread();

@@ -1,5 +1,7 @@
 package io.tessera.console.profiles;
 
+import io.tessera.engine.profile.ProfileActions;
+import io.tessera.engine.audit.AuditTrail;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,7 +76,7 @@ class ProfileEditorViewModelTest {
     void editingKeepsAStoredSecretUnlessItIsReplacedOrForgotten() throws Exception {
         ConnectionProfile original = saveNew("Staging");
 
-        ProfileEditorViewModel keep = new ProfileEditorViewModel(original, store, secrets, app.tasks, java.time.Duration.ofSeconds(1));
+        ProfileEditorViewModel keep = new ProfileEditorViewModel(original, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks, java.time.Duration.ofSeconds(1));
         assertTrue(keep.form().redisPasswordStored().get());
         assertEquals("", keep.form().redisPassword.get(), "a stored secret is never read back into the form");
         keep.form().hdfsUser.set("etl");
@@ -83,7 +85,7 @@ class ProfileEditorViewModelTest {
         assertEquals(original.zooKeeper().digestPassword(), kept.zooKeeper().digestPassword());
         assertEquals("etl", store.find("Staging").orElseThrow().hdfs().user());
 
-        ProfileEditorViewModel replace = new ProfileEditorViewModel(kept, store, secrets, app.tasks, java.time.Duration.ofSeconds(1));
+        ProfileEditorViewModel replace = new ProfileEditorViewModel(kept, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks, java.time.Duration.ofSeconds(1));
         replace.form().redisPassword.set("a-new-one");
         replace.form().forgetZkPassword();
         replace.form().zkUser.set("");

@@ -1,5 +1,8 @@
 package io.tessera.console.shards;
 
+import io.tessera.engine.services.ClusterServices;
+import io.tessera.engine.audit.AuditTrail;
+import io.tessera.console.connection.ConnectionSource;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ManualUiThread;
 import io.tessera.engine.connect.ClusterConnection;
@@ -29,7 +32,7 @@ final class ShardsTesting implements AutoCloseable {
     final ManualUiThread ui = new ManualUiThread();
     final BackgroundTasks tasks = BackgroundTasks.sameThread(ui);
     final ClusterConnection connection;
-    final ShardsBackend backend;
+    final ClusterServices backend;
     /** Another session, as another operator or a worker: writes that the panel should see. */
     final ZkAccess other;
 
@@ -45,10 +48,10 @@ final class ShardsTesting implements AutoCloseable {
         other.ensurePath("/jobs");
         ConnectionTarget panelTarget = ZooKeeperTesting.target(server.getConnectString(), chroot, null, null);
         connection = new ClusterConnection(panelTarget);
-        backend = new ShardsBackend(connection);
+        backend = new ClusterServices(connection, AuditTrail.NONE);
     }
 
-    ShardsBackend.Source source() {
+    ConnectionSource<ClusterServices> source() {
         return () -> backend;
     }
 

@@ -141,6 +141,28 @@ class ShardsViewTest {
         waitFor(() -> robot.lookup(".shard-images").queryAs(ListView.class).getItems().contains("img-07.jpg  ·  1.0 KB"));
     }
 
+    @Test
+    void aReadOnlyProfileDisablesCreatingEditingAndDeletingNodesWithItsReason() throws Exception {
+        other.client().create().forPath("/jobs/kept", "{}".getBytes(StandardCharsets.UTF_8));
+        robot.interact(() -> active.use(ZooKeeperTesting.target(server.getConnectString(), chroot, null, null).withReadOnly(true)));
+        robot.interact(() -> viewModel.setShown(true));
+        waitFor(() -> visibleLabel("jobs") != null);
+        robot.doubleClickOn(visibleLabel("jobs"));
+        waitFor(() -> visibleLabel("kept") != null);
+        robot.clickOn(visibleLabel("kept"));
+        waitFor(() -> visibleLabel(chroot + "/jobs/kept") != null);
+
+        String reason = "profile 'test' is read-only: no changes can be made through it";
+        for (String text : java.util.List.of("New child", "Edit", "Delete")) {
+            javafx.scene.control.Button button = WaitForAsyncUtils.asyncFx(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.Button b
+                    && text.equals(b.getText())).queryButton()).get();
+            assertTrue(button.isDisabled(), text + " is disabled");
+            assertEquals(reason, WaitForAsyncUtils.asyncFx(() -> button.getTooltip().getText()).get(), text + " says why");
+        }
+        assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().endsWith("read-only profile: nodes cannot be changed"))
+                .tryQuery().isPresent(), "the subtitle says it");
+    }
+
     private String legend(ShardState state) {
         return robot.lookup("#legend-" + state.name().toLowerCase()).queryLabeled().getText();
     }

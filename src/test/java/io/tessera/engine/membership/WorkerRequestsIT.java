@@ -1,5 +1,6 @@
 package io.tessera.engine.membership;
 
+import io.tessera.engine.actions.ActionGate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class WorkerRequestsIT {
     private final ClusterConnection connection = SharedCluster.connection();
     private final WorkerFleet fleet = new WorkerFleet(connection);
+    private final WorkerActions actions = new WorkerActions(new WorkerRequests(ZkAccess.of(connection)), ActionGate.unaudited());
 
     @Test
     void aDrainedWorkerLeavesAndItsRequestIsCleared() throws Exception {
@@ -42,7 +44,7 @@ class WorkerRequestsIT {
              Worker worker = Worker.start(own, WorkerOptions.defaults(1).withKeys(keys, DispatchSettings.defaults()))) {
             assertTrue(fleet.workers().stream().anyMatch(w -> w.id().equals(worker.id())));
 
-            fleet.drain(worker.id());
+            actions.drain(worker.id());
 
             WorkerRequest request = worker.stoppedOnRequest().get(30, TimeUnit.SECONDS);
             assertEquals(WorkerRequest.Action.DRAIN, request.action());
@@ -79,7 +81,7 @@ class WorkerRequestsIT {
 
     @Test
     void aRequestToAnUnknownWorkerFailsWithAReason() {
-        ZNodeException e = assertThrows(ZNodeException.class, () -> fleet.stop("no-such-worker-1-abcd"));
+        ZNodeException e = assertThrows(ZNodeException.class, () -> actions.stop("no-such-worker-1-abcd"));
         assertTrue(e.getMessage().contains("no-such-worker-1-abcd is not registered"), e.getMessage());
     }
 
@@ -104,7 +106,7 @@ class WorkerRequestsIT {
             ExactJob job = ExactJob.submit(connection, keys, settings, request);
             job.awaitSettledImages(images / 4);
 
-            fleet.stop(a.id());
+            actions.stop(a.id());
 
             assertEquals(WorkerRequest.Action.STOP, a.stoppedOnRequest().get(60, TimeUnit.SECONDS).action());
             JobStatus finished = job.submission().await(job.id(), Duration.ofMillis(100), ExactJob.PATIENCE, s -> { });
