@@ -1,7 +1,10 @@
 package io.tessera.console.health;
 
 import io.tessera.console.connection.ConnectionSource;
+import io.tessera.engine.dispatch.DispatchKeys;
+import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.services.ClusterServices;
+import io.tessera.engine.worker.JobQueries;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.UiThread;
 import io.tessera.console.connection.Session;
@@ -47,6 +50,9 @@ public final class DashboardModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper historyRevision = new ReadOnlyIntegerWrapper();
     private List<WorkerInfo> lastWorkers;
+    private long lastWaiting = -1;
+    private ClusterServices queriesOf;
+    private JobQueries queries;
     private Map<String, Long> lastTotals = Map.of();
     private Instant lastTotalsAt;
     private boolean reading;
@@ -85,14 +91,40 @@ public final class DashboardModel {
             return;
         }
         reading = true;
-        tasks.runQuietly(() -> backend.get().workers().workers(), read -> {
+        tasks.runQuietly(this::readFleet, read -> {
             reading = false;
-            showWorkers(read);
+            lastWaiting = read.waitingTasks();
+            showWorkers(read.workers());
         }, reason -> {
             reading = false;
             forgetWorkers("Workers not read: " + reason);
             evaluate();
         });
+    }
+
+    /** The workers, and the tasks waiting for one (-1 when the queue cannot be read: Redis down says so already). */
+    private record FleetRead(List<WorkerInfo> workers, long waitingTasks) {}
+
+    /** Off the UI thread. */
+    private FleetRead readFleet() throws Exception {
+        ClusterServices services = backend.get();
+        List<WorkerInfo> read = services.workers().workers();
+        long waiting = -1;
+        try {
+            waiting = queries(services).depth().waiting();
+        } catch (RuntimeException unread) {
+            // the workers are still worth showing
+        }
+        return new FleetRead(read, waiting);
+    }
+
+    /** One reader of the queue per connection, made on first use (off the UI thread). */
+    private synchronized JobQueries queries(ClusterServices services) {
+        if (queriesOf != services) {
+            queries = services.jobQueries(DispatchKeys.DEFAULT, DispatchSettings.defaults());
+            queriesOf = services;
+        }
+        return queries;
     }
 
     private void showWorkers(List<WorkerInfo> read) {
@@ -140,6 +172,7 @@ public final class DashboardModel {
 
     private void forgetWorkers(String note) {
         lastWorkers = null;
+        lastWaiting = -1;
         lastTotals = Map.of();
         lastTotalsAt = null;
         workers.clear();
@@ -159,7 +192,7 @@ public final class DashboardModel {
             alerts.clear(); // the connection's own problem is shown as such
             return;
         }
-        List<Alert> now = rules.evaluate(currentHealth(), lastWorkers, Instant.now());
+        List<Alert> now = rules.evaluate(currentHealth(), lastWorkers, lastWaiting, Instant.now());
         if (!now.equals(alerts)) {
             alerts.setAll(now);
         }

@@ -4,4 +4,9 @@ package io.tessera.engine.dispatch;
  * How much work waits, across all jobs: entries in each task stream (including those delivered and not yet
  * acknowledged, which {@code pending} counts), failed tasks waiting for their retry, and dead letters.
  */
-public record QueueDepth(long high, long normal, long pending, long retrying, long dead) {}
+public record QueueDepth(long high, long normal, long pending, long retrying, long dead) {
+    /** Tasks that still need a worker: in the streams (handed out or not) and waiting for their retry. */
+    public long waiting() {
+        return high + normal + retrying;
+    }
+}
