@@ -67,7 +67,9 @@ public final class AuditView {
         verifyProgress.managedProperty().bind(viewModel.verifying());
         verifyOutcome.textProperty().bind(viewModel.verifyOutcome());
         verifyOutcome.setTooltip(new Tooltip());
-        verifyOutcome.getTooltip().textProperty().bind(viewModel.verifyOutcome());
+        verifyOutcome.getTooltip().textProperty().bind(viewModel.verifyDetails());
+        verifyOutcome.getTooltip().setWrapText(true);
+        verifyOutcome.getTooltip().setMaxWidth(640);
         viewModel.intact().addListener((obs, old, now) -> styleOutcome(now));
         reloadButton.setGraphic(new FontIcon("fth-refresh-cw"));
         problem.textProperty().bind(viewModel.problem());

@@ -59,6 +59,7 @@ public final class AuditViewModel {
     private final ReadOnlyBooleanWrapper verifying = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper verifyProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper verifyOutcome = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verifyDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Boolean> intact = new ReadOnlyObjectWrapper<>();
     /** The newest progress of a running check, handed from its thread to the pulse. */
     private final AtomicReference<double[]> progress = new AtomicReference<>();
@@ -91,6 +92,7 @@ public final class AuditViewModel {
             cursor = null;
             intact.set(null);
             verifyOutcome.set("");
+            verifyDetails.set("");
             reload();
         });
         ui.onPulse(this::pulse);
@@ -208,6 +210,7 @@ public final class AuditViewModel {
         intact.set(null);
         verifyProgress.set(0);
         verifyOutcome.set("Verifying the chain…");
+        verifyDetails.set("");
         int checking = connections;
         tasks.run("Verifying the audit chain", () -> source.call().verify((records, fraction) -> progress.set(new double[] {records, fraction})),
                 (AuditVerification outcome) -> {
@@ -218,7 +221,8 @@ public final class AuditViewModel {
                     progress.set(null);
                     verifyProgress.set(1);
                     intact.set(outcome.intact());
-                    verifyOutcome.set(outcome.summary());
+                    verifyOutcome.set(headline(outcome));
+                    verifyDetails.set(outcome.summary());
                 }, reason -> {
                     if (checking != connections) {
                         return;
@@ -227,6 +231,19 @@ public final class AuditViewModel {
                     progress.set(null);
                     verifyOutcome.set("Could not verify the chain: " + reason);
                 });
+    }
+
+    /** The outcome in a line the header holds: the count and range, or the break; the whole in {@link #verifyDetails}. */
+    static String headline(AuditVerification outcome) {
+        if (outcome.problem().isPresent()) {
+            var b = outcome.problem().get();
+            return "Chain broken (" + b.kind().name().toLowerCase(java.util.Locale.ROOT) + ") at record " + b.seq() + " (" + b.where() + "): " + b.message();
+        }
+        if (outcome.records() == 0) {
+            return "Chain intact: no records yet";
+        }
+        return "Chain intact: " + Formats.number(outcome.records()) + (outcome.records() == 1 ? " record" : " records") + ", #" + outcome.firstSeq()
+                + " to #" + outcome.lastSeq() + " · head " + outcome.lastSeq() + ":" + outcome.headHash().substring(0, 12) + "…";
     }
 
     public StringProperty user() {
@@ -278,6 +295,11 @@ public final class AuditViewModel {
 
     public ReadOnlyStringProperty verifyOutcome() {
         return verifyOutcome.getReadOnlyProperty();
+    }
+
+    /** The check's whole outcome (with the full head hash, what {@code tessera audit verify --expect} takes), for the tooltip. */
+    public ReadOnlyStringProperty verifyDetails() {
+        return verifyDetails.getReadOnlyProperty();
     }
 
     /** True when the last check found the chain intact, false when broken, null before a check (or while one runs). */

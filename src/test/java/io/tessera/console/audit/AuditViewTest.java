@@ -123,15 +123,17 @@ class AuditViewTest {
     @Test
     void verifyShowsTheChainIntactThenNamesTheRecordThatWasChanged() throws Exception {
         robot.clickOn("#audit-verify");
-        waitFor(() -> label("#audit-verify-outcome").getText().startsWith("intact: 3 records"));
+        waitFor(() -> label("#audit-verify-outcome").getText().startsWith("Chain intact: 3 records, #1 to #3 · head 3:"));
         assertTrue(WaitForAsyncUtils.asyncFx(() -> label("#audit-verify-outcome").getStyleClass().contains("audit-intact")).get());
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> label("#audit-verify-outcome").getTooltip().getText()).get().matches("intact: 3 records, .*; head 3:[0-9a-f]{64}"),
+                "the tooltip has the whole head, as `tessera audit verify --expect` takes it");
 
         LinkedHashMap<String, String> entries = audit.streamEntries();
         String second = new ArrayList<>(entries.keySet()).get(1);
         entries.put(second, entries.get(second).replace("thumbs-20261206", "thumbs-20261207"));
         audit.rewriteStream(entries);
         robot.clickOn("#audit-verify");
-        waitFor(() -> label("#audit-verify-outcome").getText().startsWith("BROKEN (changed) at record 2 (stream entry " + second + ")"));
+        waitFor(() -> label("#audit-verify-outcome").getText().startsWith("Chain broken (changed) at record 2 (stream entry " + second + "): record 2 was changed"));
         assertTrue(WaitForAsyncUtils.asyncFx(() -> label("#audit-verify-outcome").getStyleClass().contains("audit-broken")).get());
     }
 
@@ -142,7 +144,7 @@ class AuditViewTest {
             WaitForAsyncUtils.waitForFxEvents();
             String at = " at " + size[0] + "×" + size[1];
             waitFor(() -> table().lookupAll(".table-cell").stream().filter(n -> n instanceof TableCell<?, ?> c && c.getText() != null).count() >= 3 * 8);
-            for (String column : List.of("Time", "User", "Action", "Result")) {
+            for (String column : List.of("Time", "User", "HDFS · ZK · Redis", "Action", "Result")) {
                 assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> cut(column)).get(), column + " cut" + at);
             }
             assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> table().lookupAll(".column-header .label").stream().map(Labeled.class::cast)
