@@ -139,18 +139,21 @@ class AuditViewTest {
 
     @Test
     void nothingIsCutAtTheDefaultWindowAndAt1280x800() throws Exception {
+        robot.clickOn("#audit-verify");
+        waitFor(() -> label("#audit-verify-outcome").getText().startsWith("Chain intact"));
         for (double[] size : PANEL_SIZES) {
             robot.interact(() -> showAlone(table().getScene().getRoot(), size));
             WaitForAsyncUtils.waitForFxEvents();
             String at = " at " + size[0] + "×" + size[1];
             waitFor(() -> table().lookupAll(".table-cell").stream().filter(n -> n instanceof TableCell<?, ?> c && c.getText() != null).count() >= 3 * 8);
-            for (String column : List.of("Time", "User", "HDFS · ZK · Redis", "Action", "Result")) {
+            for (String column : List.of("Time", "User", "HDFS · ZK · Redis", "Action", "Result", "Origin")) {
                 assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> cut(column)).get(), column + " cut" + at);
             }
             assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> table().lookupAll(".column-header .label").stream().map(Labeled.class::cast)
                     .filter(Labeled::isTextTruncated).map(Labeled::getText).toList()).get(), "headers cut" + at);
-            assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> robot.lookup(".audit-toolbar .button, .panel-header .button").queryAll().stream()
-                    .map(Labeled.class::cast).filter(Labeled::isTextTruncated).map(Labeled::getText).toList()).get(), "buttons cut" + at);
+            assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> robot.lookup(".audit-toolbar .button, .panel-header .button, .panel-header .label")
+                    .queryAll().stream().map(Labeled.class::cast).filter(Labeled::isTextTruncated).map(Labeled::getText).toList()).get(),
+                    "buttons, title, subtitle or outcome cut" + at);
         }
     }
 
