@@ -88,6 +88,6 @@ class AuditCommandIT {
 
         CliRun badSince = tessera("audit", "list", "--since", "yesterday");
         assertEquals(2, badSince.exitCode());
-        assertTrue(badSince.err().contains("a since is an age (90s, 15m, 2h, 7d)"), badSince.err());
+        assertTrue(badSince.err().startsWith("tessera audit list: a since is an age (90s, 15m, 2h, 7d)"), badSince.err());
     }
 }
