@@ -10,7 +10,7 @@ final class ReadableErrors implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         LoggerFactory.getLogger(ReadableErrors.class).debug("{} failed", command.getCommandName(), e);
         String reason = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage().strip().lines().findFirst().orElse("") : Reasons.oneLine(e);
-        command.getErr().println("tessera " + command.getCommandName() + ": " + reason);
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + reason);
         return e instanceof UserError ue ? ue.exitCode() : 1;
     }
 

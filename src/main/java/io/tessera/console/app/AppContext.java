@@ -6,6 +6,8 @@ import io.tessera.console.about.AboutView;
 import io.tessera.console.about.AboutViewModel;
 import io.tessera.console.about.BuildInfo;
 import io.tessera.console.about.JavaRuntime;
+import io.tessera.console.audit.AuditView;
+import io.tessera.console.audit.AuditViewModel;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ErrorSink;
 import io.tessera.console.common.UiThread;
@@ -77,6 +79,7 @@ public final class AppContext {
     private final JobsViewModel jobs;
     private final MonitorViewModel monitor;
     private final LiveViewModel live;
+    private final AuditViewModel audit;
     private final BuildInfo build = BuildInfo.load();
 
     public AppContext(AppDirectories dirs, UiThread ui, BackgroundTasks tasks, Consumer<Theme> themeApplier, Runnable exit, ErrorSink errors) {
@@ -101,6 +104,7 @@ public final class AppContext {
         this.jobs = new JobsViewModel(session.connection(), tasks, ui, workerPool, hdfs::selectionForJob);
         this.monitor = new MonitorViewModel(session.connection(), tasks, ui);
         this.live = new LiveViewModel(session.connection(), tasks, ui, this::showInHdfs);
+        this.audit = AuditViewModel.forActive(session.connection(), tasks, ui);
     }
 
     /** The operator's port settings, or free ports (and a readable warning) when the settings file is unusable. */
@@ -130,6 +134,7 @@ public final class AppContext {
                 case JOBS -> new JobsView(jobs).root();
                 case MONITOR -> new MonitorView(monitor).root();
                 case LIVE -> new LiveView(live).root();
+                case AUDIT -> new AuditView(audit).root();
             });
         }
         return new ShellView(shell, new ProfileSwitcherView(profiles), new StatusView(status).root(),
@@ -198,6 +203,10 @@ public final class AppContext {
 
     public LiveViewModel live() {
         return live;
+    }
+
+    public AuditViewModel audit() {
+        return audit;
     }
 
     public StatusViewModel status() {

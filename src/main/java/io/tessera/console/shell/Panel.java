@@ -1,13 +1,14 @@
 package io.tessera.console.shell;
 
-/** The panels of the left navigation, in order (Ctrl+1 … Ctrl+6). */
+/** The panels of the left navigation, in order (Ctrl+1 … Ctrl+7). */
 public enum Panel {
     HDFS("HDFS", "fth-hard-drive"),
     SHARDS("Shards", "fth-grid"),
     JOBS("Jobs", "fth-layers"),
     LIVE("Live", "fth-radio"),
     MONITOR("Monitor", "fth-activity"),
-    HEALTH("Health", "fth-heart");
+    HEALTH("Health", "fth-heart"),
+    AUDIT("Audit", "fth-shield");
 
     private final String title;
     private final String iconLiteral;

@@ -30,4 +30,20 @@ public final class AuditActions {
 
     public static final String WORKER_DRAIN = "worker.drain";
     public static final String WORKER_STOP = "worker.stop";
+
+    /** Every action name above, in order: the choices of a filter. */
+    public static java.util.List<String> all() {
+        return java.util.Arrays.stream(AuditActions.class.getFields()).filter(f -> f.getType() == String.class).map(f -> {
+            try {
+                return (String) f.get(null);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The domains of the actions ("file", "job", …), in order: {@code --action job} lists all of a domain. */
+    public static java.util.List<String> domains() {
+        return all().stream().map(a -> a.substring(0, a.indexOf('.'))).distinct().toList();
+    }
 }
