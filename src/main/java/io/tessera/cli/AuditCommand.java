@@ -6,7 +6,8 @@ import io.tessera.engine.audit.AuditLog;
 import io.tessera.engine.audit.AuditQuery;
 import io.tessera.engine.audit.AuditRecord;
 import io.tessera.engine.audit.AuditVerification;
-import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.audit.AuditOrigin;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.engine.profile.ConnectionProfile;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -69,8 +70,8 @@ final class AuditCommand {
                 anchors.put(Long.parseLong(parts[0]), parts[1]);
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(where.profileName))) {
-                AuditVerification result = new AuditLog(connection, where.location()).verify(AuditLog.Progress.NONE, anchors);
+            try (ClusterServices cluster = ClusterServices.open(ProfileTargets.resolve(where.profileName), AuditOrigin.of("cli"))) {
+                AuditVerification result = cluster.auditLog(where.location()).verify(AuditLog.Progress.NONE, anchors);
                 if (result.intact()) {
                     out.println("OK " + result.summary());
                     out.flush();
@@ -121,8 +122,8 @@ final class AuditCommand {
                 throw new ReadableErrors.UserError(bad.getMessage(), 2);
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(where.profileName))) {
-                List<AuditRecord> records = new AuditLog(connection, where.location()).list(query).records();
+            try (ClusterServices cluster = ClusterServices.open(ProfileTargets.resolve(where.profileName), AuditOrigin.of("cli"))) {
+                List<AuditRecord> records = cluster.auditLog(where.location()).list(query).records();
                 if (json) {
                     records.forEach(r -> out.println(AuditChain.line(r)));
                 } else {

@@ -1,5 +1,6 @@
 package io.tessera.console.audit;
 
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.Formats;
 import io.tessera.console.common.UiThread;
@@ -100,7 +101,7 @@ public final class AuditViewModel {
 
     /** The panel's model on the active profile's connection. */
     public static AuditViewModel forActive(ActiveConnection active, BackgroundTasks tasks, UiThread ui) {
-        return new AuditViewModel(active.targetProperty(), new PerConnection<>(active, AuditLog::new)::get, tasks, ui, Clock.systemUTC(),
+        return new AuditViewModel(active.targetProperty(), new PerConnection<>(active, ClusterServices::auditLog)::get, tasks, ui, Clock.systemUTC(),
                 ZoneId.systemDefault());
     }
 

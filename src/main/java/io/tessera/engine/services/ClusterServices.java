@@ -183,6 +183,18 @@ public final class ClusterServices implements AutoCloseable {
         return Worker.start(connection, options);
     }
 
+    // ---- audit
+
+    /** The cluster's audit trail, to list, tail and verify. */
+    public io.tessera.engine.audit.AuditLog auditLog() {
+        return new io.tessera.engine.audit.AuditLog(connection);
+    }
+
+    /** The audit trail kept at {@code location} (tests and tools with a prefix and folder of their own). */
+    public io.tessera.engine.audit.AuditLog auditLog(io.tessera.engine.audit.AuditLocation location) {
+        return new io.tessera.engine.audit.AuditLog(connection, location);
+    }
+
     // ---- Redis monitor
 
     public PubSubMonitor pubSub(MonitorListener listener) {
