@@ -1,0 +1,178 @@
+package io.tessera.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tessera.engine.AppDirectories;
+import io.tessera.engine.ServiceKind;
+import io.tessera.engine.chaos.JobAudit;
+import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.connect.HealthCheck;
+import io.tessera.engine.connect.ProfileResolver;
+import io.tessera.engine.connect.ServiceHealth;
+import io.tessera.engine.dispatch.DispatchKeys;
+import io.tessera.engine.dispatch.Priority;
+import io.tessera.engine.health.DataNodeFigures;
+import io.tessera.engine.health.HdfsFigures;
+import io.tessera.engine.health.RedisFigures;
+import io.tessera.engine.health.ZooKeeperFigures;
+import io.tessera.engine.ops.Pipeline;
+import io.tessera.engine.profile.ProfileStore;
+import io.tessera.engine.shard.ShardLimits;
+import io.tessera.engine.sim.Leftovers;
+import io.tessera.engine.sim.Sim;
+import io.tessera.engine.sim.SimState;
+import io.tessera.engine.worker.JobRequest;
+import io.tessera.testing.ExactJob;
+import io.tessera.testing.JvmProcess;
+import io.tessera.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `tessera sim` for real: network namespaces, a bridge and a dozen daemons on this machine (root only; skipped elsewhere).
+ * Each test uses a prefix and subnet of its own, so that a sim an operator started by hand is never touched.
+ */
+@EnabledIf("io.tessera.engine.sim.Sim#available")
+class SimCommandIT {
+
+    /** Brings up the whole sim (13 daemons and a worker, 1-3 minutes on 2 busy cores): only with -Dtessera.sim=true. */
+    @Test
+    @EnabledIfSystemProperty(named = "tessera.sim", matches = "true")
+    @Timeout(900)
+    void aSimWithOneWorkerHostRunsAJobWithEveryOutputDecodedThenLeavesNothingBehind(@TempDir Path tmp) throws Exception {
+        String prefix = "tsimt";
+        String subnet = "10.78.0";
+        Path home = tmp.resolve("home");
+        Path simDir = tmp.resolve("sim");
+        try {
+            CliRun up = CliRun.run(home, "sim", "up", "--workers", "1", "--dir", simDir.toString(), "--prefix", prefix, "--subnet", subnet);
+            assertEquals(0, up.exitCode(), up.out() + up.err());
+            assertTrue(up.out().contains("profile 'sim'"), up.out());
+
+            CliRun check = CliRun.run(home, "check", "--profile", "sim", "--timeout", "10");
+            assertEquals(0, check.exitCode(), check.out() + check.err());
+
+            ConnectionTarget target = ProfileResolver.inDirectories(AppDirectories.under(home))
+                    .resolve(ProfileStore.inDirectories(AppDirectories.under(home)).find("sim").orElseThrow());
+            Map<ServiceKind, ServiceHealth> health = HealthCheck.checkAll(target, Duration.ofSeconds(10));
+            HdfsFigures hdfs = (HdfsFigures) health.get(ServiceKind.HDFS).figures();
+            assertEquals(3, hdfs.count(DataNodeFigures.State.LIVE), hdfs.toString());
+            ZooKeeperFigures zk = (ZooKeeperFigures) health.get(ServiceKind.ZOOKEEPER).figures();
+            assertEquals(List.of("follower", "follower", "leader"), zk.members().stream().map(m -> m.mode()).sorted().toList());
+            RedisFigures redis = (RedisFigures) health.get(ServiceKind.REDIS).figures();
+            assertEquals("primary", redis.role());
+            assertEquals(1, redis.replicas().size());
+            assertTrue(health.get(ServiceKind.REDIS).details().get("Primary").startsWith(subnet + ".31:6379"));
+
+            Path set = Files.createDirectories(tmp.resolve("set"));
+            Map<String, byte[]> images = ExactJob.smallImages(8);
+            for (Map.Entry<String, byte[]> image : images.entrySet()) {
+                Files.write(set.resolve(image.getKey()), image.getValue());
+            }
+            CliRun upload = CliRun.run(home, "upload", "--profile", "sim", set.toString(), "/sim-it");
+            assertEquals(0, upload.exitCode(), upload.out() + upload.err());
+            String job = "sim-it-job";
+            JobRequest request = new JobRequest(job, "/sim-it/set", "/sim-it/out", Pipeline.parse(List.of("thumbnail:64"), null), Priority.NORMAL,
+                    new ShardLimits(1000, 0), 2);
+            CliRun submit = CliRun.run(home, "submit", "--profile", "sim", "--input", request.input(), "--output", request.output(), "--op", "thumbnail:64",
+                    "--batch", "2", "--job", job, "--wait", "--timeout-minutes", "5");
+            assertEquals(0, submit.exitCode(), submit.out() + submit.err());
+
+            try (ClusterConnection connection = new ClusterConnection(target)) {
+                JobAudit.Report audit = JobAudit.of(connection, new DispatchKeys("tessera:"), job, request.recipe());
+                assertTrue(audit.clean(), audit.toString());
+                assertEquals(images.size(), audit.outputs(), audit.toString());
+                FileSystem fs = connection.fileSystem();
+                for (FileStatus output : fs.listStatus(new org.apache.hadoop.fs.Path(request.output()))) {
+                    assertEquals(3, fs.getFileBlockLocations(output, 0, output.getLen())[0].getHosts().length, output.getPath() + " on 3 DataNodes");
+                }
+                aHostKilledMidJobLosesNothing("dn2", home, simDir, tmp, connection);
+                // the Sentinels promote redis2; workers, the submitter and its event follower follow the new primary
+                aHostKilledMidJobLosesNothing("redis1", home, simDir, tmp, connection);
+            }
+        } finally {
+            CliRun down = CliRun.run(home, "sim", "down", "--dir", simDir.toString(), "--prefix", prefix);
+            assertEquals(0, down.exitCode(), down.out() + down.err());
+        }
+        assertNothingLeft(prefix, subnet, home, simDir);
+    }
+
+    /** #16 item 4: a host dies while a job runs (its daemons SIGKILLed); the job still ends with exactly one decodable output per input. */
+    private static void aHostKilledMidJobLosesNothing(String host, Path home, Path simDir, Path tmp, ClusterConnection connection) throws Exception {
+        Path set = Files.createDirectories(tmp.resolve("set-" + host));
+        for (int i = 0; i < 40; i++) {
+            Files.write(set.resolve(String.format("p%02d.jpg", i)), TestImages.noisyJpeg(900, 700, i));
+        }
+        assertEquals(0, CliRun.run(home, "upload", "--profile", "sim", set.toString(), "/sim-it").exitCode());
+        String job = "sim-it-" + host + "-killed";
+        JobRequest request = new JobRequest(job, "/sim-it/set-" + host, "/sim-it/out-" + host, Pipeline.parse(List.of("thumbnail:128"), null),
+                Priority.NORMAL, new ShardLimits(1000, 0), 2);
+        CompletableFuture<CliRun> submit = CompletableFuture.supplyAsync(() -> CliRun.run(home, "submit", "--profile", "sim", "--input", request.input(),
+                "--output", request.output(), "--op", "thumbnail:128", "--batch", "2", "--job", job, "--wait", "--timeout-minutes", "5"));
+        FileSystem fs = connection.fileSystem();
+        org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(request.output());
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!fs.exists(out) || fs.listStatus(out).length < 2) {
+            assertTrue(System.nanoTime() < deadline && !submit.isDone(), "the job wrote no output in 3 minutes");
+            Thread.sleep(50);
+        }
+        assertTrue(Sim.kill(simDir, host) >= 1);
+        CliRun finished = submit.get(5, TimeUnit.MINUTES);
+        assertEquals(0, finished.exitCode(), finished.out() + finished.err());
+        JobAudit.Report audit = JobAudit.of(connection, new DispatchKeys("tessera:"), job, request.recipe());
+        assertTrue(audit.clean(), audit.toString());
+        assertEquals(40, audit.outputs(), audit.toString());
+    }
+
+    /** `sim up` SIGKILLed while its daemons start: `sim down` still finds and removes everything. */
+    @Test
+    @Timeout(300)
+    void downCleansUpAfterAnUpKilledHalfWay(@TempDir Path tmp) throws Exception {
+        String prefix = "tsimc";
+        String subnet = "10.79.0";
+        Path home = tmp.resolve("home");
+        Path simDir = tmp.resolve("sim");
+        try (JvmProcess up = JvmProcess.tessera(home, "sim", "up", "--workers", "1", "--dir", simDir.toString(), "--prefix", prefix, "--subnet", subnet)) {
+            up.awaitLine("starting 12 daemons", Duration.ofMinutes(2));
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (Sim.state(simDir).map(s -> s.hosts().stream().mapToLong(h -> h.pids().size()).sum()).orElse(0L) < 8) {
+                assertTrue(System.nanoTime() < deadline, "sim up did not start 8 daemons in a minute: " + up.output());
+                Thread.sleep(100);
+            }
+            up.process().destroyForcibly().waitFor();
+        }
+        Leftovers left = Leftovers.find(prefix, subnet);
+        assertFalse(left.namespaces().isEmpty() || left.processes().isEmpty(), "the killed up left hosts and daemons behind: " + left);
+        assertTrue(ProfileStore.inDirectories(AppDirectories.under(home)).find("sim").isPresent());
+
+        CliRun down = CliRun.run(home, "sim", "down", "--dir", simDir.toString());
+        assertEquals(0, down.exitCode(), down.out() + down.err());
+        assertTrue(down.out().contains("13 namespaces"), down.out());
+        assertNothingLeft(prefix, subnet, home, simDir);
+    }
+
+    private static void assertNothingLeft(String prefix, String subnet, Path home, Path simDir) throws Exception {
+        Leftovers left = Leftovers.find(prefix, subnet);
+        assertTrue(left.none(), left.toString());
+        List<String> processes = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(prefix + "-") || line.contains(simDir.toString()) || line.contains("redis-server " + subnet + ".")).toList();
+        assertEquals(List.of(), processes);
+        assertFalse(Files.exists(SimState.file(simDir)));
+        assertTrue(ProfileStore.inDirectories(AppDirectories.under(home)).find("sim").isEmpty(), "the sim's profile is removed");
+    }
+}
