@@ -156,8 +156,8 @@ final class SimCommand {
         }
     }
 
-    @Command(name = "cut", description = "Take a host off the network (its link goes down; its processes keep running).")
-    static final class Cut implements Callable<Integer> {
+    /** A fault primitive on one host: {@code cut}, {@code restore}, {@code kill}. */
+    abstract static class HostAction implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -167,53 +167,41 @@ final class SimCommand {
         @Parameters(index = "0", description = "Host, like w1, dn2, zk3, redis1 (see `tessera sim status`).")
         String host;
 
+        /** Does it and says what it did. */
+        abstract String act(Path dir) throws Exception;
+
         @Override
         public Integer call() throws Exception {
-            SimHost cut = Sim.cut(folder.resolve(), host);
-            spec.commandLine().getOut().println("Cut " + cut.name() + " (" + cut.address() + ") off the network; `tessera sim restore " + cut.name()
-                    + "` brings it back.");
+            spec.commandLine().getOut().println(act(folder.resolve()));
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    @Command(name = "cut", description = "Take a host off the network (its link goes down; its processes keep running).")
+    static final class Cut extends HostAction {
+        @Override
+        String act(Path dir) throws Exception {
+            SimHost cut = Sim.cut(dir, host);
+            return "Cut " + cut.name() + " (" + cut.address() + ") off the network; `tessera sim restore " + cut.name() + "` brings it back.";
         }
     }
 
     @Command(name = "restore", description = "Put a cut host back on the network.")
-    static final class Restore implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Folder folder;
-
-        @Parameters(index = "0", description = "Host, like w1.")
-        String host;
-
+    static final class Restore extends HostAction {
         @Override
-        public Integer call() throws Exception {
-            SimHost restored = Sim.restore(folder.resolve(), host);
-            spec.commandLine().getOut().println("Restored " + restored.name() + " (" + restored.address() + ").");
-            spec.commandLine().getOut().flush();
-            return 0;
+        String act(Path dir) throws Exception {
+            SimHost restored = Sim.restore(dir, host);
+            return "Restored " + restored.name() + " (" + restored.address() + ").";
         }
     }
 
     @Command(name = "kill", description = "SIGKILL every process on a host, as if it lost power.")
-    static final class Kill implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Folder folder;
-
-        @Parameters(index = "0", description = "Host, like dn2 or redis1.")
-        String host;
-
+    static final class Kill extends HostAction {
         @Override
-        public Integer call() throws Exception {
-            int killed = Sim.kill(folder.resolve(), host);
-            spec.commandLine().getOut().println("Killed " + killed + " process" + (killed == 1 ? "" : "es") + " on " + host + ".");
-            spec.commandLine().getOut().flush();
-            return 0;
+        String act(Path dir) throws Exception {
+            int killed = Sim.kill(dir, host);
+            return "Killed " + killed + " process" + (killed == 1 ? "" : "es") + " on " + host + ".";
         }
     }
 

@@ -50,25 +50,32 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIf("io.tessera.engine.sim.Sim#available")
 class SimCommandIT {
 
-    /** Brings up the whole sim (13 daemons and a worker, 1-3 minutes on 2 busy cores): only with -Dtessera.sim=true. */
+    /** A test's own sim: a prefix and subnet no operator's sim uses, a Tessera home and a sim folder under the test's folder. */
+    private record TestSim(String prefix, String subnet, Path home, Path dir) {
+        static TestSim in(Path tmp, String prefix, String subnet) {
+            return new TestSim(prefix, subnet, tmp.resolve("home"), tmp.resolve("sim"));
+        }
+    }
+
+    /**
+     * Brings up the whole sim (12 daemons and a worker) and runs three jobs, two of them through a host's death: about 80 s on
+     * 2 busy cores, so only with -Dtessera.sim=true.
+     */
     @Test
     @EnabledIfSystemProperty(named = "tessera.sim", matches = "true")
     @Timeout(900)
     void aSimWithOneWorkerHostRunsAJobWithEveryOutputDecodedThenLeavesNothingBehind(@TempDir Path tmp) throws Exception {
-        String prefix = "tsimt";
-        String subnet = "10.78.0";
-        Path home = tmp.resolve("home");
-        Path simDir = tmp.resolve("sim");
+        TestSim sim = TestSim.in(tmp, "tsimt", "10.78.0");
         try {
-            CliRun up = CliRun.run(home, "sim", "up", "--workers", "1", "--dir", simDir.toString(), "--prefix", prefix, "--subnet", subnet);
+            CliRun up = CliRun.run(sim.home(), "sim", "up", "--workers", "1", "--dir", sim.dir().toString(), "--prefix", sim.prefix(), "--subnet", sim.subnet());
             assertEquals(0, up.exitCode(), up.out() + up.err());
             assertTrue(up.out().contains("profile 'sim'"), up.out());
 
-            CliRun check = CliRun.run(home, "check", "--profile", "sim", "--timeout", "10");
+            CliRun check = CliRun.run(sim.home(), "check", "--profile", "sim", "--timeout", "10");
             assertEquals(0, check.exitCode(), check.out() + check.err());
 
-            ConnectionTarget target = ProfileResolver.inDirectories(AppDirectories.under(home))
-                    .resolve(ProfileStore.inDirectories(AppDirectories.under(home)).find("sim").orElseThrow());
+            ConnectionTarget target = ProfileResolver.inDirectories(AppDirectories.under(sim.home()))
+                    .resolve(ProfileStore.inDirectories(AppDirectories.under(sim.home())).find("sim").orElseThrow());
             Map<ServiceKind, ServiceHealth> health = HealthCheck.checkAll(target, Duration.ofSeconds(10));
             HdfsFigures hdfs = (HdfsFigures) health.get(ServiceKind.HDFS).figures();
             assertEquals(3, hdfs.count(DataNodeFigures.State.LIVE), hdfs.toString());
@@ -77,19 +84,19 @@ class SimCommandIT {
             RedisFigures redis = (RedisFigures) health.get(ServiceKind.REDIS).figures();
             assertEquals("primary", redis.role());
             assertEquals(1, redis.replicas().size());
-            assertTrue(health.get(ServiceKind.REDIS).details().get("Primary").startsWith(subnet + ".31:6379"));
+            assertTrue(health.get(ServiceKind.REDIS).details().get("Primary").startsWith(sim.subnet() + ".31:6379"));
 
             Path set = Files.createDirectories(tmp.resolve("set"));
             Map<String, byte[]> images = ExactJob.smallImages(8);
             for (Map.Entry<String, byte[]> image : images.entrySet()) {
                 Files.write(set.resolve(image.getKey()), image.getValue());
             }
-            CliRun upload = CliRun.run(home, "upload", "--profile", "sim", set.toString(), "/sim-it");
+            CliRun upload = CliRun.run(sim.home(), "upload", "--profile", "sim", set.toString(), "/sim-it");
             assertEquals(0, upload.exitCode(), upload.out() + upload.err());
             String job = "sim-it-job";
             JobRequest request = new JobRequest(job, "/sim-it/set", "/sim-it/out", Pipeline.parse(List.of("thumbnail:64"), null), Priority.NORMAL,
                     new ShardLimits(1000, 0), 2);
-            CliRun submit = CliRun.run(home, "submit", "--profile", "sim", "--input", request.input(), "--output", request.output(), "--op", "thumbnail:64",
+            CliRun submit = CliRun.run(sim.home(), "submit", "--profile", "sim", "--input", request.input(), "--output", request.output(), "--op", "thumbnail:64",
                     "--batch", "2", "--job", job, "--wait", "--timeout-minutes", "5");
             assertEquals(0, submit.exitCode(), submit.out() + submit.err());
 
@@ -101,28 +108,28 @@ class SimCommandIT {
                 for (FileStatus output : fs.listStatus(new org.apache.hadoop.fs.Path(request.output()))) {
                     assertEquals(3, fs.getFileBlockLocations(output, 0, output.getLen())[0].getHosts().length, output.getPath() + " on 3 DataNodes");
                 }
-                aHostKilledMidJobLosesNothing("dn2", home, simDir, tmp, connection);
+                aHostKilledMidJobLosesNothing("dn2", sim, tmp, connection);
                 // the Sentinels promote redis2; workers, the submitter and its event follower follow the new primary
-                aHostKilledMidJobLosesNothing("redis1", home, simDir, tmp, connection);
+                aHostKilledMidJobLosesNothing("redis1", sim, tmp, connection);
             }
         } finally {
-            CliRun down = CliRun.run(home, "sim", "down", "--dir", simDir.toString(), "--prefix", prefix);
+            CliRun down = CliRun.run(sim.home(), "sim", "down", "--dir", sim.dir().toString(), "--prefix", sim.prefix());
             assertEquals(0, down.exitCode(), down.out() + down.err());
         }
-        assertNothingLeft(prefix, subnet, home, simDir);
+        assertNothingLeft(sim);
     }
 
     /** #16 item 4: a host dies while a job runs (its daemons SIGKILLed); the job still ends with exactly one decodable output per input. */
-    private static void aHostKilledMidJobLosesNothing(String host, Path home, Path simDir, Path tmp, ClusterConnection connection) throws Exception {
+    private static void aHostKilledMidJobLosesNothing(String host, TestSim sim, Path tmp, ClusterConnection connection) throws Exception {
         Path set = Files.createDirectories(tmp.resolve("set-" + host));
         for (int i = 0; i < 40; i++) {
             Files.write(set.resolve(String.format("p%02d.jpg", i)), TestImages.noisyJpeg(900, 700, i));
         }
-        assertEquals(0, CliRun.run(home, "upload", "--profile", "sim", set.toString(), "/sim-it").exitCode());
+        assertEquals(0, CliRun.run(sim.home(), "upload", "--profile", "sim", set.toString(), "/sim-it").exitCode());
         String job = "sim-it-" + host + "-killed";
         JobRequest request = new JobRequest(job, "/sim-it/set-" + host, "/sim-it/out-" + host, Pipeline.parse(List.of("thumbnail:128"), null),
                 Priority.NORMAL, new ShardLimits(1000, 0), 2);
-        CompletableFuture<CliRun> submit = CompletableFuture.supplyAsync(() -> CliRun.run(home, "submit", "--profile", "sim", "--input", request.input(),
+        CompletableFuture<CliRun> submit = CompletableFuture.supplyAsync(() -> CliRun.run(sim.home(), "submit", "--profile", "sim", "--input", request.input(),
                 "--output", request.output(), "--op", "thumbnail:128", "--batch", "2", "--job", job, "--wait", "--timeout-minutes", "5"));
         FileSystem fs = connection.fileSystem();
         org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(request.output());
@@ -131,7 +138,7 @@ class SimCommandIT {
             assertTrue(System.nanoTime() < deadline && !submit.isDone(), "the job wrote no output in 3 minutes");
             Thread.sleep(50);
         }
-        assertTrue(Sim.kill(simDir, host) >= 1);
+        assertTrue(Sim.kill(sim.dir(), host) >= 1);
         CliRun finished = submit.get(5, TimeUnit.MINUTES);
         assertEquals(0, finished.exitCode(), finished.out() + finished.err());
         JobAudit.Report audit = JobAudit.of(connection, new DispatchKeys("tessera:"), job, request.recipe());
@@ -143,36 +150,33 @@ class SimCommandIT {
     @Test
     @Timeout(300)
     void downCleansUpAfterAnUpKilledHalfWay(@TempDir Path tmp) throws Exception {
-        String prefix = "tsimc";
-        String subnet = "10.79.0";
-        Path home = tmp.resolve("home");
-        Path simDir = tmp.resolve("sim");
-        try (JvmProcess up = JvmProcess.tessera(home, "sim", "up", "--workers", "1", "--dir", simDir.toString(), "--prefix", prefix, "--subnet", subnet)) {
+        TestSim sim = TestSim.in(tmp, "tsimc", "10.79.0");
+        try (JvmProcess up = JvmProcess.tessera(sim.home(), "sim", "up", "--workers", "1", "--dir", sim.dir().toString(), "--prefix", sim.prefix(), "--subnet", sim.subnet())) {
             up.awaitLine("starting 12 daemons", Duration.ofMinutes(2));
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (Sim.state(simDir).map(s -> s.hosts().stream().mapToLong(h -> h.pids().size()).sum()).orElse(0L) < 8) {
+            while (Sim.state(sim.dir()).map(s -> s.hosts().stream().mapToLong(h -> h.pids().size()).sum()).orElse(0L) < 8) {
                 assertTrue(System.nanoTime() < deadline, "sim up did not start 8 daemons in a minute: " + up.output());
                 Thread.sleep(100);
             }
             up.process().destroyForcibly().waitFor();
         }
-        Leftovers left = Leftovers.find(prefix, subnet);
+        Leftovers left = Leftovers.find(sim.prefix(), sim.subnet());
         assertFalse(left.namespaces().isEmpty() || left.processes().isEmpty(), "the killed up left hosts and daemons behind: " + left);
-        assertTrue(ProfileStore.inDirectories(AppDirectories.under(home)).find("sim").isPresent());
+        assertTrue(ProfileStore.inDirectories(AppDirectories.under(sim.home())).find("sim").isPresent());
 
-        CliRun down = CliRun.run(home, "sim", "down", "--dir", simDir.toString());
+        CliRun down = CliRun.run(sim.home(), "sim", "down", "--dir", sim.dir().toString());
         assertEquals(0, down.exitCode(), down.out() + down.err());
         assertTrue(down.out().contains("13 namespaces"), down.out());
-        assertNothingLeft(prefix, subnet, home, simDir);
+        assertNothingLeft(sim);
     }
 
-    private static void assertNothingLeft(String prefix, String subnet, Path home, Path simDir) throws Exception {
-        Leftovers left = Leftovers.find(prefix, subnet);
+    private static void assertNothingLeft(TestSim sim) throws Exception {
+        Leftovers left = Leftovers.find(sim.prefix(), sim.subnet());
         assertTrue(left.none(), left.toString());
         List<String> processes = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(line -> line.contains(prefix + "-") || line.contains(simDir.toString()) || line.contains("redis-server " + subnet + ".")).toList();
+                .filter(line -> line.contains(sim.prefix() + "-") || line.contains(sim.dir().toString()) || line.contains("redis-server " + sim.subnet() + ".")).toList();
         assertEquals(List.of(), processes);
-        assertFalse(Files.exists(SimState.file(simDir)));
-        assertTrue(ProfileStore.inDirectories(AppDirectories.under(home)).find("sim").isEmpty(), "the sim's profile is removed");
+        assertFalse(Files.exists(SimState.file(sim.dir())));
+        assertTrue(ProfileStore.inDirectories(AppDirectories.under(sim.home())).find("sim").isEmpty(), "the sim's profile is removed");
     }
 }

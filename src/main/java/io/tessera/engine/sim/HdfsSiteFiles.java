@@ -1,5 +1,6 @@
 package io.tessera.engine.sim;
 
+import io.tessera.engine.cluster.SmallHdfsSettings;
 import io.tessera.engine.sim.SimHost.Role;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,17 +27,10 @@ final class HdfsSiteFiles {
             conf.set("dfs.datanode.ipc.address", host.address() + ":9867");
             conf.set("dfs.datanode.hostname", host.hostName());
         }
-        conf.setInt("dfs.namenode.handler.count", 10);
-        conf.setInt("dfs.datanode.handler.count", 4);
-        conf.setBoolean("dfs.namenode.datanode.registration.ip-hostname-check", false);
-        // a fresh sim has no blocks to wait for
-        conf.setFloat("dfs.namenode.safemode.threshold-pct", 0f);
-        conf.setInt("dfs.namenode.safemode.extension", 0);
-        // heartbeats every second; a DataNode silent for 2 × 5 s + 10 heartbeats (20 s) is dead, so fault tests see it soon
-        conf.setInt("dfs.heartbeat.interval", 1);
+        SmallHdfsSettings.apply(conf);
+        // a DataNode silent for 2 × 5 s + 10 heartbeats (20 s) is dead, so that fault tests see it soon
         conf.setInt("dfs.namenode.heartbeat.recheck-interval", 5000);
         conf.setInt("dfs.namenode.stale.datanode.interval", 5000);
-        conf.setLong("fs.trash.interval", 1440);
         write(conf, hostDir.resolve("conf"));
     }
 
@@ -53,7 +47,6 @@ final class HdfsSiteFiles {
         conf.set("fs.defaultFS", layout.hdfsUri());
         conf.set("dfs.namenode.rpc-address", layout.nameNode().address() + ":" + SimLayout.NAMENODE_PORT);
         conf.setInt("dfs.replication", 3);
-        // small-file closes otherwise wait 400 ms each for the NameNode to accept the next block
         conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
         return conf;
     }
