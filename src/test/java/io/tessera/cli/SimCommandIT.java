@@ -108,9 +108,16 @@ class SimCommandIT {
                 for (FileStatus output : fs.listStatus(new org.apache.hadoop.fs.Path(request.output()))) {
                     assertEquals(3, fs.getFileBlockLocations(output, 0, output.getLen())[0].getHosts().length, output.getPath() + " on 3 DataNodes");
                 }
-                aHostKilledMidJobLosesNothing("dn2", sim, tmp, connection);
+                aFaultMidJobLosesNothing("dn2-killed", sim, tmp, connection, dir -> assertTrue(Sim.kill(dir, "dn2") >= 1));
                 // the Sentinels promote redis2; workers, the submitter and its event follower follow the new primary
-                aHostKilledMidJobLosesNothing("redis1", sim, tmp, connection);
+                aFaultMidJobLosesNothing("redis1-killed", sim, tmp, connection, dir -> assertTrue(Sim.kill(dir, "redis1") >= 1));
+                // the ZooKeeper leader's host: the two others elect a new leader; the worker's session moves to one of them
+                String leader = ((ZooKeeperFigures) HealthCheck.checkAll(target, Duration.ofSeconds(10)).get(ServiceKind.ZOOKEEPER).figures())
+                        .members().stream().filter(m -> "leader".equals(m.mode())).findFirst().orElseThrow().address();
+                String leaderHost = "zk" + (Integer.parseInt(leader.substring(leader.lastIndexOf('.') + 1, leader.indexOf(':'))) - 20);
+                aFaultMidJobLosesNothing("zk-leader-killed", sim, tmp, connection, dir -> assertTrue(Sim.kill(dir, leaderHost) >= 1));
+                // not yet: a worker host cut off for 5 s mid-job and restored stalled its job for over 5 minutes (docs/sim.md)
+                aCutLinkIsSeenAndRestored(sim);
             }
         } finally {
             CliRun down = CliRun.run(sim.home(), "sim", "down", "--dir", sim.dir().toString(), "--prefix", sim.prefix());
@@ -119,15 +126,44 @@ class SimCommandIT {
         assertNothingLeft(sim);
     }
 
-    /** #16 item 4: a host dies while a job runs (its daemons SIGKILLed); the job still ends with exactly one decodable output per input. */
-    private static void aHostKilledMidJobLosesNothing(String host, TestSim sim, Path tmp, ClusterConnection connection) throws Exception {
-        Path set = Files.createDirectories(tmp.resolve("set-" + host));
+    /** The link primitive itself: a cut host is reported cut and unreachable, and reachable again once restored. */
+    private static void aCutLinkIsSeenAndRestored(TestSim sim) throws Exception {
+        String sent1 = sim.subnet() + ".41";
+        assertTrue(reachable(sent1, 26379));
+        Sim.cut(sim.dir(), "sent1");
+        CliRun status = CliRun.run(sim.home(), "sim", "status", "--dir", sim.dir().toString(), "--no-check");
+        assertEquals(2, status.exitCode(), "a host is cut (and others were killed): " + status.out());
+        assertTrue(status.out().lines().anyMatch(line -> line.contains("sent1") && line.contains("link CUT")), status.out());
+        assertFalse(reachable(sent1, 26379));
+        Sim.restore(sim.dir(), "sent1");
+        assertTrue(reachable(sent1, 26379));
+        String after = CliRun.run(sim.home(), "sim", "status", "--dir", sim.dir().toString(), "--no-check").out();
+        assertTrue(after.lines().anyMatch(line -> line.contains("sent1") && line.contains("link up")), after);
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** A fault across hosts, done to the sim in its folder. */
+    private interface Fault {
+        void strike(Path dir) throws Exception;
+    }
+
+    /** #16 item 4: a fault strikes while a job runs; the job still ends with exactly one decodable output per input. */
+    private static void aFaultMidJobLosesNothing(String name, TestSim sim, Path tmp, ClusterConnection connection, Fault fault) throws Exception {
+        Path set = Files.createDirectories(tmp.resolve("set-" + name));
         for (int i = 0; i < 40; i++) {
             Files.write(set.resolve(String.format("p%02d.jpg", i)), TestImages.noisyJpeg(900, 700, i));
         }
         assertEquals(0, CliRun.run(sim.home(), "upload", "--profile", "sim", set.toString(), "/sim-it").exitCode());
-        String job = "sim-it-" + host + "-killed";
-        JobRequest request = new JobRequest(job, "/sim-it/set-" + host, "/sim-it/out-" + host, Pipeline.parse(List.of("thumbnail:128"), null),
+        String job = "sim-it-" + name;
+        JobRequest request = new JobRequest(job, "/sim-it/set-" + name, "/sim-it/out-" + name, Pipeline.parse(List.of("thumbnail:128"), null),
                 Priority.NORMAL, new ShardLimits(1000, 0), 2);
         CompletableFuture<CliRun> submit = CompletableFuture.supplyAsync(() -> CliRun.run(sim.home(), "submit", "--profile", "sim", "--input", request.input(),
                 "--output", request.output(), "--op", "thumbnail:128", "--batch", "2", "--job", job, "--wait", "--timeout-minutes", "5"));
@@ -138,7 +174,7 @@ class SimCommandIT {
             assertTrue(System.nanoTime() < deadline && !submit.isDone(), "the job wrote no output in 3 minutes");
             Thread.sleep(50);
         }
-        assertTrue(Sim.kill(sim.dir(), host) >= 1);
+        fault.strike(sim.dir());
         CliRun finished = submit.get(5, TimeUnit.MINUTES);
         assertEquals(0, finished.exitCode(), finished.out() + finished.err());
         JobAudit.Report audit = JobAudit.of(connection, new DispatchKeys("tessera:"), job, request.recipe());
