@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -74,7 +73,7 @@ public final class Sim {
             throw new SimException("cannot prepare the sim folder " + files.dir() + ": " + e.getMessage(), e);
         }
         // Ctrl-C during up: take down what was made rather than leave it
-        Thread undo = new Thread(() -> downQuietly(files.dir(), dirs), "sim-up-undo");
+        Thread undo = new Thread(() -> SimTeardown.downQuietly(files.dir(), dirs), "sim-up-undo");
         Runtime.getRuntime().addShutdownHook(undo);
         boolean done = false;
         try {
@@ -83,7 +82,7 @@ public final class Sim {
             return journal.state();
         } catch (SimException | RuntimeException e) {
             progress.accept("sim up failed: " + Reasons.oneLine(e) + "; removing what it made");
-            downQuietly(files.dir(), dirs);
+            SimTeardown.downQuietly(files.dir(), dirs);
             throw e instanceof SimException sim ? sim : new SimException("sim up failed: " + Reasons.oneLine(e), e);
         } finally {
             try {
@@ -146,75 +145,12 @@ public final class Sim {
 
     /**
      * Removes the sim recorded in {@code dir} (its prefix from the state file, else {@code prefix}) and anything else with
-     * that prefix: processes first (those in its namespaces, with its marker, or Redis on its subnet; see {@link Leftovers}) (SIGKILL: a sim's data is thrown away), then namespaces, links and the bridge, the
-     * profile when it still points at the sim, the hosts' data and the state file. Logs stay.
+     * that prefix; see {@link SimTeardown}. Logs stay.
      *
      * @throws SimException when something with the prefix is still there afterwards
      */
     public static Removed down(Path dir, String prefix, AppDirectories dirs) throws SimException {
-        Path abs = dir.toAbsolutePath();
-        Optional<SimState> state = SimState.read(abs);
-        String effectivePrefix = state.map(SimState::prefix).orElse(prefix);
-        String subnet = state.map(SimState::subnet).orElse(null);
-        // only processes that are provably the sim's: a recorded pid may belong to someone else by now (after a reboot)
-        Leftovers before = Leftovers.find(effectivePrefix, subnet);
-        int killed = SimProcesses.kill(before.processes());
-
-        List<String> namespaces = new ArrayList<>();
-        Set<String> candidates = new LinkedHashSet<>(before.namespaces());
-        state.ifPresent(s -> s.hosts().forEach(h -> candidates.add(h.namespace())));
-        for (String namespace : candidates) {
-            if (Network.removeNamespace(namespace)) {
-                namespaces.add(namespace);
-            }
-        }
-        List<String> links = new ArrayList<>();
-        List<String> remaining = Network.links(effectivePrefix);
-        // veth ends before the bridge they are enslaved to
-        remaining.sort((a, b) -> Boolean.compare(a.endsWith("-br"), b.endsWith("-br")));
-        for (String link : remaining) {
-            if (Network.removeLink(link)) {
-                links.add(link);
-            }
-        }
-        boolean profile = false;
-        if (state.isPresent()) {
-            profile = SimProfile.remove(dirs, state.get().profile(), state.get().layout());
-        }
-        try {
-            new SimFiles(abs).removeData();
-            java.nio.file.Files.deleteIfExists(SimState.file(abs));
-        } catch (IOException e) {
-            throw new SimException("the sim is down, but its data in " + abs + " could not all be removed: " + e.getMessage(), e);
-        }
-        // the kernel destroys a deleted namespace (and the veth end inside it) a moment later, not at once
-        Leftovers after = Leftovers.find(effectivePrefix, subnet);
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (!after.none() && System.nanoTime() < deadline) {
-            for (String link : after.links()) {
-                Network.removeLink(link);
-            }
-            pause(200);
-            after = Leftovers.find(effectivePrefix, subnet);
-        }
-        if (!after.none()) {
-            throw new SimException("after sim down, still there: " + after);
-        }
-        return new Removed(killed, namespaces, links, profile);
-    }
-
-    private static void downQuietly(Path dir, AppDirectories dirs) {
-        try {
-            SimState.read(dir).ifPresent(s -> {
-                try {
-                    down(dir, s.prefix(), dirs);
-                } catch (SimException e) {
-                    System.err.println("sim: " + e.getMessage());
-                }
-            });
-        } catch (SimException e) {
-            System.err.println("sim: " + e.getMessage());
-        }
+        return SimTeardown.down(dir, prefix, dirs);
     }
 
     /** One host as it is now: its recorded processes still alive, and whether its link is up (false when cut). */
@@ -261,15 +197,6 @@ public final class Sim {
             return state.layout().host(hostName);
         } catch (java.util.NoSuchElementException e) {
             throw new SimException(e.getMessage());
-        }
-    }
-
-    private static void pause(long ms) throws SimException {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SimException("interrupted while removing the sim", e);
         }
     }
 
