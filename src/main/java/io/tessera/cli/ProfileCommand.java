@@ -81,7 +81,8 @@ final class ProfileCommand {
         @ArgGroup(exclusive = true)
         ZooKeeperSecret zooKeeperPassword;
 
-        @Option(names = "--redis", required = true, description = "Redis URI, like redis://host:6379 or rediss://host:6380.")
+        @Option(names = "--redis", required = true, description = "Redis URI, like redis://host:6379 or rediss://host:6380; or Sentinels and the primary's name, like "
+                + "redis-sentinel://s1:26379,s2:26379,s3:26379#mymaster (add ?sentinel-auth=none before # when the Sentinels have no password).")
         String redisUri;
 
         @Option(names = "--redis-user", description = "Redis ACL user.")

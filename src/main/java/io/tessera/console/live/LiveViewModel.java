@@ -391,7 +391,7 @@ public final class LiveViewModel {
 
     private static String describe(ConnectionTarget target) {
         return target == null ? "Not connected: the profile's cluster is not up yet"
-                : "Profile " + target.profileName() + " · events from Redis " + target.redisHost() + ":" + target.redisPort();
+                : "Profile " + target.profileName() + " · events from Redis " + target.redisDescription();
     }
 
     /** "12,345 older events trimmed (the feed keeps the newest 20,000)", or "". */

@@ -57,7 +57,7 @@ public final class MonitorViewModel {
 
     private static String describe(ConnectionTarget target) {
         return target == null ? "Not connected: the profile's cluster is not up yet"
-                : "Profile " + target.profileName() + " · Redis " + target.redisHost() + ":" + target.redisPort();
+                : "Profile " + target.profileName() + " · Redis " + target.redisDescription();
     }
 
     public PubSubViewModel pubSub() {

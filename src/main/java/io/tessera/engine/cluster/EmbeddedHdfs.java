@@ -116,16 +116,7 @@ final class EmbeddedHdfs implements EmbeddedService {
         conf.set("dfs.datanode.ipc.address", host + ":0");
         conf.set("dfs.datanode.hostname", host);
         conf.setInt("dfs.replication", Math.min(dataNodeCount, 3));
-        conf.setInt("dfs.namenode.handler.count", 8);
-        conf.setInt("dfs.datanode.handler.count", 4);
-        conf.setBoolean("dfs.namenode.datanode.registration.ip-hostname-check", false);
-        // One DataNode holds every block: no point waiting in safe mode for block reports.
-        conf.setFloat("dfs.namenode.safemode.threshold-pct", 0f);
-        conf.setInt("dfs.namenode.safemode.extension", 0);
-        // Small-file closes otherwise wait 400 ms each for the NameNode to accept the next block.
-        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
-        conf.setLong("fs.trash.interval", 1440);
-        conf.setInt("dfs.heartbeat.interval", 1);
+        SmallHdfsSettings.apply(conf);
         return conf;
     }
 

@@ -11,12 +11,12 @@ import java.util.Locale;
  * The redis-server executable: the static build shipped in the embedded-redis jar, unpacked once
  * beside the cluster's data, or the one named by {@code TESSERA_REDIS_SERVER}.
  */
-final class RedisServerBinary {
+public final class RedisServerBinary {
     private static final String VERSION = "7.0.15";
 
     private RedisServerBinary() {}
 
-    static Path locate(Path binDir) throws ClusterStartException {
+    public static Path locate(Path binDir) throws ClusterStartException {
         String override = System.getenv("TESSERA_REDIS_SERVER");
         if (override != null && !override.isBlank()) {
             return Path.of(override);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.profile.SentinelUri;
 import org.apache.curator.RetryPolicy;
 import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.framework.CuratorFramework;
@@ -126,13 +127,23 @@ public final class ClientFactory {
         return builder.build();
     }
 
-    /** One plain connection, for probes and short admin commands. */
+    /** One plain connection, for probes and short admin commands: to the primary the Sentinels name, with a Sentinel profile. */
     public static Jedis redisConnection(ConnectionTarget target, Duration timeout) {
-        return new Jedis(new HostAndPort(target.redisHost(), target.redisPort()), redisConfig(target, timeout));
+        return new Jedis(redisAddress(target, timeout), redisConfig(target, timeout));
     }
 
-    /** A pooled client for the engine's long-lived work. */
+    /** Where the profile's Redis (its current primary, with Sentinel) listens now. */
+    static HostAndPort redisAddress(ConnectionTarget target, Duration timeout) {
+        SentinelUri sentinel = RedisSentinels.of(target);
+        return sentinel != null ? RedisSentinels.primary(sentinel, target, timeout) : new HostAndPort(target.redisHost(), target.redisPort());
+    }
+
+    /** A pooled client for the engine's long-lived work; with Sentinel it follows the primary across failovers. */
     public static RedisClient redisClient(ConnectionTarget target, Duration timeout) {
+        SentinelUri sentinel = RedisSentinels.of(target);
+        if (sentinel != null) {
+            return RedisSentinels.client(sentinel, redisConfig(target, timeout), target, timeout);
+        }
         return RedisClient.builder()
                 .hostAndPort(target.redisHost(), target.redisPort())
                 .clientConfig(redisConfig(target, timeout))

@@ -1,5 +1,6 @@
 package io.tessera.engine.connect;
 
+import io.tessera.engine.profile.SentinelUri;
 import java.net.URI;
 
 /**
@@ -33,6 +34,11 @@ public record ConnectionTarget(String profileName,
     public int redisPort() {
         int port = URI.create(redisUri).getPort();
         return port > 0 ? port : 6379;
+    }
+
+    /** host:port of the one Redis server, or which primary through which Sentinels: for status lines. */
+    public String redisDescription() {
+        return SentinelUri.isSentinel(redisUri) ? SentinelUri.parse(redisUri).describe() : redisHost() + ":" + redisPort();
     }
 
     public boolean hasZooKeeperCredentials() {

@@ -6,6 +6,7 @@ import io.tessera.engine.cluster.EmbeddedCluster;
 import io.tessera.engine.json.Json;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.SecretRef;
+import io.tessera.engine.profile.SentinelUri;
 import io.tessera.engine.profile.SecretStore;
 import io.tessera.engine.profile.SecretStoreException;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class ProfileResolver {
         var hdfs = profile.hdfs();
         var zk = profile.zooKeeper();
         String redisUri = profile.redis().uri().strip();
-        boolean tls = profile.redis().tls() || redisUri.startsWith("rediss://");
+        boolean tls = profile.redis().tls() || redisUri.startsWith("rediss://") || redisUri.startsWith(SentinelUri.TLS_SCHEME + "://");
         return new ConnectionTarget(profile.name(), hdfs.uri().strip(), hdfs.confDir(), hdfs.user(),
                 zk.connectString().strip(), zk.chroot(), zk.digestUser(), zooKeeperPassword,
                 redisUri, profile.redis().user(), redisPassword, tls, profile.readOnly());

@@ -2,10 +2,12 @@ package io.tessera.engine.connect;
 
 import io.tessera.engine.ServiceKind;
 import io.tessera.engine.health.RedisFigures;
+import io.tessera.engine.profile.SentinelUri;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /** Redis health: PING, then version, uptime, memory and clients from INFO, and the dashboard's {@link RedisFiguresReader figures}. */
@@ -18,12 +20,16 @@ final class RedisProbe implements ServiceProbe {
     @Override
     public ServiceHealth probe(ConnectionTarget target, Duration timeout) {
         long began = System.nanoTime();
-        try (Jedis jedis = ClientFactory.redisConnection(target, timeout)) {
+        HostAndPort address = ClientFactory.redisAddress(target, timeout);
+        try (Jedis jedis = new Jedis(address, ClientFactory.redisConfig(target, timeout))) {
             jedis.ping();
             Map<String, String> info = parseInfo(jedis.info());
             RedisFigures figures = RedisFiguresReader.read(jedis, info);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("URI", target.redisUri() + (target.redisTls() ? " (TLS)" : ""));
+            if (SentinelUri.isSentinel(target.redisUri())) {
+                details.put("Primary", address + " (named by Sentinel)");
+            }
             details.put("Version", info.getOrDefault("redis_version", "?"));
             details.put("Uptime", humanSeconds(info.getOrDefault("uptime_in_seconds", "0")));
             details.put("Memory", info.getOrDefault("used_memory_human", "?") + "B");

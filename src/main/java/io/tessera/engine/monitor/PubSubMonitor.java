@@ -89,7 +89,7 @@ public final class PubSubMonitor implements AutoCloseable {
 
     /** One line naming the endpoint (host and port only: credentials never appear). */
     private String describe(Throwable error) {
-        return ConnectionErrors.describe(ServiceKind.REDIS, target.redisHost() + ":" + target.redisPort(), error);
+        return ConnectionErrors.describe(ServiceKind.REDIS, target.redisDescription(), error);
     }
 
     /** The server's version (read once, from INFO server). */

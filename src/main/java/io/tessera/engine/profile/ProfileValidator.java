@@ -76,9 +76,17 @@ public final class ProfileValidator {
             problems.add("Redis URI: required, like redis://host:6379.");
             return;
         }
+        if (SentinelUri.isSentinel(redis.uri())) {
+            try {
+                SentinelUri.parse(redis.uri());
+            } catch (IllegalArgumentException e) {
+                problems.add("Redis URI: " + e.getMessage());
+            }
+            return;
+        }
         URI uri = parse(redis.uri());
         if (uri == null || !("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || blank(uri.getHost())) {
-            problems.add("Redis URI: '" + redis.uri() + "' is not like redis://host:6379 (or rediss:// for TLS).");
+            problems.add("Redis URI: '" + redis.uri() + "' is not like redis://host:6379 (or rediss:// for TLS, or redis-sentinel://host1:26379,host2:26379#master for Sentinel).");
         } else if (uri.getUserInfo() != null) {
             problems.add("Redis URI: put the user and password in their own fields, not in the URI.");
         }

@@ -299,13 +299,24 @@ public final class JobSubmission {
 
     /**
      * Polls the job until every task is settled (or the job was cancelled), reporting each changed status.
-     * Returns the last status; when {@code timeout} passes first, the status at that moment.
+     * Returns the last status; when {@code timeout} passes first, the status at that moment. A lost connection to Redis (a
+     * restart, a Sentinel failover) is waited out.
      */
     public JobStatus await(String jobId, Duration every, Duration timeout, Consumer<JobStatus> progress) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JobStatus last = null;
         while (true) {
-            JobStatus now = dispatcher.status(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+            JobStatus now;
+            try {
+                now = dispatcher.status(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+            } catch (redis.clients.jedis.exceptions.JedisConnectionException lost) {
+                // Redis restarting, or failing over to its replica: the job goes on without us; ask again until the deadline
+                if (System.nanoTime() > deadline) {
+                    throw lost;
+                }
+                Thread.sleep(every.toMillis());
+                continue;
+            }
             if (!now.equals(last)) {
                 progress.accept(now);
                 last = now;
