@@ -22,6 +22,11 @@ public record DispatchKeys(String prefix) {
         return prefix + "job:" + checkJobId(jobId);
     }
 
+    /** The pattern of every job's keys: {@code <prefix>job:*} (for ACL rules). */
+    public String jobPattern() {
+        return prefix + "job:*";
+    }
+
     /** {@code <prefix>jobs}: zset of job ids scored by their creation time (epoch ms); the jobs table lists it newest first. */
     public String jobs() {
         return prefix + "jobs";

@@ -54,6 +54,18 @@ public final class LuaScript {
     }
 
     /**
+     * Runs a script that writes nothing with EVALSHA_RO (EVAL_RO the first time): a Redis user with read-only access
+     * to its keys may run it (a plain EVAL needs write access to every key it is given).
+     */
+    public Object runReadOnly(UnifiedJedis redis, List<String> keys, List<String> args) {
+        try {
+            return redis.evalshaReadonly(sha, keys, args);
+        } catch (JedisNoScriptException unknown) {
+            return redis.evalReadonly(source, keys, args);
+        }
+    }
+
+    /**
      * Queues the script in a pipeline by SHA. A NOSCRIPT answer shows when the response is read: the caller
      * then {@link #ensureLoaded}s and runs the (idempotent) batch again.
      */
