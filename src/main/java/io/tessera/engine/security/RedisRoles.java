@@ -23,6 +23,10 @@ public final class RedisRoles {
     /** The script commands the engine uses: by SHA, the source once when the server lacks it, read-only variants. */
     private static final List<String> SCRIPTS = List.of("+evalsha", "+eval", "+evalsha_ro", "+eval_ro", "+script|load", "+script|exists");
 
+    /** What the console and the workers run: reads, writes, streams, pub/sub, MULTI, TIME (the scripts' clock) and the scripts. */
+    private static final List<String> READ_WRITE = concat(List.of("+@read", "+@write", "+@stream", "+@pubsub", "+@connection",
+            "+@transaction", "+time"), SCRIPTS);
+
     private RedisRoles() {}
 
     /** The rules after {@code ACL SETUSER <user>}: starts from {@code reset} (nothing allowed, no password) and turns the user on. */
@@ -33,15 +37,13 @@ public final class RedisRoles {
             case CONSOLE -> {
                 rules.add("~" + prefix + "*");
                 rules.add("&" + prefix + "*");
-                rules.addAll(List.of("+@read", "+@write", "+@stream", "+@pubsub", "+@connection", "+@transaction"));
-                rules.addAll(SCRIPTS);
+                rules.addAll(READ_WRITE);
             }
             case WORKER -> {
                 rules.addAll(workerKeys(keys).stream().map(key -> "~" + key).toList());
                 rules.add("%R~" + keys.controlPattern());
                 rules.add("&" + keys.events().channelPrefix() + "*");
-                rules.addAll(List.of("+@read", "+@write", "+@stream", "+@pubsub", "+@connection", "+@transaction"));
-                rules.addAll(SCRIPTS);
+                rules.addAll(READ_WRITE);
                 // key names outside the prefix are none of a worker's business
                 rules.addAll(List.of("-scan", "-randomkey"));
             }
@@ -73,6 +75,12 @@ public final class RedisRoles {
         AuditLocation audit = new AuditLocation(keys.prefix(), AuditLocation.DEFAULT.folder());
         return List.of(keys.prefix() + "tasks:*", keys.jobPattern(), keys.jobs(), keys.retry(), keys.dead(), keys.events().results(),
                 audit.stream(), audit.stream() + ":*");
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     private static String checkPrefix(String prefix) {
