@@ -11,6 +11,7 @@ import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.Dispatcher;
+import io.tessera.engine.dispatch.JobCatalog;
 import io.tessera.engine.dispatch.JobState;
 import io.tessera.engine.dispatch.JobStatus;
 import io.tessera.engine.dispatch.Priority;
@@ -132,6 +133,15 @@ class RedisRolesIT {
                         base + "/in", base + "/out-viewer", Pipeline.parse(List.of("blur:2"), "png"), Priority.NORMAL, new ShardLimits(12, 0), 2)));
                 assertTrue(chain(refused).contains("NOPERM"), chain(refused));
                 assertEquals(JobState.FINISHED, asViewer.status(job).orElseThrow().state(), "the viewer still reads it");
+
+                // the job's keys expire: a viewer's listing skips it without pruning (it may not), a console's prunes
+                try (Jedis root = jedis(admin)) {
+                    root.del(keys.job(job));
+                }
+                assertTrue(new JobCatalog(viewerConnection.redis(), keys).newest(10).isEmpty());
+                assertEquals(List.of(job), viewerConnection.redis().zrange(keys.jobs(), 0, -1), "a viewer prunes nothing");
+                assertTrue(new JobCatalog(consoleConnection.redis(), keys).newest(10).isEmpty());
+                assertEquals(List.of(), viewerConnection.redis().zrange(keys.jobs(), 0, -1), "a console prunes the index");
             }
         }
     }
