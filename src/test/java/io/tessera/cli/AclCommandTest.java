@@ -29,6 +29,15 @@ class AclCommandTest {
     }
 
     @Test
+    void docsSecurityShowsTheRulesAsPrinted() throws Exception {
+        String doc = Files.readString(Path.of("docs/security.md"));
+        for (RedisRole role : RedisRole.values()) {
+            String line = RedisRoles.setUser(role, "tessera:", "tessera-" + role.label());
+            assertTrue(doc.contains(line + "\n"), "docs/security.md lacks: " + line);
+        }
+    }
+
+    @Test
     void anUnknownRoleABadUserOrPrefixIsAOneLineError() throws Exception {
         Path home = Files.createTempDirectory("acl-cli");
         CliRun role = CliRun.run(home, "acl", "redis", "--role", "admin");

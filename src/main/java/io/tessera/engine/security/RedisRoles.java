@@ -51,8 +51,8 @@ public final class RedisRoles {
                 rules.add("%R~" + prefix + "*");
                 rules.add("~" + prefix + "thumb:*");
                 rules.add("&" + keys.events().channelPrefix() + "*");
-                rules.addAll(List.of("+@read", "+@connection", "+subscribe", "+psubscribe", "+unsubscribe", "+punsubscribe",
-                        "+evalsha_ro", "+eval_ro", "+setex", "+del"));
+                rules.addAll(List.of("+@read", "+@connection", "+subscribe", "+psubscribe", "+ssubscribe", "+unsubscribe",
+                        "+punsubscribe", "+sunsubscribe", "+evalsha_ro", "+eval_ro", "+setex", "+del"));
             }
         }
         rules.add(NO_ADMIN);
