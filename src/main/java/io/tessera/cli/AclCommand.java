@@ -18,8 +18,9 @@ final class AclCommand {
     @Command(name = "redis", mixinStandardHelpOptions = true,
             description = {"Print the Redis 7 ACL SETUSER command of a role: its keys and channels under Tessera's prefix only, "
                     + "the commands it needs, no admin command (FLUSHALL, KEYS, CONFIG, DEBUG…).",
-                    "The password is not part of it: add >PASSWORD (or #SHA256-HEX) when you run it, e.g. "
-                    + "redis-cli ACL SETUSER tessera-worker $(tessera acl redis --role worker --rules-only) '>secret'"})
+                    "The password is not part of it: add #SHA256-HEX of it (or >PASSWORD) when you run it, e.g. "
+                    + "redis-cli --askpass ACL SETUSER tessera-worker $(tessera acl redis --role worker --rules-only) \"#$HASH\" "
+                    + "(see docs/security.md, \"Redis ACL roles\")."})
     static final class Redis implements Callable<Integer> {
         @Spec
         CommandSpec spec;
