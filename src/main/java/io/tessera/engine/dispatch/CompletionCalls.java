@@ -59,7 +59,7 @@ final class CompletionCalls {
             addCompletion(args, completion);
         }
         List<String> scriptKeys = new ArrayList<>(List.of(keys.tasks(first.stream()), keys.job(job), keys.settled(job),
-                keys.events().results(), keys.shards(job), keys.control(job)));
+                keys.events().results(), keys.shards(job)));
         scriptKeys.addAll(keys.records(job));
         return DispatchScripts.COMPLETE.queue(pipeline, scriptKeys, args);
     }
@@ -105,7 +105,7 @@ final class CompletionCalls {
                 worker, Long.toString(settings.resultsMaxLen()), keys.events().channelPrefix(), completion.error(), EventJson.write(event),
                 Integer.toString(task.shard()), Long.toString(settings.deadMaxLen()));
         List<String> scriptKeys = new ArrayList<>(List.of(keys.tasks(completion.delivery().stream()), keys.job(task.job()),
-                keys.settled(task.job()), keys.events().results(), keys.retry(), keys.dead(), keys.shards(task.job()), keys.control(task.job())));
+                keys.settled(task.job()), keys.events().results(), keys.retry(), keys.dead(), keys.shards(task.job())));
         scriptKeys.addAll(keys.records(task.job()));
         return DispatchScripts.FAIL.queue(pipeline, scriptKeys, args);
     }

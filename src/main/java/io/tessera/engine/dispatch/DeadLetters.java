@@ -69,7 +69,7 @@ final class DeadLetters {
         for (DeadLetter letter : of(job)) {
             Task fresh = letter.task().withAttempt(1, letter.task().lastError());
             List<String> scriptKeys = new ArrayList<>(List.of(keys.dead(), keys.tasks(fresh.priority()), keys.job(job), keys.settled(job),
-                    keys.shards(job), keys.control(job)));
+                    keys.shards(job)));
             scriptKeys.addAll(keys.records(job));
             Object done = DispatchScripts.REQUEUE.run(redis, scriptKeys, List.of(letter.id(), fresh.id(), fresh.toJson(), Integer.toString(fresh.shard())));
             requeued += ((Long) done).intValue();

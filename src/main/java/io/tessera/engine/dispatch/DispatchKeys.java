@@ -22,14 +22,28 @@ public record DispatchKeys(String prefix) {
         return prefix + "job:" + checkJobId(jobId);
     }
 
+    /** The pattern of every job's keys: {@code <prefix>job:*} (for ACL rules). */
+    public String jobPattern() {
+        return prefix + "job:*";
+    }
+
     /** {@code <prefix>jobs}: zset of job ids scored by their creation time (epoch ms); the jobs table lists it newest first. */
     public String jobs() {
         return prefix + "jobs";
     }
 
-    /** {@code <prefix>job:<id>:control}: hash with the {@code cancel} and {@code pause} flags. */
+    /**
+     * {@code <prefix>control:<id>}: hash with the {@code cancel} and {@code pause} flags. Outside {@code <prefix>job:*}
+     * on purpose: workers write the job's other keys, and a Redis ACL key pattern cannot leave out a suffix, so the
+     * worker role gets {@code %R~<prefix>control:*} (read only) and only the console's {@code control.lua} writes here.
+     */
     public String control(String jobId) {
-        return job(jobId) + ":control";
+        return prefix + "control:" + checkJobId(jobId);
+    }
+
+    /** The pattern of every job's {@link #control} key (for ACL rules). */
+    public String controlPattern() {
+        return prefix + "control:*";
     }
 
     /** {@code <prefix>job:<id>:settled}: task id → done | cancelled | dead; what makes completions idempotent. */

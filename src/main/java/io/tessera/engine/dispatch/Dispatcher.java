@@ -138,7 +138,7 @@ public final class Dispatcher {
     /** The queue's depth, read atomically (one script) so that waiting = entries − pending never reads a completion half-way. */
     public QueueDepth depth() {
         @SuppressWarnings("unchecked")
-        List<Long> v = (List<Long>) DispatchScripts.DEPTH.run(redis, List.of(keys.tasks(Priority.HIGH), keys.tasks(Priority.NORMAL), keys.retry(), keys.dead()),
+        List<Long> v = (List<Long>) DispatchScripts.DEPTH.runReadOnly(redis, List.of(keys.tasks(Priority.HIGH), keys.tasks(Priority.NORMAL), keys.retry(), keys.dead()),
                 List.of(DispatchKeys.GROUP));
         return new QueueDepth(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4));
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 
 /**
  * The jobs there are, for the jobs table: the job index ({@code <prefix>jobs}, written when a job is created)
@@ -21,12 +22,23 @@ public final class JobCatalog {
         this.keys = keys;
     }
 
+    private void prune(List<String> gone) {
+        try {
+            redis.del(gone.stream().map(keys::control).toArray(String[]::new));
+            redis.zrem(keys.jobs(), gone.toArray(String[]::new));
+        } catch (JedisAccessControlException readOnly) {
+            // a viewer: not ours to prune
+        }
+    }
+
     /** How a job was launched: its tasks' recipe (opaque text) and priority, as stored when it was created. */
     public record Launch(String recipe, Priority priority) {}
 
     /**
      * The newest {@code limit} jobs, newest first. An id whose hash is gone (a finished job's keys expire, see
-     * {@code keepSeconds}) is skipped and dropped from the index, so the index does not outgrow the jobs.
+     * {@code keepSeconds}) is skipped and dropped from the index, so the index does not outgrow the jobs; its control
+     * hash goes with it (that hash does not expire with the job's keys: workers, who finish jobs, may not write it).
+     * A viewer's read-only Redis user may not drop anything: the listing is the same, a console's listing prunes.
      */
     public List<JobStatus> newest(int limit) {
         List<String> ids = redis.zrevrange(keys.jobs(), 0, limit - 1);
@@ -48,7 +60,7 @@ public final class JobCatalog {
             }
         }
         if (!gone.isEmpty()) {
-            redis.zrem(keys.jobs(), gone.toArray(String[]::new));
+            prune(gone);
         }
         return jobs;
     }

@@ -81,7 +81,7 @@ final class JobSetup {
             args.addAll(List.of(Integer.toString(shard.index()), Integer.toString(shard.tasks()), Long.toString(shard.images()),
                     shard.finished() ? "1" : "0", Long.toString(shard.done()), Long.toString(shard.failed())));
         }
-        long answer = (Long) DispatchScripts.CREATE_JOB.run(redis, List.of(keys.job(job), keys.shards(job), keys.settled(job), keys.control(job),
+        long answer = (Long) DispatchScripts.CREATE_JOB.run(redis, List.of(keys.job(job), keys.shards(job), keys.settled(job),
                 keys.jobs(), keys.events().results()), args);
         if (answer < 0) {
             throw new IllegalStateException(layout.planTag().isEmpty()

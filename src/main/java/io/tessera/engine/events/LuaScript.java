@@ -11,6 +11,7 @@ import java.util.List;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -50,6 +51,24 @@ public final class LuaScript {
             return redis.evalsha(sha, keys, args);
         } catch (JedisNoScriptException unknown) {
             return redis.eval(source, keys, args);
+        }
+    }
+
+    /**
+     * Runs a script that writes nothing with EVALSHA_RO (EVAL_RO the first time): a Redis user with read-only access
+     * to its keys may run it (a plain EVAL needs write access to every key it is given). Before Redis 7 (no EVALSHA_RO)
+     * it runs as any script: such a server has no read-only key rights either.
+     */
+    public Object runReadOnly(UnifiedJedis redis, List<String> keys, List<String> args) {
+        try {
+            return redis.evalshaReadonly(sha, keys, args);
+        } catch (JedisNoScriptException unknown) {
+            return redis.evalReadonly(source, keys, args);
+        } catch (JedisDataException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("ERR unknown command")) {
+                return run(redis, keys, args);
+            }
+            throw e;
         }
     }
 

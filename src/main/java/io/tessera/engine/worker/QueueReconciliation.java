@@ -18,6 +18,7 @@ import io.tessera.engine.shard.ShardState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 
 /**
  * The Redis task queue as the coordinator reconciles it with the plans in ZooKeeper. Per unfinished job, one
@@ -75,8 +76,13 @@ final class QueueReconciliation implements JobQueues {
         List<String> done = new ArrayList<>();
         boolean cancelledThere = look.state() == JobState.CANCELLED;
         if (cancelled && !cancelledThere && look.state() != JobState.FINISHED) {
-            cancelledThere = dispatcher.cancel(job.id());
-            done.add("cancelled it again (ZooKeeper records the cancel; Redis had lost the flag)");
+            try {
+                cancelledThere = dispatcher.cancel(job.id());
+                done.add("cancelled it again (ZooKeeper records the cancel; Redis had lost the flag)");
+            } catch (JedisAccessControlException workerRole) {
+                done.add("could not cancel it again (ZooKeeper records the cancel; Redis lost the flag): this worker's Redis user "
+                        + "may not write job control flags; cancel it again from the console or the CLI");
+            }
         }
         boolean missing = shards.stream().anyMatch(shard -> look.queued().getOrDefault(shard.index(), 0L) < job.tasks().tasksOf(shard.images()));
         if (missing) {

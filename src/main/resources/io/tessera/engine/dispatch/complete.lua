@@ -1,7 +1,10 @@
 -- Completes delivered tasks of one job from one stream: acknowledge, count, record events, all or nothing.
 -- Batched: one call per job and stream for up to a pipeline's worth of tasks, one PROGRESS event per call.
--- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 shards hash, 6 control hash,
---       7 the job's failures stream, 8 the job's dhash hash, 9 the job's dead-letter hash
+-- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 shards hash,
+--       6 the job's failures stream, 7 the job's dhash hash, 8 the job's dead-letter hash
+-- Not the job's control hash: workers run this script, and the worker role may only read control flags (a script runs
+-- with its caller's ACL, and a key passed to EVAL must be writable). The control hash's lifetime is the console's
+-- business (control.lua writes it, JobCatalog deletes it with the index entry of a job whose keys expired).
 -- ARGV: 1 group, 2 job id, 3 worker, 4 results max length, 5 channel prefix, then per task: entry id,
 --       task id, shard, outcome ('done' or 'cancelled'), images ok, images failed, e, f, h, then e image events
 --       (JSON), f pairs (failed input, reason), h pairs (input, dhash)
@@ -47,7 +50,7 @@ while i <= #ARGV do
       -- finished late by a worker after it was dead-lettered: it counts as done, no longer as dead
       add.dead = add.dead - 1
       tally.dead = tally.dead - 1
-      redis.call('HDEL', KEYS[9], task)
+      redis.call('HDEL', KEYS[8], task)
     else
       tally.left = tally.left - 1
     end
@@ -68,11 +71,11 @@ while i <= #ARGV do
       at = at + 1
     end
     for f = 1, failures do
-      redis.call('XADD', KEYS[7], '*', 'input', ARGV[at], 'reason', ARGV[at + 1])
+      redis.call('XADD', KEYS[6], '*', 'input', ARGV[at], 'reason', ARGV[at + 1])
       at = at + 2
     end
     for h = 1, hashes do
-      redis.call('HSET', KEYS[8], ARGV[at], ARGV[at + 1])
+      redis.call('HSET', KEYS[7], ARGV[at], ARGV[at + 1])
       at = at + 2
     end
     counted = counted + 1
@@ -94,5 +97,5 @@ for _, shard in ipairs(touched) do
     answer[#answer + 1] = tally
   end
 end
-tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5], {KEYS[3], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]})
+tessera_progress(KEYS[2], ARGV[2], ARGV[3], KEYS[4], ARGV[4], ARGV[5], {KEYS[3], KEYS[5], KEYS[6], KEYS[7], KEYS[8]})
 return answer

@@ -1,5 +1,9 @@
 -- Cancel, pause or resume a job: the flag workers check between images, and the state shown to people.
 -- KEYS: 1 job hash, 2 control hash; ARGV: 1 'cancel', 'pause' or 'resume'
+-- Only the console role runs this: the control hash (<prefix>control:<id>) is read-only to workers. It has no expiry
+-- of its own (a paused or cancelled job's tasks may wait for a worker for any time); it lives until the job's keys
+-- expired and a console's job listing (JobCatalog) drops the job from the index, which deletes it. Resume removes the
+-- pause flag, and a hash without fields is no key at all.
 -- Returns 1 when applied, 0 when the job is already finished or cancelled, -1 for an unknown job.
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return -1

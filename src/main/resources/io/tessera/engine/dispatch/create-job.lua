@@ -1,7 +1,9 @@
 -- Creates a job's dispatch state once, all or nothing: the job hash, its per-shard tallies, the settled marks of
--- shards that finished already (a job rebuilt from its plan after Redis lost it), the cancel flag, the job index
--- entry and JOB_STARTED. A job that is settled from the start (every shard finished, or cancelled) finishes here.
--- KEYS: 1 job hash, 2 shards hash, 3 settled hash, 4 control hash, 5 job index (zset), 6 results stream
+-- shards that finished already (a job rebuilt from its plan after Redis lost it), the job index entry and
+-- JOB_STARTED. A job that is settled from the start (every shard finished, or cancelled) finishes here.
+-- No cancel flag: a job rebuilt cancelled (by the coordinator, which runs as the worker role and may not write
+-- control flags) has every task settled as cancelled and none queued, so no worker would read the flag.
+-- KEYS: 1 job hash, 2 shards hash, 3 settled hash, 4 job index (zset), 5 results stream
 -- ARGV: 1 job id, 2 plan tag ('' for a job without a plan), 3 recipe, 4 priority, 5 keepSeconds,
 --       6 created (epoch ms, 0: now), 7 cancelled ('1' or '0'), 8 results max length, 9 channel prefix,
 --       10 JOB_STARTED event JSON, then per shard: index, tasks, images, finished ('1' or '0'), done, failed
@@ -49,13 +51,10 @@ redis.call('HSET', KEYS[1], 'state', cancelled and 'CANCELLED' or 'QUEUED', 'tas
   'tasksDone', totals.tasksDone, 'done', totals.done, 'failed', totals.failed, 'retried', 0, 'dead', 0,
   'cancelled', totals.cancelled, 'created', created, 'recipe', ARGV[3], 'priority', ARGV[4], 'plan', ARGV[2],
   'keepSeconds', ARGV[5])
-if cancelled then
-  redis.call('HSET', KEYS[4], 'cancel', 1)
-end
 -- the index the jobs table lists, newest first (score = created, epoch ms)
-redis.call('ZADD', KEYS[5], created, ARGV[1])
-tessera_emit(KEYS[6], ARGV[8], ARGV[9], ARGV[1], ARGV[10])
+redis.call('ZADD', KEYS[4], created, ARGV[1])
+tessera_emit(KEYS[5], ARGV[8], ARGV[9], ARGV[1], ARGV[10])
 if totals.tasksDone + totals.cancelled >= totals.tasks then
-  tessera_progress(KEYS[1], ARGV[1], '', KEYS[6], ARGV[8], ARGV[9], {KEYS[2], KEYS[3], KEYS[4]})
+  tessera_progress(KEYS[1], ARGV[1], '', KEYS[5], ARGV[8], ARGV[9], {KEYS[2], KEYS[3]})
 end
 return 1

@@ -1,6 +1,7 @@
 -- A delivered task failed as a whole: acknowledge it and either schedule another attempt or dead-letter it.
 -- KEYS: 1 task stream, 2 job hash, 3 settled-tasks hash, 4 results stream, 5 retry zset, 6 dead-letter stream,
---       7 shards hash, 8 control hash, 9 the job's failures stream, 10 the job's dhash hash, 11 the job's dead-letter hash
+--       7 shards hash, 8 the job's failures stream, 9 the job's dhash hash, 10 the job's dead-letter hash
+-- (not the control hash, which workers may only read: see complete.lua)
 -- ARGV: 1 group, 2 entry id, 3 job id, 4 task id, 5 'retry' or 'dead', 6 task JSON for the next attempt
 --       or the dead letter, 7 priority, 8 delay ms, 9 worker, 10 results max length, 11 channel prefix,
 --       12 error, 13 TASK_RETRY / TASK_DEAD event JSON, 14 shard, 15 dead-letter stream max length
@@ -28,7 +29,7 @@ if ARGV[5] == 'retry' then
 end
 local entry = redis.call('XADD', KEYS[6], 'MAXLEN', '~', ARGV[15], '*', 'job', ARGV[3], 'task', ARGV[6], 'priority', ARGV[7],
   'error', ARGV[12], 'worker', ARGV[9])
-redis.call('HSET', KEYS[11], ARGV[4], cjson.encode({entry = entry, task = ARGV[6], priority = ARGV[7], error = ARGV[12],
+redis.call('HSET', KEYS[10], ARGV[4], cjson.encode({entry = entry, task = ARGV[6], priority = ARGV[7], error = ARGV[12],
   worker = ARGV[9], time = tessera_now()}))
 redis.call('HSET', KEYS[3], ARGV[4], 'dead')
 redis.call('HINCRBY', KEYS[2], 'dead', 1)
@@ -37,5 +38,5 @@ local tally = tessera_shard_add(KEYS[7], ARGV[14], {left = -1, dead = 1})
 if tally ~= nil then
   answer[2] = tally
 end
-tessera_progress(KEYS[2], ARGV[3], ARGV[9], KEYS[4], ARGV[10], ARGV[11], {KEYS[3], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11]})
+tessera_progress(KEYS[2], ARGV[3], ARGV[9], KEYS[4], ARGV[10], ARGV[11], {KEYS[3], KEYS[7], KEYS[8], KEYS[9], KEYS[10]})
 return answer

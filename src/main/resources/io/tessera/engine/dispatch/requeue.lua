@@ -1,10 +1,11 @@
 -- Puts one dead letter of a job back on its task stream with a fresh attempt count.
--- KEYS: 1 dead-letter stream, 2 task stream, 3 job hash, 4 settled-tasks hash, 5 shards hash, 6 control hash,
---       7 the job's failures stream, 8 the job's dhash hash, 9 the job's dead-letter hash
+-- KEYS: 1 dead-letter stream, 2 task stream, 3 job hash, 4 settled-tasks hash, 5 shards hash,
+--       6 the job's failures stream, 7 the job's dhash hash, 8 the job's dead-letter hash
+-- (the control hash does not expire with the job: nothing to keep alive there)
 -- ARGV: 1 dead-letter stream entry id (its copy there may have been trimmed already), 2 task id, 3 task JSON for
 --       the new attempt, 4 shard
 -- Returns 1 when requeued, 0 when someone else took it or the task was completed meanwhile.
-if redis.call('HDEL', KEYS[9], ARGV[2]) == 0 then
+if redis.call('HDEL', KEYS[8], ARGV[2]) == 0 then
   return 0
 end
 redis.call('XDEL', KEYS[1], ARGV[1])
@@ -19,7 +20,7 @@ if state == 'FINISHED' then
   redis.call('HSET', KEYS[3], 'state', 'RUNNING')
   redis.call('HDEL', KEYS[3], 'finished')
   -- work again: the finished job's keys must not expire under it
-  for _, key in ipairs({KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]}) do
+  for _, key in ipairs({KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]}) do
     redis.call('PERSIST', key)
   end
 end

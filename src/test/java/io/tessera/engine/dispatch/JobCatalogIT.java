@@ -1,6 +1,7 @@
 package io.tessera.engine.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -28,10 +29,13 @@ class JobCatalogIT {
             assertEquals(new JobCatalog.Launch("{\"r\":2}", Priority.HIGH), catalog.launch("newer").orElseThrow());
             assertTrue(catalog.launch("nonesuch").isEmpty());
 
-            // a job whose keys expired leaves the listing and the index
+            // a job whose keys expired leaves the listing and the index, and its control hash (which does not expire) goes too
+            assertEquals("1", d.redis.hget(d.keys.control("older"), "cancel"));
+            assertEquals(-1, d.redis.ttl(d.keys.control("older")), "the control hash lives as long as the job");
             d.redis.del(d.keys.job("older"));
             assertEquals(List.of("newer"), catalog.newest(10).stream().map(JobStatus::job).toList());
             assertEquals(List.of("newer"), d.redis.zrange(d.keys.jobs(), 0, -1));
+            assertFalse(d.redis.exists(d.keys.control("older")), "the gone job's control hash is deleted with its index entry");
         }
     }
 }

@@ -41,7 +41,7 @@ class TaskTest {
     void keysLiveUnderTheirPrefix() {
         DispatchKeys keys = DispatchKeys.DEFAULT;
         assertEquals("tessera:tasks:high", keys.tasks(Priority.HIGH));
-        assertEquals("tessera:job:j1:control", keys.control("j1"));
+        assertEquals("tessera:control:j1", keys.control("j1"));
         assertEquals("tessera:events:j1", keys.events().jobChannel("j1"));
         assertEquals("tessera:events", keys.events().results());
     }
