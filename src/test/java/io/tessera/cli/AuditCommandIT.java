@@ -63,6 +63,25 @@ class AuditCommandIT {
         assertTrue(broken.err().contains("BROKEN (changed) at record 2 (stream entry " + second + "): record 2 was changed"), broken.err());
     }
 
+    /**
+     * An upload writes its record as it ends, on the uploader's thread: the command must not return (and close its
+     * connection, and the JVM exit) before the record is written. Read at once after the command, on the cluster's trail.
+     */
+    @Test
+    void aCliUploadIsOnRecordWhenTheCommandReturns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path local) throws Exception {
+        java.nio.file.Files.write(local.resolve("a.jpg"), io.tessera.testing.TestImages.jpeg(40, 30));
+        java.nio.file.Path home = SharedCluster.directories().data().getParent();
+        for (int i = 0; i < 3; i++) {
+            String dest = "/test/audited-upload-" + java.util.UUID.randomUUID();
+            CliRun upload = CliRun.run(home, "upload", local.resolve("a.jpg").toString(), dest);
+            assertEquals(0, upload.exitCode(), upload.out() + upload.err());
+            CliRun listed = CliRun.run(home, "audit", "list", "--target", dest, "--json");
+            assertEquals(0, listed.exitCode(), listed.err());
+            assertEquals(1, listed.out().lines().count(), "upload " + (i + 1) + " of 3: " + listed.out());
+            assertTrue(listed.out().contains("\"action\":\"file.upload\"") && listed.out().contains("\"result\":\"DONE\""), listed.out());
+        }
+    }
+
     @Test
     void listFiltersAndPrintsATableOrJsonLines() {
         recordThree();

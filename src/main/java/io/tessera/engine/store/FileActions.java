@@ -92,7 +92,8 @@ public final class FileActions {
         parameters.put("if taken", request.policy().name());
         gate.refuseIfReadOnly(AuditActions.FILE_UPLOAD, targets, parameters);
         UploadJob job = uploader.start(request, listener, resolver);
-        job.completion().whenComplete((summary, failure) -> gate.trail().record(ended(targets, parameters, summary, failure)));
+        // recorded before the job's completion completes: a CLI that exits as soon as the upload ends keeps the record
+        job.beforeCompletion(summary -> gate.trail().record(ended(targets, parameters, summary, null)));
         return job;
     }
 

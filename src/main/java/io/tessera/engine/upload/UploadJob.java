@@ -15,8 +15,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class UploadJob {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CompletableFuture<UploadSummary> completion = new CompletableFuture<>();
+    private final java.util.List<java.util.function.Consumer<UploadSummary>> beforeCompletion = new java.util.ArrayList<>();
+    private UploadSummary ended; // guarded by this
 
     UploadJob() {}
+
+    /**
+     * Runs {@code hook} with the summary before {@link #completion()} completes, so that whoever waits for the upload
+     * also waits for it (the audit record of an upload: a CLI that exits as the upload ends must not lose it). Runs at
+     * once, on the caller's thread, when the upload has ended already. A hook must not throw.
+     */
+    public void beforeCompletion(java.util.function.Consumer<UploadSummary> hook) {
+        UploadSummary done;
+        synchronized (this) {
+            if (ended == null) {
+                beforeCompletion.add(hook);
+                return;
+            }
+            done = ended;
+        }
+        hook.accept(done);
+    }
 
     public void cancel() {
         cancelled.set(true);
@@ -56,6 +75,15 @@ public final class UploadJob {
     }
 
     void complete(UploadSummary summary) {
-        completion.complete(summary);
+        java.util.List<java.util.function.Consumer<UploadSummary>> hooks;
+        synchronized (this) {
+            ended = summary;
+            hooks = java.util.List.copyOf(beforeCompletion);
+        }
+        try {
+            hooks.forEach(hook -> hook.accept(summary));
+        } finally {
+            completion.complete(summary);
+        }
     }
 }
