@@ -22,6 +22,11 @@ final class FolderTree {
     private final FileOpsViewModel ops;
     private final TreeView<String> tree;
     private final TreeItem<String> root;
+    /**
+     * True while the tree changes itself (rows listed again, collapsed, revealed): a selection that moves then (a
+     * selected row replaced or collapsed away) is not the operator's and must not open another folder.
+     */
+    private boolean adjusting;
 
     FolderTree(TreeView<String> tree, FolderTreeViewModel viewModel, FolderViewModel folder, FileOpsViewModel ops) {
         this.viewModel = viewModel;
@@ -41,7 +46,7 @@ final class FolderTree {
         viewModel.onFoldersChanged(changed -> changed.forEach(path -> find(root, path).ifPresent(this::reload)));
         folder.path().addListener((obs, old, now) -> reveal(root, now));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.getValue().equals(folder.path().get())) {
+            if (!adjusting && now != null && now.getValue() != null && !now.getValue().equals(folder.path().get())) {
                 folder.open(now.getValue());
             }
         });
@@ -69,7 +74,7 @@ final class FolderTree {
         }
         if (path.equals(at.getValue())) {
             if (tree.getSelectionModel().getSelectedItem() != at) {
-                tree.getSelectionModel().select(at);
+                adjusting(() -> tree.getSelectionModel().select(at));
             }
             int row = tree.getRow(at);
             if (row >= 0) {
@@ -80,12 +85,12 @@ final class FolderTree {
         if (notListed(at)) {
             viewModel.subfolders(at.getValue(), folders -> {
                 fill(at, folders);
-                at.setExpanded(true);
+                adjusting(() -> at.setExpanded(true));
                 nextTowards(at, path).ifPresent(next -> reveal(next, path));
             }, () -> unlisted(at));
             return;
         }
-        at.setExpanded(true);
+        adjusting(() -> at.setExpanded(true));
         nextTowards(at, path).ifPresent(next -> reveal(next, path));
     }
 
@@ -127,8 +132,20 @@ final class FolderTree {
 
     /** A listing failed: the row goes back to not listed, so expanding it (or a Refresh) tries again. */
     private void unlisted(TreeItem<String> parent) {
-        parent.getChildren().setAll(new TreeItem<String>(null));
-        parent.setExpanded(false);
+        adjusting(() -> {
+            parent.getChildren().setAll(new TreeItem<String>(null));
+            parent.setExpanded(false);
+        });
+    }
+
+    private void adjusting(Runnable change) {
+        boolean was = adjusting;
+        adjusting = true;
+        try {
+            change.run();
+        } finally {
+            adjusting = was;
+        }
     }
 
     private static boolean notListed(TreeItem<String> item) {
@@ -136,6 +153,10 @@ final class FolderTree {
     }
 
     private void fill(TreeItem<String> parent, List<String> folders) {
+        adjusting(() -> fillRows(parent, folders));
+    }
+
+    private void fillRows(TreeItem<String> parent, List<String> folders) {
         Map<String, TreeItem<String>> kept = new HashMap<>();
         parent.getChildren().forEach(child -> kept.put(child.getValue(), child));
         parent.getChildren().setAll(folders.stream().map(path -> kept.containsKey(path) ? kept.get(path) : item(path)).toList());
