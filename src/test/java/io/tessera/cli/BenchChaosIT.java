@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * `tessera bench chaos` with small numbers on the shared cluster: three worker JVMs, one SIGKILLed every second
+ * `tessera bench chaos` with small numbers on the shared cluster: three worker JVMs, one SIGKILLed every 0.3 s
  * and replaced while 120 small images are thumbnailed. Nothing may be lost or done twice, every output decodes.
  */
 class BenchChaosIT {
