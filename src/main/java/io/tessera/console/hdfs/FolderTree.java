@@ -12,27 +12,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The lazy folder tree: a folder's subfolders are listed when it is first expanded, and listed again after a
  * change in it (new folder, rename, move, trash, restore, delete, upload). Clicking a folder opens it in the
- * browser; a folder opened elsewhere (path field, breadcrumbs, a double click in the table) is revealed in the tree:
- * its ancestors listed and expanded as needed, its row selected and scrolled to. Rows dragged from the table onto a
- * folder are moved there.
+ * browser; rows dragged from the table onto a folder are moved there.
  */
 final class FolderTree {
     private final FolderTreeViewModel viewModel;
     private final FolderViewModel folder;
     private final FileOpsViewModel ops;
-    private final TreeView<String> tree;
     private final TreeItem<String> root;
-    /**
-     * True while the tree changes itself (rows listed again, collapsed, revealed): a selection that moves then (a
-     * selected row replaced or collapsed away) is not the operator's and must not open another folder.
-     */
-    private boolean adjusting;
 
     FolderTree(TreeView<String> tree, FolderTreeViewModel viewModel, FolderViewModel folder, FileOpsViewModel ops) {
         this.viewModel = viewModel;
         this.folder = folder;
         this.ops = ops;
-        this.tree = tree;
         root = item("/");
         tree.setRoot(root);
         folder.backend().addListener((obs, old, now) -> {
@@ -44,9 +35,9 @@ final class FolderTree {
         });
         tree.setCellFactory(t -> new FolderCell());
         viewModel.onFoldersChanged(changed -> changed.forEach(path -> find(root, path).ifPresent(this::reload)));
-        folder.path().addListener((obs, old, now) -> reveal(root, now));
+        folder.path().addListener((obs, old, now) -> find(root, now).ifPresent(item -> tree.getSelectionModel().select(item)));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (!adjusting && now != null && now.getValue() != null && !now.getValue().equals(folder.path().get())) {
+            if (now != null && !now.getValue().equals(folder.path().get())) {
                 folder.open(now.getValue());
             }
         });
@@ -63,45 +54,7 @@ final class FolderTree {
         return item;
     }
 
-    /**
-     * Walks down from {@code at} towards {@code path}, listing a row on the way that was never listed and going on
-     * when its listing arrives, expanding each ancestor, and selects the path's row. Stops quietly where the next
-     * folder is not among the listed children (a hidden name, or removed meanwhile) or when the browser has moved on.
-     */
-    private void reveal(TreeItem<String> at, String path) {
-        if (path == null || !path.equals(folder.path().get())) {
-            return;
-        }
-        if (path.equals(at.getValue())) {
-            if (tree.getSelectionModel().getSelectedItem() != at) {
-                adjusting(() -> tree.getSelectionModel().select(at));
-            }
-            int row = tree.getRow(at);
-            if (row >= 0) {
-                tree.scrollTo(Math.max(0, row - 3));
-            }
-            return;
-        }
-        if (notListed(at)) {
-            viewModel.subfolders(at.getValue(), folders -> {
-                fill(at, folders);
-                adjusting(() -> at.setExpanded(true));
-                nextTowards(at, path).ifPresent(next -> reveal(next, path));
-            }, () -> unlisted(at));
-            return;
-        }
-        adjusting(() -> at.setExpanded(true));
-        nextTowards(at, path).ifPresent(next -> reveal(next, path));
-    }
-
-    /** The child of {@code parent} that is {@code path} or one of its ancestors. */
-    private static java.util.Optional<TreeItem<String>> nextTowards(TreeItem<String> parent, String path) {
-        return parent.getChildren().stream()
-                .filter(child -> child.getValue() != null && (path.equals(child.getValue()) || path.startsWith(child.getValue() + "/")))
-                .findFirst();
-    }
-
-    /** The loaded row of a path, if its ancestors are listed. */
+    /** The loaded row of a path, if its ancestors are open (the tree is not listed just to follow the browser). */
     private static java.util.Optional<TreeItem<String>> find(TreeItem<String> item, String path) {
         if (path.equals(item.getValue())) {
             return java.util.Optional.of(item);
@@ -132,20 +85,8 @@ final class FolderTree {
 
     /** A listing failed: the row goes back to not listed, so expanding it (or a Refresh) tries again. */
     private void unlisted(TreeItem<String> parent) {
-        adjusting(() -> {
-            parent.getChildren().setAll(new TreeItem<String>(null));
-            parent.setExpanded(false);
-        });
-    }
-
-    private void adjusting(Runnable change) {
-        boolean was = adjusting;
-        adjusting = true;
-        try {
-            change.run();
-        } finally {
-            adjusting = was;
-        }
+        parent.getChildren().setAll(new TreeItem<String>(null));
+        parent.setExpanded(false);
     }
 
     private static boolean notListed(TreeItem<String> item) {
@@ -153,10 +94,6 @@ final class FolderTree {
     }
 
     private void fill(TreeItem<String> parent, List<String> folders) {
-        adjusting(() -> fillRows(parent, folders));
-    }
-
-    private void fillRows(TreeItem<String> parent, List<String> folders) {
         Map<String, TreeItem<String>> kept = new HashMap<>();
         parent.getChildren().forEach(child -> kept.put(child.getValue(), child));
         parent.getChildren().setAll(folders.stream().map(path -> kept.containsKey(path) ? kept.get(path) : item(path)).toList());

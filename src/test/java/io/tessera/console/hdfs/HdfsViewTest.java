@@ -112,27 +112,6 @@ class HdfsViewTest {
         assertTrue(fx(root::isExpanded), "the root shows open");
     }
 
-    /** A folder opened from the path field (or breadcrumbs, or the table) is revealed in the tree: ancestors listed and opened, its row selected. */
-    @Test
-    void aDeepFolderOpenedElsewhereIsRevealedAndSelectedInTheTree() throws Exception {
-        String folder = HdfsTesting.freshFolder("reveal");
-        String deep = folder + "/2024/june/beach";
-        HdfsTesting.backend().files().mkdir(deep);
-        robot.interact(() -> viewModel.setShown(true));
-        TreeItem<String> root = fx(() -> view.folderTree().getRoot());
-        waitFor(() -> fx(() -> root.getChildren().stream().anyMatch(c -> c.getValue() != null)));
-
-        robot.interact(() -> viewModel.folder().open(deep));
-
-        waitFor(() -> fx(() -> view.folderTree().getSelectionModel().getSelectedItem() != null
-                && deep.equals(view.folderTree().getSelectionModel().getSelectedItem().getValue())));
-        for (String ancestor : List.of(folder, folder + "/2024", folder + "/2024/june")) {
-            assertTrue(fx(() -> treeItem(ancestor).isExpanded()), ancestor + " is open");
-        }
-        assertTrue(fx(() -> view.folderTree().getRow(view.folderTree().getSelectionModel().getSelectedItem())) >= 0, "its row is shown");
-        assertEquals(deep, fx(() -> viewModel.folder().path().get()), "revealing it did not open another folder");
-    }
-
     @Test
     void aFilterThatHidesEverythingSaysSoRatherThanEmptyFolder() throws Exception {
         String folder = HdfsTesting.freshFolder("filter");
