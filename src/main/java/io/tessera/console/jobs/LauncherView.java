@@ -36,6 +36,7 @@ public final class LauncherView {
     @FXML private ComboBox<String> formatBox;
     @FXML private TextField qualityField;
     @FXML private TextField outputField;
+    @FXML private Label outputHintLabel;
     @FXML private Spinner<Integer> shardSpinner;
     @FXML private Spinner<Integer> taskSpinner;
     @FXML private ComboBox<Priority> priorityBox;
@@ -72,7 +73,7 @@ public final class LauncherView {
         qualityField.textProperty().bindBidirectional(viewModel.quality());
         qualityField.disableProperty().bind(viewModel.format().isNotEqualTo("jpeg"));
         outputField.textProperty().bindBidirectional(viewModel.output());
-        outputField.promptTextProperty().bind(viewModel.outputHint());
+        outputHintLabel.textProperty().bind(viewModel.outputHint());
         shardSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, viewModel.shardImages().get(), 100));
         shardSpinner.getValueFactory().valueProperty().bindBidirectional(viewModel.shardImages());
         taskSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 10_000, viewModel.imagesPerTask().get(), 5));

@@ -230,13 +230,13 @@ public final class LauncherViewModel {
         String in = input.get() == null ? "" : input.get().strip();
         List<String> specs = ops.stream().map(d -> d.spec().get()).toList();
         if (!in.startsWith("/") || specs.isEmpty()) {
-            outputHint.set("default: <input>/../_derived/<job id>/<op chain>");
+            outputHint.set("Default: <input>/../_derived/<job id>/<op chain>");
             return;
         }
         try {
-            outputHint.set("default: " + JobRecipe.defaultOutput(in, ESTIMATE_ID, Pipeline.parse(specs, null)).replace(ESTIMATE_ID, "<job id>"));
+            outputHint.set("Default: " + JobRecipe.defaultOutput(in, ESTIMATE_ID, Pipeline.parse(specs, null)).replace(ESTIMATE_ID, "<job id>"));
         } catch (IllegalArgumentException invalid) {
-            outputHint.set("default: <input>/../_derived/<job id>/<op chain>");
+            outputHint.set("Default: <input>/../_derived/<job id>/<op chain>");
         }
     }
 

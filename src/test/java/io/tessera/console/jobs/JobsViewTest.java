@@ -127,12 +127,12 @@ class JobsViewTest {
             waitFor(() -> !shownCells(".jobs-shards").isEmpty());
             // the jobs table too, with the launcher open: the whole job id, state and count
             assertEquals(java.util.List.of(), fx(() -> cutTexts(".jobs-table", ".jobs-shards", ".jobs-detail-tabs")), "nothing cut at " + size[0] + "×" + size[1]);
+            assertEquals(java.util.List.of(), fx(() -> cutPrompts(".jobs-launcher")), "the launcher's hints whole at " + size[0] + "×" + size[1]);
             assertTrue(fx(() -> shownCells(".jobs-shards").containsAll(java.util.List.of("Shard", "State", "Images", "Done", "Failed", "Owner", "3"))),
                     fx(() -> shownCells(".jobs-shards").toString()));
         }
     }
 
-    /** Texts of labels, cells and tab labels under these nodes that the skin shortened (an ellipsis in place of the end). */
     @Test
     void aReadOnlyProfileDisablesEveryJobWriteWithItsReason() throws Exception {
         String reason = "profile '" + SharedCluster.target().profileName() + "' is read-only: no changes can be made through it";
@@ -156,10 +156,28 @@ class JobsViewTest {
         return robot.lookup((Node n) -> n instanceof javafx.scene.control.Button b && text.equals(b.getText())).queryButton();
     }
 
+    /** Texts of labels, cells and tab labels under these nodes that the skin shortened (an ellipsis in place of the end). */
     private java.util.List<String> cutTexts(String... roots) {
         return labels(roots).stream()
                 .filter(l -> l.isVisible() && l.lookupAll(".text").stream().noneMatch(t -> t instanceof javafx.scene.text.Text text && l.getText().equals(text.getText())))
                 .map(javafx.scene.control.Labeled::getText).toList();
+    }
+
+    /** Prompt texts of empty text fields under this node wider than the field's room for text (drawn cut off). */
+    private java.util.List<String> cutPrompts(String root) {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (Node n : robot.lookup(root).query().lookupAll(".text-field")) {
+            if (n instanceof javafx.scene.control.TextField field && field.isVisible() && field.getText().isEmpty()
+                    && field.getPromptText() != null && !field.getPromptText().isEmpty()) {
+                javafx.scene.text.Text prompt = new javafx.scene.text.Text(field.getPromptText());
+                prompt.setFont(field.getFont());
+                double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+                if (prompt.getLayoutBounds().getWidth() > room) {
+                    cut.add(field.getPromptText());
+                }
+            }
+        }
+        return cut;
     }
 
     private java.util.List<String> shownCells(String table) {
