@@ -112,6 +112,53 @@ class HdfsViewTest {
         assertTrue(fx(root::isExpanded), "the root shows open");
     }
 
+    /** A folder opened from the path field (or breadcrumbs, or the table) is revealed in the tree: ancestors listed and opened, its row selected. */
+    @Test
+    void aDeepFolderOpenedElsewhereIsRevealedAndSelectedInTheTree() throws Exception {
+        String folder = HdfsTesting.freshFolder("reveal");
+        String deep = folder + "/2024/june/beach";
+        HdfsTesting.backend().files().mkdir(deep);
+        robot.interact(() -> viewModel.setShown(true));
+        TreeItem<String> root = fx(() -> view.folderTree().getRoot());
+        waitFor(() -> fx(() -> root.getChildren().stream().anyMatch(c -> c.getValue() != null)));
+
+        robot.interact(() -> viewModel.folder().open(deep));
+
+        waitFor(() -> fx(() -> view.folderTree().getSelectionModel().getSelectedItem() != null
+                && deep.equals(view.folderTree().getSelectionModel().getSelectedItem().getValue())));
+        for (String ancestor : List.of(folder, folder + "/2024", folder + "/2024/june")) {
+            assertTrue(fx(() -> treeItem(ancestor).isExpanded()), ancestor + " is open");
+        }
+        assertTrue(fx(() -> view.folderTree().getRow(view.folderTree().getSelectionModel().getSelectedItem())) >= 0, "its row is shown");
+        assertEquals(deep, fx(() -> viewModel.folder().path().get()), "revealing it did not open another folder");
+    }
+
+    /**
+     * Only the operator's selection opens a folder: clicking a row does; the tree moving its selection itself (the
+     * selected row's parent collapsed, so the selection falls back on it) does not.
+     */
+    @Test
+    void aClickOnATreeRowOpensItButTheTreesOwnSelectionMovesDoNot() throws Exception {
+        String folder = HdfsTesting.freshFolder("treeclick");
+        HdfsTesting.backend().files().mkdir(folder + "/inner/deeper");
+        robot.interact(() -> viewModel.setShown(true));
+        robot.interact(() -> viewModel.folder().open(folder + "/inner/deeper"));
+        waitFor(() -> fx(() -> view.folderTree().getSelectionModel().getSelectedItem() != null
+                && (folder + "/inner/deeper").equals(view.folderTree().getSelectionModel().getSelectedItem().getValue())));
+
+        robot.interact(() -> treeItem(folder + "/inner").setExpanded(false));
+        assertEquals(folder + "/inner", fx(() -> view.folderTree().getSelectionModel().getSelectedItem().getValue()), "the selection fell back on the collapsed row");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(folder + "/inner/deeper", fx(() -> viewModel.folder().path().get()), "the tree's own move opened nothing");
+
+        Node row = fx(() -> view.folderTree().lookupAll(".tree-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TreeCell<?> c && folder.equals(c.getItem())).findFirst().orElseThrow());
+        // near the row's left end: a cell is as wide as its text, wider than the tree's pane, and its centre may lie beyond it
+        javafx.geometry.Bounds at = fx(() -> row.localToScreen(row.getBoundsInLocal()));
+        robot.clickOn(new javafx.geometry.Point2D(at.getMinX() + 30, at.getCenterY()));
+        waitFor(() -> fx(() -> folder.equals(viewModel.folder().path().get())));
+    }
+
     @Test
     void aFilterThatHidesEverythingSaysSoRatherThanEmptyFolder() throws Exception {
         String folder = HdfsTesting.freshFolder("filter");
