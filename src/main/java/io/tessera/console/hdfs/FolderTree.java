@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.event.EventDispatcher;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -189,9 +190,12 @@ final class FolderTree {
             if (empty || path == null) {
                 setText(empty ? null : "…");
                 setGraphic(null);
+                setTooltip(null);
             } else {
                 setText(HdfsPaths.name(path));
                 setGraphic(getTreeItem().getGraphic());
+                // deep rows are cut by the pane's width: the whole path on hover
+                setTooltip(new Tooltip(path));
             }
         }
     }
