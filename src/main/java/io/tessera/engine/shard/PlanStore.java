@@ -1,7 +1,6 @@
 package io.tessera.engine.shard;
 
 import io.tessera.engine.connect.ClusterConnection;
-import io.tessera.engine.shard.ShardPlan.PlannedShard;
 import io.tessera.engine.zk.ZNodeException;
 import io.tessera.engine.zk.ZkAccess;
 import io.tessera.engine.zk.ZkBulk;
@@ -57,10 +56,7 @@ public final class PlanStore {
             throw new ZNodeException(ZNodeException.Kind.ALREADY_EXISTS, zk.absolute(TesseraPaths.job(jobId)), "a job " + jobId + " exists already", null);
         }
         zk.ensurePath(TesseraPaths.JOBS);
-        List<byte[]> shardNodes = new ArrayList<>(plan.shards().size());
-        for (PlannedShard shard : plan.shards()) {
-            shardNodes.add(shardNode(jobId, shard).toJson());
-        }
+        List<byte[]> shardNodes = new ShardNodes(manifests, settings).of(jobId, plan.shards());
         ZkTransactions writes = new ZkTransactions(zk, settings.transactionBytes());
         try {
             writes.create(TesseraPaths.job(jobId), ZkJson.bytes(job));
@@ -80,18 +76,6 @@ public final class PlanStore {
             throw e;
         }
         return job;
-    }
-
-    private ShardRecord shardNode(String jobId, PlannedShard shard) throws IOException {
-        ShardRecord inline = ShardRecord.planned(shard.index(), shard.imageCount(), shard.bytes(), shard.images(), null);
-        if (inline.toJson().length <= settings.inlineInputBytes()) {
-            return inline;
-        }
-        if (manifests == null) {
-            throw new IOException("shard " + shard.index() + " lists too many images to keep in ZooKeeper and this plan store has no HDFS manifest store");
-        }
-        ManifestRef ref = manifests.write(jobId, shard.index(), shard.images());
-        return ShardRecord.planned(shard.index(), shard.imageCount(), shard.bytes(), null, ref);
     }
 
     public boolean isCommitted(String jobId) throws IOException {

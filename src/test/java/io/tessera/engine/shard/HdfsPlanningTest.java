@@ -73,6 +73,39 @@ class HdfsPlanningTest {
         }
     }
 
+    /**
+     * Manifests are written by several threads at once; one that cannot be written (its place taken by a folder with
+     * something in it) fails the store, and none of the job's manifests, nor any of its znodes, is left behind.
+     */
+    @Test
+    void aManifestThatCannotBeWrittenFailsTheStoreAndLeavesNoManifestBehind() throws Exception {
+        ConnectionTarget target = SharedCluster.target();
+        try (FileSystem fs = ClientFactory.fileSystem(target, Duration.ofSeconds(10), false)) {
+            ZkAccess zk = ZooKeeperTesting.connect(target.zooKeeperConnect(), ZooKeeperTesting.freshChroot());
+            try {
+                ManifestStore manifests = new ManifestStore(fs, "/tessera");
+                PlanStore store = new PlanStore(zk, manifests, new PlanStoreSettings(256, 512 * 1024));
+                String jobId = "hdfs-broken-" + System.nanoTime();
+                List<ImageFile> listing = new ArrayList<>();
+                for (int i = 0; i < 400; i++) {
+                    listing.add(new ImageFile("dir/photo-" + i + ".jpg", 1_000 + i));
+                }
+                ShardPlan plan = ShardPlanner.plan(listing, new ShardLimits(10, 0));
+                assertTrue(plan.shards().size() > 17, "shard 17 is planned");
+                write(fs, new Path(new Path(manifests.jobFolder(jobId), "manifests"), "shard-00017.jsonl/in-the-way").toString(), 1);
+
+                java.io.IOException failed = assertThrows(java.io.IOException.class,
+                        () -> store.store(jobId, "/in", List.of("thumbnail"), new ShardLimits(10, 0), plan));
+
+                assertTrue(failed.getMessage().contains("shard-00017"), failed.getMessage());
+                assertTrue(!fs.exists(manifests.jobFolder(jobId)), "no manifest of the job is left");
+                assertTrue(store.readJob(jobId).isEmpty(), "nothing in ZooKeeper");
+            } finally {
+                zk.client().close();
+            }
+        }
+    }
+
     private static void write(FileSystem fs, String path, int bytes) throws Exception {
         try (OutputStream out = fs.create(new Path(path))) {
             out.write(new byte[bytes]);
