@@ -133,6 +133,25 @@ public final class SecretStore {
         return hasEnvironmentPassword() ? KeystoreProtection.environment() : KeystoreProtection.keyFile();
     }
 
+    /** Whether connecting with the profile reads the keystore (a password kept there, not in the environment). */
+    public static boolean needsKeystore(ConnectionProfile profile) {
+        return !profile.isLocal() && (inKeystore(profile.zooKeeper().digestPassword()) || inKeystore(profile.redis().password()));
+    }
+
+    private static boolean inKeystore(SecretRef ref) {
+        return ref != null && !ref.isEnvironment();
+    }
+
+    /** Opens the keystore as a connection would, so a locked store or a wrong passphrase shows before anything else. */
+    public synchronized void check() throws SecretStoreException {
+        char[] password = storePassword();
+        try {
+            load(password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
     /** True when secrets can be read only after {@link #unlock}: a passphrase store, not unlocked, no passphrase file. */
     public synchronized boolean needsPassphrase() throws SecretStoreException {
         return protection().kind() == Kind.PASSPHRASE && unlocked == null && passphrases.file().isEmpty();
