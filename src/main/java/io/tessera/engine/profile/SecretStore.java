@@ -361,8 +361,8 @@ public final class SecretStore {
     private char[] passphrasePassword(KeystoreProtection protection) throws SecretStoreException {
         if (unlocked == null) {
             Path file = passphrases.file().orElseThrow(() -> new KeystoreLockedException("The keystore " + files.store()
-                    + " is protected by a passphrase and none was given: unlock it in the console, or name a passphrase file with "
-                    + PassphraseSources.FILE_ENV + " (or the systemd credential " + PassphraseSources.CREDENTIAL_NAME + ")."));
+                    + " is protected by a passphrase and none was given (the console asks for it; a service names a passphrase file with "
+                    + PassphraseSources.FILE_ENV + " or the systemd credential " + PassphraseSources.CREDENTIAL_NAME + ")."));
             char[] passphrase = passphrases.read(file);
             try {
                 unlock(passphrase);
