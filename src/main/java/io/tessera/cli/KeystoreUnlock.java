@@ -17,7 +17,7 @@ final class KeystoreUnlock {
     /** sysexits' EX_CONFIG: the units name it in RestartPreventExitStatus=, so systemd does not restart into it again. */
     static final int EXIT_LOCKED = 78;
     static final int TRIES = 3;
-    static final int MIN_LENGTH = 10;
+    static final int MIN_LENGTH = SecretStore.MIN_PASSPHRASE_LENGTH;
 
     private KeystoreUnlock() {}
 

@@ -1,5 +1,6 @@
 package io.tessera.console.secrets;
 
+import io.tessera.console.common.DialogFit;
 import io.tessera.console.common.Fxml;
 import io.tessera.console.common.Stylesheets;
 import javafx.event.ActionEvent;
@@ -38,19 +39,8 @@ public final class UnlockDialog {
         message.textProperty().bind(model.message());
         message.visibleProperty().bind(model.message().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-        workingRow.visibleProperty().addListener((obs, was, now) -> fitWindow());
-        message.visibleProperty().addListener((obs, was, now) -> fitWindow());
-    }
-
-    /** Wrapped labels have their height only after CSS and layout: size the dialog after both (as the profile editor does). */
-    private void fitWindow() {
-        javafx.application.Platform.runLater(() -> {
-            if (root.getScene() != null && root.getScene().getWindow() != null) {
-                root.getScene().getRoot().applyCss();
-                root.getScene().getRoot().layout();
-                root.getScene().getWindow().sizeToScene();
-            }
-        });
+        workingRow.visibleProperty().addListener((obs, was, now) -> DialogFit.later(root));
+        message.visibleProperty().addListener((obs, was, now) -> DialogFit.later(root));
     }
 
     /** Shows the dialog; true when the keystore was unlocked, false on Cancel (or when the tries ran out). */

@@ -33,6 +33,8 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public final class SecretStore {
     public static final String KEYSTORE_PASSWORD_ENV = "TESSERA_KEYSTORE_PASSWORD";
+    /** The shortest new passphrase accepted (the KDF slows guessing; only length makes it hopeless). */
+    public static final int MIN_PASSPHRASE_LENGTH = 10;
 
     private final Path keyFile;
     private final Function<String, String> environment;
@@ -200,6 +202,9 @@ public final class SecretStore {
         KeystoreProtection current = protection();
         if (target == current.kind() && target != Kind.PASSPHRASE) {
             return false;
+        }
+        if (target == Kind.PASSPHRASE && (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH)) {
+            throw new SecretStoreException("A passphrase has at least " + MIN_PASSPHRASE_LENGTH + " characters.");
         }
         if (target == Kind.ENVIRONMENT && !hasEnvironmentPassword()) {
             throw new SecretStoreException(KEYSTORE_PASSWORD_ENV + " is not set: set it to protect the keystore with it.");

@@ -34,7 +34,6 @@ import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -50,21 +49,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class UnlockDialogTest {
     private static final String PASSPHRASE = "the console's passphrase";
 
-    @TempDir
-    Path home;
     private final FxRobot robot = new FxRobot();
-    private BackgroundTasks tasks;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) {
-            tasks.shutdown();
-        }
-    }
 
     @Test
-    void asksOnceAtStartCancelKeepsLocalAWrongPassphraseSaysSoAndTheRightOneConnects() throws Exception {
+    void asksOnceAtStartCancelKeepsLocalAWrongPassphraseSaysSoAndTheRightOneConnects(@TempDir Path home) throws Exception {
         AppDirectories dirs = AppDirectories.under(home);
         SecretStore ours = SecretStore.inDirectories(dirs);
         SecretRef redisPassword = ours.put("placeholder until the local cluster is up".toCharArray());
@@ -72,9 +60,19 @@ class UnlockDialogTest {
         profiles.save(lab("hdfs://127.0.0.1:1", "127.0.0.1:1", "redis://127.0.0.1:1", redisPassword), null);
         ours.protect(Kind.PASSPHRASE, PASSPHRASE.toCharArray());
 
-        Stage stage = FxToolkit.registerPrimaryStage();
         FxUiThread ui = new FxUiThread();
-        tasks = BackgroundTasks.daemonThreads(ui);
+        BackgroundTasks tasks = BackgroundTasks.daemonThreads(ui);
+        try {
+            startAsksUnlocksAndConnects(dirs, ours, profiles, redisPassword, ui, tasks);
+        } finally {
+            FxToolkit.cleanupStages();
+            tasks.shutdown();
+        }
+    }
+
+    private void startAsksUnlocksAndConnects(AppDirectories dirs, SecretStore ours, ProfileStore profiles, SecretRef redisPassword,
+            FxUiThread ui, BackgroundTasks tasks) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
         CountDownLatch exited = new CountDownLatch(1);
         List<String> errors = new CopyOnWriteArrayList<>();
         AppContext context = new AppContext(dirs, ui, tasks, theme -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()),

@@ -87,6 +87,8 @@ class SecretStoreProtectionTest {
         assertEquals("Wrong passphrase: it does not open the keystore " + dir.resolve("config/secrets.p12") + ".", wrong.getMessage());
         assertTrue(fresh.needsPassphrase());
         assertThrows(SecretStoreException.class, () -> fresh.unlock(new char[0]));
+        SecretStoreException tooShort = assertThrows(SecretStoreException.class, () -> store().protect(Kind.PASSPHRASE, "short".toCharArray()));
+        assertEquals("A passphrase has at least 10 characters.", tooShort.getMessage());
         fresh.unlock(PASSPHRASE.toCharArray());
         assertEverySecret(fresh);
     }
@@ -97,10 +99,10 @@ class SecretStoreProtectionTest {
         store.protect(Kind.PASSPHRASE, PASSPHRASE.toCharArray());
         SecretStore second = store();
         second.unlock(PASSPHRASE.toCharArray());
-        assertTrue(second.protect(Kind.PASSPHRASE, "a new one".toCharArray()), "a passphrase can be changed");
+        assertTrue(second.protect(Kind.PASSPHRASE, "a new passphrase".toCharArray()), "a passphrase can be changed");
         SecretStore third = store();
         assertThrows(WrongPassphraseException.class, () -> third.unlock(PASSPHRASE.toCharArray()));
-        third.unlock("a new one".toCharArray());
+        third.unlock("a new passphrase".toCharArray());
         assertEverySecret(third);
 
         assertTrue(third.protect(Kind.KEY_FILE, null));
