@@ -83,6 +83,8 @@ public final class ProfileSwitcherView {
     }
 
     private void openEditor(ProfileEditorViewModel editor) {
+        // a password typed in the editor goes to the keystore: offer to unlock it first (Cancel still edits)
+        askPassphrase("Passwords saved with a profile go into it.");
         new ProfileEditorView(editor).showAndWait(root.getScene().getWindow()).ifPresent(viewModel::saved);
     }
 

@@ -32,6 +32,7 @@ import javax.crypto.spec.PBEKeySpec;
  * {@link #unlock} or read from a service manager's credential file ({@link PassphraseSources}).
  */
 public final class SecretStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecretStore.class);
     public static final String KEYSTORE_PASSWORD_ENV = "TESSERA_KEYSTORE_PASSWORD";
     /** The shortest new passphrase accepted (the KDF slows guessing; only length makes it hopeless). */
     public static final int MIN_PASSPHRASE_LENGTH = 10;
@@ -239,6 +240,9 @@ public final class SecretStore {
             }
             lock();
             unlocked = target == Kind.PASSPHRASE ? newPassword.clone() : null;
+            // a machine's keystore belongs to no cluster's audit trail: the log keeps the change (never a secret)
+            LOG.info("The keystore {} ({} entries) is now protected by its {} (was: {})", files.store(), Collections.list(fresh.aliases()).size(),
+                    target.label(), current.kind().label());
             return true;
         } catch (GeneralSecurityException | IOException e) {
             throw new SecretStoreException("The keystore " + files.store() + " was not re-encrypted (it is as it was): " + e.getMessage(), e);
