@@ -5,4 +5,8 @@ public final class KeystoreLockedException extends SecretStoreException {
     public KeystoreLockedException(String message) {
         super(message);
     }
+
+    public KeystoreLockedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

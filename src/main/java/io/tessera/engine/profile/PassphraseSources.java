@@ -45,7 +45,7 @@ public final class PassphraseSources {
                 ? FILE_ENV + " (" + f + ")" : "the systemd credential " + CREDENTIAL_NAME));
     }
 
-    /** The passphrase in that file without its line end; the caller zeroes it. */
+    /** The passphrase in that file without its line end; the caller zeroes it. An unreadable file leaves the store locked. */
     char[] read(Path file) throws SecretStoreException {
         byte[] bytes = null;
         try {
@@ -59,11 +59,11 @@ public final class PassphraseSources {
             decoded.get(passphrase);
             Arrays.fill(decoded.array(), '\0');
             if (passphrase.length == 0) {
-                throw new SecretStoreException("The keystore passphrase file " + file + " is empty.");
+                throw new KeystoreLockedException("The keystore passphrase file " + file + " is empty.");
             }
             return passphrase;
         } catch (IOException e) {
-            throw new SecretStoreException("Cannot read the keystore passphrase from " + file + ": " + e.getMessage(), e);
+            throw new KeystoreLockedException("Cannot read the keystore passphrase from " + file + " (" + e.getClass().getSimpleName() + "): the keystore stays locked.", e);
         } finally {
             if (bytes != null) {
                 Arrays.fill(bytes, (byte) 0);

@@ -168,6 +168,11 @@ class SecretStoreProtectionTest {
         assertEquals("the systemd credential tessera-keystore-passphrase", worker.passphraseSource().orElseThrow());
         assertEverySecret(worker);
 
+        env.put(PassphraseSources.FILE_ENV, dir.resolve("no-such-file").toString());
+        KeystoreLockedException missing = assertThrows(KeystoreLockedException.class, () -> store().resolve(saved.keySet().iterator().next()));
+        assertEquals("Cannot read the keystore passphrase from " + dir.resolve("no-such-file") + " (NoSuchFileException): the keystore stays locked.",
+                missing.getMessage());
+
         Path wrongFile = dir.resolve("wrong-passphrase");
         Files.writeString(wrongFile, "not it");
         env.put(PassphraseSources.FILE_ENV, wrongFile.toString());
