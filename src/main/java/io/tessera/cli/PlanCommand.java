@@ -2,7 +2,6 @@ package io.tessera.cli;
 
 import io.tessera.engine.AppDirectories;
 import io.tessera.engine.connect.ClusterConnection;
-import io.tessera.engine.connect.ProfileResolver;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.ProfileStore;
 import io.tessera.engine.shard.ImageFile;
@@ -67,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
         ProfileTargets.refuseWrites(profile);
         String id = jobId != null ? jobId : "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         PrintWriter out = spec.commandLine().getOut();
-        try (ClusterConnection connection = new ClusterConnection(ProfileResolver.inDirectories(dirs).resolve(profile))) {
+        try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profile))) {
             List<ImageFile> listing = JobPlanning.listFolder(connection, input);
             if (listing.isEmpty() && synthetic > 0) {
                 out.println(input + " holds no images; planning " + synthetic + " made-up ones");

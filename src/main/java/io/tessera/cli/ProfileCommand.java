@@ -104,7 +104,7 @@ final class ProfileCommand {
 
         @Override
         public Integer call() throws Exception {
-            SecretStore secrets = SecretStore.inDirectories(dirs());
+            SecretStore secrets = KeystoreUnlock.opened(dirs());
             ConnectionProfile profile = new ConnectionProfile(name, ConnectionProfile.Kind.CLUSTER,
                     new HdfsSettings(hdfsUri, hadoopConf, hdfsUser),
                     new ZooKeeperSettings(zooKeeper, chroot, zooKeeperUser, zooKeeperPassword == null ? null : zooKeeperPassword.store(secrets)),
@@ -165,7 +165,7 @@ final class ProfileCommand {
             ProfileStore store = ProfileStore.inDirectories(dirs());
             ConnectionProfile profile = store.find(name).filter(p -> !p.isLocal())
                     .orElseThrow(() -> new ReadableErrors.UserError("no saved profile named '" + name + "'", 1));
-            new ProfileActions(store, SecretStore.inDirectories(dirs()), new ProfileTrail(profile)).remove(profile);
+            new ProfileActions(store, KeystoreUnlock.opened(dirs()), new ProfileTrail(profile)).remove(profile);
             spec.commandLine().getOut().println("Removed profile " + name + ".");
             return 0;
         }

@@ -6,6 +6,7 @@ import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.connect.ProfileResolver;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.ProfileStore;
+import io.tessera.engine.profile.SecretStore;
 
 /** A profile name from the command line → endpoints and secrets, or a one-line error. */
 final class ProfileTargets {
@@ -20,8 +21,14 @@ final class ProfileTargets {
                 .orElseThrow(() -> new ReadableErrors.UserError("no profile named '" + profileName + "' (see `tessera profile list`)", 1));
     }
 
+    /** A profile whose passwords are in a locked keystore asks for its passphrase at a terminal, or ends with one line. */
     static ConnectionTarget resolve(ConnectionProfile profile) throws Exception {
-        return ProfileResolver.inDirectories(AppDirectories.fromEnvironment()).resolve(profile);
+        AppDirectories dirs = AppDirectories.fromEnvironment();
+        SecretStore secrets = SecretStore.inDirectories(dirs);
+        if (SecretStore.needsKeystore(profile)) {
+            KeystoreUnlock.open(secrets);
+        }
+        return new ProfileResolver(dirs.localCluster(), secrets).resolve(profile);
     }
 
     /**

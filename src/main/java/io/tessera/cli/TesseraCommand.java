@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = TesseraCommand.VersionProvider.class,
         description = "Operations console and distributed image-processing engine on HDFS, ZooKeeper and Redis.",
         subcommands = {ConsoleCommand.class, LocalCommand.class, CheckCommand.class, ProfileCommand.class, UploadCommand.class,
-                PlanCommand.class, SubmitCommand.class, WorkerCommand.class, AuditCommand.class, AclCommand.class, BenchCommand.class, SimCommand.class})
+                PlanCommand.class, SubmitCommand.class, WorkerCommand.class, AuditCommand.class, AclCommand.class, SecretsCommand.class, BenchCommand.class, SimCommand.class})
 public final class TesseraCommand implements Runnable {
 
     public static void main(String[] args) {

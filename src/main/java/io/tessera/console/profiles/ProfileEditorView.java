@@ -1,5 +1,6 @@
 package io.tessera.console.profiles;
 
+import io.tessera.console.common.DialogFit;
 import io.tessera.console.common.Fxml;
 import io.tessera.console.common.Stylesheets;
 import io.tessera.console.status.ServiceStatusModel;
@@ -119,18 +120,8 @@ public final class ProfileEditorView {
         return line;
     }
 
-    /**
-     * The dialog grows with results, problems and warnings instead of clipping its buttons. New labels have
-     * no size until CSS and layout ran, so size the window after applying both.
-     */
     private void fitWindow() {
-        javafx.application.Platform.runLater(() -> {
-            if (root.getScene() != null && root.getScene().getWindow() != null) {
-                root.getScene().getRoot().applyCss();
-                root.getScene().getRoot().layout();
-                root.getScene().getWindow().sizeToScene();
-            }
-        });
+        DialogFit.later(root);
     }
 
     private void showProblems() {

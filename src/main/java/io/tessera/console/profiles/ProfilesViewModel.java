@@ -3,6 +3,7 @@ package io.tessera.console.profiles;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.ErrorSink;
 import io.tessera.console.connection.Session;
+import io.tessera.console.secrets.KeystoreLockModel;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.ProfileActions;
 import io.tessera.engine.profile.ProfileStore;
@@ -27,6 +28,10 @@ public final class ProfilesViewModel {
     // One read-only view for all callers: a temporary one would drop their (weak) listeners when collected.
     private final ObservableList<ConnectionProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
     private final BooleanBinding activeIsLocal;
+    private final KeystoreLockModel lock;
+    private final BooleanBinding offerUnlock;
+    private Runnable askForPassphrase = () -> { };
+    private boolean askedAtStart;
 
     public ProfilesViewModel(ProfileActions actions, SecretStore secrets, Session session, BackgroundTasks tasks, ErrorSink errors, Duration testTimeout) {
         this.actions = actions;
@@ -37,10 +42,40 @@ public final class ProfilesViewModel {
         this.errors = errors;
         this.testTimeout = testTimeout;
         this.activeIsLocal = Bindings.createBooleanBinding(() -> session.activeProfileProperty().get().isLocal(), session.activeProfileProperty());
+        this.lock = new KeystoreLockModel(secrets, tasks);
+        this.offerUnlock = Bindings.createBooleanBinding(() -> profiles.stream().anyMatch(lock::blocks), profiles, lock.locked());
     }
 
+    /** Loads the profiles; the first time a profile needs the locked keystore, asks for its passphrase once. */
     public void reload() {
-        tasks.run("Loading profiles", store::list, profiles::setAll, reason -> errors.show("The profiles could not be loaded", reason));
+        tasks.run("Loading profiles", store::list, loaded -> {
+            profiles.setAll(loaded);
+            lock.refresh(() -> {
+                if (!askedAtStart && offerUnlock.get()) {
+                    askedAtStart = true;
+                    askForPassphrase.run();
+                }
+            });
+        }, reason -> errors.show("The profiles could not be loaded", reason));
+    }
+
+    /** What the view does when the passphrase is wanted at start (opens the unlock dialog). */
+    public void whenPassphraseWanted(Runnable ask) {
+        this.askForPassphrase = ask;
+    }
+
+    /** True when connecting with the profile waits for the keystore's passphrase. */
+    public boolean needsUnlock(ConnectionProfile profile) {
+        return profile != null && lock.blocks(profile);
+    }
+
+    public KeystoreLockModel keystoreLock() {
+        return lock;
+    }
+
+    /** True while the keystore is locked and some profile needs it: the switcher offers Unlock. */
+    public BooleanBinding offerUnlock() {
+        return offerUnlock;
     }
 
     /** Switches to the profile unless it is already active. */
