@@ -6,12 +6,13 @@ import java.util.Locale;
 /**
  * Text specs to ops: {@code thumbnail:256}, {@code resize:w=800}, {@code resize:scale=0.5,filter=fast},
  * {@code crop:x=0,y=0,w=100,h=100}, {@code rotate:90}, {@code flip:h}, {@code auto-orient}, {@code grayscale},
- * {@code blur:2.5}, {@code sharpen}, {@code edges}, {@code dhash}, {@code stats}, {@code exif}. Errors are {@link OpSpecException}s
+ * {@code blur:2.5}, {@code sharpen}, {@code edges}, {@code dhash}, {@code stats}, {@code exif}, and for measuring scale
+ * {@code sleep:ms=20} and {@code spin:ms=20} ({@link ControlledCost}). Errors are {@link OpSpecException}s
  * that say what was wrong and what a correct spec looks like.
  */
 public final class OpSpec {
     public static final List<String> NAMES = List.of("thumbnail", "resize", "crop", "rotate", "flip", "auto-orient",
-            "grayscale", "blur", "sharpen", "edges", "dhash", "stats", "exif");
+            "grayscale", "blur", "sharpen", "edges", "dhash", "stats", "exif", "sleep", "spin");
 
     private OpSpec() {}
 
@@ -34,6 +35,8 @@ public final class OpSpec {
             case "dhash" -> plain(args, new DHash());
             case "stats" -> ColorStats.parse(args);
             case "exif" -> plain(args, new ExifFields());
+            case "sleep" -> ControlledCost.parse(ControlledCost.Kind.SLEEP, args);
+            case "spin" -> ControlledCost.parse(ControlledCost.Kind.SPIN, args);
             case "format" -> throw new OpSpecException("format: is the pipeline's output format, not an image op; give it as the pipeline's format");
             default -> throw new OpSpecException("unknown op '" + name + "'; known ops: " + String.join(", ", NAMES));
         };

@@ -17,7 +17,7 @@ class OpSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"thumbnail:256", "resize:w=800", "resize:h=600", "resize:w=80,h=60", "resize:scale=0.5,filter=fast",
             "crop:x=0,y=0,w=100,h=100", "rotate:90", "rotate:270", "flip:h", "flip:v", "auto-orient", "grayscale", "blur:2.5",
-            "sharpen", "sharpen:2.0", "edges", "dhash", "stats", "stats:bins=8", "exif"})
+            "sharpen", "sharpen:2.0", "edges", "dhash", "stats", "stats:bins=8", "exif", "sleep:ms=20", "spin:ms=5"})
     void canonicalSpecsRoundTrip(String spec) {
         assertEquals(spec, OpSpec.parse(spec).spec());
         assertEquals(OpSpec.parse(spec), OpSpec.parse(OpSpec.parse(spec).spec()));
@@ -41,7 +41,10 @@ class OpSpecTest {
             "blur:-1|the radius must be between",
             "crop:x=0,y=0,w=10|crop needs h=",
             "grayscale:3|grayscale: unexpected value '3'",
-            "format:png|is the pipeline's output format"})
+            "format:png|is the pipeline's output format",
+            "sleep|a time, e.g. sleep:ms=20",
+            "spin:ms=0|the milliseconds must be between 1 and 60000",
+            "sleep:seconds=2|unknown argument 'seconds'"})
     void badSpecsSayWhatIsWrong(String spec, String message) {
         OpSpecException error = assertThrows(OpSpecException.class, () -> OpSpec.parse(spec));
         assertTrue(error.getMessage().contains(message), error.getMessage());
