@@ -32,6 +32,9 @@ final class PlanBenchCommand implements Callable<Integer> {
     @Option(names = "--max-images", defaultValue = "1000", description = "With --store: images per shard at most (default: ${DEFAULT-VALUE}).")
     int maxImages;
 
+    @Option(names = "--max-mb", defaultValue = "256", description = "With --store: MB per shard at most (default: ${DEFAULT-VALUE}).")
+    long maxMegabytes;
+
     @Option(names = {"-p", "--profile"}, description = "With --store: the cluster of this profile (default: a private embedded cluster).")
     String profileName;
 
@@ -46,7 +49,7 @@ final class PlanBenchCommand implements Callable<Integer> {
              ClusterConnection connection = new ClusterConnection(bench.target())) {
             out.println("load average at start: " + LoadAverage.text(LoadAverage.now()));
             PlanScaleBenchmark.Result result = PlanScaleBenchmark.run(connection, files,
-                    new ShardLimits(maxImages, ShardLimits.DEFAULT.maxBytes()), out);
+                    new ShardLimits(maxImages, maxMegabytes << 20), out);
             out.println(result);
             out.println("load average at end: " + LoadAverage.text(LoadAverage.now()));
         }
