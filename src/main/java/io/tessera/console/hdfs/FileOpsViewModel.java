@@ -32,6 +32,11 @@ public final class FileOpsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<TrashReceipt>> undoable = new ReadOnlyObjectWrapper<>();
 
+    /** With permissions of its own that nobody asks (nothing is refused in advance): for tests of the operations alone. */
+    public FileOpsViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, FolderViewModel folder, FolderTreeViewModel tree) {
+        this(source, tasks, folder, tree, new PermissionsViewModel(source, tasks));
+    }
+
     public FileOpsViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, FolderViewModel folder, FolderTreeViewModel tree,
                             PermissionsViewModel permissions) {
         this.source = source;
