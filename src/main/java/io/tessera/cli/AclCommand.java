@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
-import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.audit.AuditOrigin;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.security.RedisRole;
 import io.tessera.engine.security.RedisRoles;
@@ -126,8 +127,8 @@ final class AclCommand {
         private int apply(PrintWriter out) throws Exception {
             ConnectionProfile profile = ProfileTargets.profile(profileName);
             ProfileTargets.refuseWrites(profile);
-            try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(profile))) {
-                ZooKeeperAclApplier.Outcome done = ZooKeeperAclApplier.apply(connection, consoles, workers, viewers);
+            try (ClusterServices cluster = ClusterServices.open(ProfileTargets.resolve(profile), AuditOrigin.of("cli"))) {
+                ZooKeeperAclApplier.Outcome done = cluster.applyZooKeeperRoles(consoles, workers, viewers);
                 out.printf("role policy stored; %,d nodes set, %,d already right, %,d refused%n", done.set(), done.unchanged(), done.refused());
                 for (String path : done.refusedPaths()) {
                     out.println("  may not change " + path + " (made by another identity: set it as its creator or the ZooKeeper superuser, or recreate it)");

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tessera.engine.audit.AuditActions;
+import io.tessera.engine.audit.AuditEvent;
+import io.tessera.engine.audit.AuditResult;
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.dispatch.DispatchKeys;
@@ -12,6 +15,7 @@ import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.Priority;
 import io.tessera.engine.events.JobCounts;
 import io.tessera.engine.ops.Pipeline;
+import io.tessera.engine.services.ClusterServices;
 import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.PlanStoreSettings;
 import io.tessera.engine.shard.ShardLimits;
@@ -23,8 +27,10 @@ import io.tessera.engine.zk.SecretNodes;
 import io.tessera.engine.zk.ZNodeException;
 import io.tessera.engine.zk.ZkAccess;
 import io.tessera.testing.ExactJob;
+import io.tessera.testing.RecordingTrail;
 import io.tessera.testing.SharedCluster;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -66,8 +72,12 @@ class ZooKeeperRolesIT {
              CuratorFramework anonymous = CuratorFrameworkFactory.builder().connectString(base.zooKeeperConnect())
                      .namespace(chroot.substring(1)).retryPolicy(new RetryOneTime(100)).build()) {
             anonymous.start();
-            ZooKeeperAclApplier.Outcome applied = ZooKeeperAclApplier.apply(consoleConnection, List.of(), List.of("digest:" + workerId), List.of(viewerId));
+            RecordingTrail trail = new RecordingTrail();
+            ZooKeeperAclApplier.Outcome applied = new ClusterServices(consoleConnection, trail)
+                    .applyZooKeeperRoles(List.of(), List.of("digest:" + workerId), List.of(viewerId));
             assertEquals(0, applied.refused(), applied.toString());
+            AuditEvent record = trail.expectOne(AuditActions.ZNODE_ACL_APPLY, List.of(chroot), AuditResult.DONE);
+            assertEquals(Map.of("consoles", "", "workers", "zk-worker", "viewers", "zk-viewer"), record.parameters(), "user names, never the hashes");
             CuratorFramework asConsole = consoleConnection.curator();
             CuratorFramework asWorker = workerConnection.curator();
             CuratorFramework asViewer = viewerConnection.curator();
