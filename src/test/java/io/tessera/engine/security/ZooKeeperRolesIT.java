@@ -72,6 +72,10 @@ class ZooKeeperRolesIT {
              CuratorFramework anonymous = CuratorFrameworkFactory.builder().connectString(base.zooKeeperConnect())
                      .namespace(chroot.substring(1)).retryPolicy(new RetryOneTime(100)).build()) {
             anonymous.start();
+            // a tree from before the policy: /jobs made with the former ACL (creator all, world read)
+            ZkAccess.of(consoleConnection).ensurePath(TesseraPaths.JOBS);
+            assertEquals(RoleAclProvider.UNMANAGED.size(), consoleConnection.curator().getACL().forPath(TesseraPaths.JOBS).size());
+            assertNotNull(anonymous.getChildren().forPath(TesseraPaths.JOBS), "open to the world before the apply");
             RecordingTrail trail = new RecordingTrail();
             ZooKeeperAclApplier.Outcome applied = new ClusterServices(consoleConnection, trail)
                     .applyZooKeeperRoles(List.of(), List.of("digest:" + workerId), List.of(viewerId));
@@ -83,6 +87,9 @@ class ZooKeeperRolesIT {
             CuratorFramework asViewer = viewerConnection.curator();
             assertEquals(List.of(acl(Perms.ALL, ZooKeeperRolePolicy.digestId("zk-console", consolePassword)), acl(Perms.READ | Perms.CREATE, workerId),
                     acl(Perms.READ, viewerId)), asConsole.getACL().forPath("/"), "the root: no world entry");
+            assertEquals(List.of(acl(Perms.ALL, ZooKeeperRolePolicy.digestId("zk-console", consolePassword)), acl(Perms.READ, workerId),
+                    acl(Perms.READ, viewerId)), asConsole.getACL().forPath(TesseraPaths.JOBS), "the existing /jobs brought to the policy");
+            assertNoAuth(() -> anonymous.getChildren().forPath(TesseraPaths.JOBS));
 
             ExactJob.upload(consoleConnection.fileSystem(), folder + "/in", ExactJob.smallImages(8));
             JobRequest request = new JobRequest("zkroles-" + run, folder + "/in", folder + "/out", Pipeline.parse(List.of("thumbnail:16"), "png"),
