@@ -277,6 +277,11 @@ public final class HdfsView {
     /** Uploads dropped desktop files and folders into the open folder (what a drop onto the panel does). */
     void dropFiles(List<File> files) {
         dropHint.setVisible(false);
+        java.util.Optional<String> refused = viewModel.permissions().refusal(FileAction.WRITE_HERE);
+        if (refused.isPresent()) {
+            viewModel.ops().refuse("Cannot upload here: " + refused.get());
+            return;
+        }
         viewModel.upload().upload(files.stream().map(File::toPath).toList(), folder.path().get());
     }
 

@@ -81,6 +81,11 @@ class HdfsPermissionsViewTest {
         robot.interact(() -> panel.viewModel.ops().move(List.of(theirs + "/a.jpg"), open));
         PanelHarness.waitFor(() -> ("Cannot move: " + reason).equals(panel.viewModel.ops().error().get()));
         assertTrue(HdfsTesting.backend().browser().exists(theirs + "/a.jpg"), "nothing was moved");
+        // files dropped onto the panel: not uploaded, the reason shown
+        java.nio.file.Path dropped = java.nio.file.Files.write(scratch.resolve("dropped.jpg"), new byte[] {4, 5, 6});
+        robot.interact(() -> panel.view.dropFiles(List.of(dropped.toFile())));
+        PanelHarness.waitFor(() -> ("Cannot upload here: " + reason).equals(panel.viewModel.ops().error().get()));
+        assertFalse(HdfsTesting.backend().browser().exists(theirs + "/dropped.jpg"));
 
         // a folder it may write: nothing disabled, no note
         robot.interact(() -> panel.viewModel.folder().open(open));
