@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.security.RedisRole;
 import io.tessera.engine.security.RedisRoles;
+import io.tessera.engine.security.ZooKeeperRoles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,28 @@ class AclCommandTest {
         for (RedisRole role : RedisRole.values()) {
             String line = RedisRoles.setUser(role, "tessera:", "tessera-" + role.label());
             assertTrue(doc.contains(line + "\n"), "docs/security.md lacks: " + line);
+        }
+    }
+
+    @Test
+    void zookeeperPrintsEachRoleItsRightsNodeByNode() throws Exception {
+        Path home = Files.createTempDirectory("acl-cli");
+        CliRun worker = CliRun.run(home, "acl", "zookeeper", "--role", "worker");
+        assertEquals(0, worker.exitCode(), worker.err());
+        assertEquals(String.join("\n", ZooKeeperRoles.describe(RedisRole.WORKER)), worker.out().strip().replace("\r", ""));
+        assertTrue(worker.out().contains("/jobs/*/shards/*       rw "), worker.out());
+        CliRun noPassword = CliRun.run(home, "acl", "zookeeper", "--user", "tessera-worker");
+        assertNotEquals(0, noPassword.exitCode());
+        assertTrue(noPassword.err().contains("--user needs --password-stdin"), noPassword.err());
+    }
+
+    @Test
+    void docsSecurityShowsTheZooKeeperRulesAsTheyAre() throws Exception {
+        String doc = Files.readString(Path.of("docs/security.md"));
+        for (ZooKeeperRoles.Rule rule : ZooKeeperRoles.rules()) {
+            String row = "| `" + rule.pattern() + "` | " + ZooKeeperRoles.letters(rule.console()) + " | " + ZooKeeperRoles.letters(rule.worker())
+                    + " | " + ZooKeeperRoles.letters(rule.viewer()) + " | " + rule.why() + " |\n";
+            assertTrue(doc.contains(row), "docs/security.md lacks: " + row);
         }
     }
 

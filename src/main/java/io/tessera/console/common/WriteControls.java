@@ -24,12 +24,27 @@ public final class WriteControls {
 
     /** Disabled when {@code disabled} says so, or while writes are refused (then with the reason as tooltip). */
     public static void guard(Writes writes, Control control, ObservableValue<Boolean> disabled) {
+        guard(writes, control, disabled, Bindings.createStringBinding(() -> ""));
+    }
+
+    /**
+     * Disabled when {@code disabled} says so (then with {@code why} as tooltip, when it says something), or while writes
+     * are refused (then with that reason).
+     */
+    public static void guard(Writes writes, Control control, ObservableValue<Boolean> disabled, ObservableValue<String> why) {
         control.disableProperty().bind(writes.disabledUnless(disabled));
         Tooltip own = control.getTooltip();
         String ownText = own == null ? "" : own.getText();
         Tooltip tip = own != null ? own : new Tooltip();
-        tip.textProperty().bind(Bindings.when(writes.refused()).then(writes.reason()).otherwise(ownText));
+        tip.textProperty().bind(Bindings.createStringBinding(() -> writes.refused().get() ? writes.reason().get()
+                : Boolean.TRUE.equals(disabled.getValue()) && why.getValue() != null && !why.getValue().isEmpty() ? why.getValue() : ownText,
+                writes.refused(), writes.reason(), disabled, why));
         control.setTooltip(tip);
+    }
+
+    /** A menu item (no tooltip: the panel says why elsewhere) disabled when {@code disabled} says so or while writes are refused. */
+    public static void guard(Writes writes, MenuItem item, ObservableValue<Boolean> disabled) {
+        item.disableProperty().bind(writes.disabledUnless(disabled));
     }
 
     /** A menu item (no tooltip of its own) disabled while writes are refused. */

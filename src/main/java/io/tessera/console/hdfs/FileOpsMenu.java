@@ -2,6 +2,7 @@ package io.tessera.console.hdfs;
 
 import io.tessera.console.common.WriteControls;
 import io.tessera.console.connection.Writes;
+import io.tessera.engine.store.FileAction;
 import io.tessera.engine.store.HdfsEntry;
 import java.io.File;
 import java.util.List;
@@ -26,9 +27,12 @@ final class FileOpsMenu {
     private final Supplier<List<HdfsEntry>> chosen;
     private final Node owner;
     private final Writes writes;
+    private final PermissionsViewModel permissions;
 
-    FileOpsMenu(FileOpsViewModel ops, FolderViewModel folder, Supplier<List<HdfsEntry>> chosen, Node owner, Writes writes) {
+    FileOpsMenu(FileOpsViewModel ops, FolderViewModel folder, Supplier<List<HdfsEntry>> chosen, Node owner, Writes writes,
+                PermissionsViewModel permissions) {
         this.ops = ops;
+        this.permissions = permissions;
         this.writes = writes;
         this.folder = folder;
         this.chosen = chosen;
@@ -38,13 +42,13 @@ final class FileOpsMenu {
     ContextMenu menu() {
         return new ContextMenu(
                 item("Open", "fth-folder", null, () -> single().ifPresent(folder::openEntry)),
-                write(item("New folder…", "fth-folder-plus", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::newFolder)),
-                write(item("Rename…", "fth-edit-2", new KeyCodeCombination(KeyCode.F2), this::rename)),
+                write(item("New folder…", "fth-folder-plus", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::newFolder), FileAction.WRITE_HERE),
+                write(item("Rename…", "fth-edit-2", new KeyCodeCombination(KeyCode.F2), this::rename), FileAction.REMOVE),
                 item("Download…", "fth-download", null, this::download),
-                write(item("Set replication…", "fth-copy", null, this::replication)),
+                write(item("Set replication…", "fth-copy", null, this::replication), FileAction.REPLICATION),
                 new SeparatorMenuItem(),
-                write(item("Move to trash", "fth-trash", new KeyCodeCombination(KeyCode.DELETE), this::trash)),
-                write(item("Delete permanently…", "fth-x-octagon", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN), this::deletePermanently)));
+                write(item("Move to trash", "fth-trash", new KeyCodeCombination(KeyCode.DELETE), this::trash), FileAction.REMOVE),
+                write(item("Delete permanently…", "fth-x-octagon", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN), this::deletePermanently), FileAction.REMOVE));
     }
 
     private MenuItem item(String text, String icon, KeyCombination keys, Runnable action) {
@@ -54,10 +58,19 @@ final class FileOpsMenu {
         return item;
     }
 
-    /** A write: disabled on a read-only profile. */
-    private MenuItem write(MenuItem item) {
-        WriteControls.guard(writes, item);
+    /** A write: disabled on a read-only profile, and while HDFS permissions refuse {@code action} (the panel says why). */
+    private MenuItem write(MenuItem item, FileAction action) {
+        WriteControls.guard(writes, item, permissions.refused(action));
         return item;
+    }
+
+    /** Whether {@code action} may be tried now; if the permissions refuse it, the reason is shown instead. */
+    private boolean mayTry(FileAction action) {
+        if (writes.refused().get()) {
+            return false;
+        }
+        permissions.refusal(action).ifPresent(ops::refuse);
+        return permissions.refusal(action).isEmpty();
     }
 
     private java.util.Optional<HdfsEntry> single() {
@@ -66,7 +79,7 @@ final class FileOpsMenu {
     }
 
     void newFolder() {
-        if (writes.refused().get()) {
+        if (!mayTry(FileAction.WRITE_HERE)) {
             return;
         }
         TextInputDialog dialog = input("New folder", "A new folder in " + folder.path().get(), "");
@@ -74,7 +87,7 @@ final class FileOpsMenu {
     }
 
     void rename() {
-        if (writes.refused().get()) {
+        if (!mayTry(FileAction.REMOVE)) {
             return;
         }
         single().ifPresent(entry -> input("Rename", "Rename " + entry.name(), entry.name()).showAndWait()
@@ -83,14 +96,14 @@ final class FileOpsMenu {
 
     void trash() {
         List<HdfsEntry> entries = chosen.get();
-        if (!entries.isEmpty() && !writes.refused().get()) {
+        if (!entries.isEmpty() && mayTry(FileAction.REMOVE)) {
             ops.trash(entries);
         }
     }
 
     void deletePermanently() {
         List<HdfsEntry> entries = chosen.get();
-        if (entries.isEmpty() || writes.refused().get()) {
+        if (entries.isEmpty() || !mayTry(FileAction.REMOVE)) {
             return;
         }
         ops.planDelete(entries, plan -> {
@@ -116,6 +129,9 @@ final class FileOpsMenu {
     }
 
     private void replication() {
+        if (!mayTry(FileAction.REPLICATION)) {
+            return;
+        }
         single().filter(e -> !e.directory()).ifPresent(entry -> input("Replication", "Replication of " + entry.name(), String.valueOf(entry.replication()))
                 .showAndWait().ifPresent(text -> {
                     try {

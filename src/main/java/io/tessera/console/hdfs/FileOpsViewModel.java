@@ -27,12 +27,20 @@ public final class FileOpsViewModel {
     private final BackgroundTasks tasks;
     private final FolderViewModel folder;
     private final FolderTreeViewModel tree;
+    private final PermissionsViewModel permissions;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<TrashReceipt>> undoable = new ReadOnlyObjectWrapper<>();
 
+    /** With permissions of its own that nobody asks (nothing is refused in advance): for tests of the operations alone. */
     public FileOpsViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, FolderViewModel folder, FolderTreeViewModel tree) {
+        this(source, tasks, folder, tree, new PermissionsViewModel(source, tasks));
+    }
+
+    public FileOpsViewModel(ConnectionSource<HdfsBackend> source, BackgroundTasks tasks, FolderViewModel folder, FolderTreeViewModel tree,
+                            PermissionsViewModel permissions) {
         this.source = source;
+        this.permissions = permissions;
         this.tasks = tasks;
         this.folder = folder;
         this.tree = tree;
@@ -51,6 +59,12 @@ public final class FileOpsViewModel {
     public void move(List<String> paths, String target) {
         List<String> moving = paths.stream().filter(p -> !p.equals(target) && !target.startsWith(p + "/")).toList();
         if (moving.isEmpty()) {
+            return;
+        }
+        // moving away needs what removing needs, in the folder checked; the target folder, write there
+        String checked = permissions.access().get().folder();
+        if (parents(moving).equals(List.of(checked)) && permissions.refusal(io.tessera.engine.store.FileAction.REMOVE).isPresent()) {
+            refuse("Cannot move: " + permissions.refusal(io.tessera.engine.store.FileAction.REMOVE).get());
             return;
         }
         List<String> touched = new ArrayList<>(parents(moving));
@@ -131,6 +145,12 @@ public final class FileOpsViewModel {
             error.set(title + " failed: " + reason);
             changed(touched);
         });
+    }
+
+    /** An action the permissions refuse, not sent: its reason where failures show. */
+    public void refuse(String reason) {
+        message.set("");
+        error.set(reason);
     }
 
     private void changed(List<String> touched) {

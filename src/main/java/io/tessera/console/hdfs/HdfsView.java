@@ -3,6 +3,7 @@ package io.tessera.console.hdfs;
 import io.tessera.console.common.WriteControls;
 import io.tessera.console.common.Fxml;
 import io.tessera.engine.store.EntryOrder;
+import io.tessera.engine.store.FileAction;
 import io.tessera.engine.store.HdfsEntry;
 import java.io.File;
 import java.util.List;
@@ -73,13 +74,14 @@ public final class HdfsView {
     @FXML private Button loadMoreButton;
     @FXML private Label error;
     @FXML private Label message;
+    @FXML private Label permissionNote;
     @FXML private Button undoButton;
 
     public HdfsView(HdfsViewModel viewModel) {
         this.viewModel = viewModel;
         this.folder = viewModel.folder();
         this.root = Fxml.load(this);
-        menu = new FileOpsMenu(viewModel.ops(), folder, this::chosen, root, viewModel.writes());
+        menu = new FileOpsMenu(viewModel.ops(), folder, this::chosen, root, viewModel.writes(), viewModel.permissions());
         table.setContextMenu(menu.menu());
         grid.setContextMenu(menu.menu());
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
@@ -114,8 +116,24 @@ public final class HdfsView {
         error.textProperty().bind(folder.error().isEmpty().flatMap(ok -> ok ? viewModel.ops().error() : folder.error()));
         message.textProperty().bind(viewModel.ops().message());
         undoButton.visibleProperty().bind(viewModel.ops().undoable().isNotNull());
-        // a read-only profile: every write is disabled, with the reason as its tooltip
-        WriteControls.guard(viewModel.writes(), newFolderButton, uploadFilesButton, uploadFolderButton, undoButton);
+        // a read-only profile: every write is disabled, with the reason as its tooltip; so is what HDFS permissions refuse
+        WriteControls.guard(viewModel.writes(), undoButton);
+        PermissionsViewModel permissions = viewModel.permissions();
+        for (Button write : List.of(newFolderButton, uploadFilesButton, uploadFolderButton)) {
+            WriteControls.guard(viewModel.writes(), write, permissions.refused(FileAction.WRITE_HERE), permissions.reason(FileAction.WRITE_HERE));
+        }
+        // JavaFX shows no tooltip over a disabled button: the reason is also a line under the title
+        permissionNote.textProperty().bind(permissions.note());
+        permissionNote.visibleProperty().bind(permissionNote.textProperty().isNotEmpty());
+        permissionNote.managedProperty().bind(permissionNote.visibleProperty());
+        permissionNote.setGraphic(new FontIcon("fth-lock"));
+        Runnable check = () -> permissions.check(folder.path().get(), chosen());
+        folder.path().addListener((obs, old, now) -> check.run());
+        folder.selected().addListener((obs, old, now) -> check.run());
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<HdfsEntry>) change -> check.run());
+        // after each change (done or refused by HDFS: someone changed the folder meanwhile) ask again
+        viewModel.ops().message().addListener((obs, old, now) -> check.run());
+        viewModel.ops().error().addListener((obs, old, now) -> check.run());
         setUpDrop();
     }
 
@@ -259,6 +277,11 @@ public final class HdfsView {
     /** Uploads dropped desktop files and folders into the open folder (what a drop onto the panel does). */
     void dropFiles(List<File> files) {
         dropHint.setVisible(false);
+        java.util.Optional<String> refused = viewModel.permissions().refusal(FileAction.WRITE_HERE);
+        if (refused.isPresent()) {
+            viewModel.ops().refuse("Cannot upload here: " + refused.get());
+            return;
+        }
         viewModel.upload().upload(files.stream().map(File::toPath).toList(), folder.path().get());
     }
 

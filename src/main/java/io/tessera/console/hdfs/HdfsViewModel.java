@@ -30,6 +30,7 @@ public final class HdfsViewModel {
     private final FileOpsViewModel ops;
     private final TrashViewModel trash;
     private final ThumbnailFeed thumbnails;
+    private final PermissionsViewModel permissions;
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
     private boolean shown;
     private boolean opened;
@@ -49,7 +50,8 @@ public final class HdfsViewModel {
         this.tree = new FolderTreeViewModel(source, tasks);
         this.preview = new PreviewViewModel(source, tasks);
         this.upload = new UploadViewModel(source, tasks, ui, into -> foldersChanged(List.of(into)));
-        this.ops = new FileOpsViewModel(source, tasks, folder, tree);
+        this.permissions = new PermissionsViewModel(source, tasks);
+        this.ops = new FileOpsViewModel(source, tasks, folder, tree, permissions);
         this.trash = new TrashViewModel(source, tasks, this::foldersChanged);
         this.thumbnails = new ThumbnailFeed(() -> folder.backend().get(), tasks, ui);
         folder.selected().addListener((obs, old, now) -> preview.show(now));
@@ -79,6 +81,7 @@ public final class HdfsViewModel {
     }
 
     private void reconnect(ConnectionTarget target) {
+        permissions.reset();
         opened = false;
         revealed = false;
         subtitle.set(describe(target));
@@ -146,6 +149,11 @@ public final class HdfsViewModel {
 
     public FileOpsViewModel ops() {
         return ops;
+    }
+
+    /** What the HDFS user may do in the folder shown and with its selection. */
+    public PermissionsViewModel permissions() {
+        return permissions;
     }
 
     public TrashViewModel trash() {

@@ -23,6 +23,8 @@ public final class AuditActions {
     public static final String ZNODE_CREATE = "znode.create";
     public static final String ZNODE_EDIT = "znode.edit";
     public static final String ZNODE_DELETE = "znode.delete";
+    /** {@code tessera acl zookeeper --apply}: the role policy stored and the tree's ACLs set to it. */
+    public static final String ZNODE_ACL_APPLY = "znode.acl-apply";
 
     public static final String PROFILE_ADD = "profile.add";
     public static final String PROFILE_CHANGE = "profile.change";

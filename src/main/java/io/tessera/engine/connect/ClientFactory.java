@@ -6,17 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.SentinelUri;
+import io.tessera.engine.security.RoleAclProvider;
 import org.apache.curator.RetryPolicy;
-import org.apache.curator.framework.api.ACLProvider;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.data.ACL;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -27,8 +25,8 @@ import redis.clients.jedis.RedisProtocol;
 
 /** The one place that builds HDFS, ZooKeeper and Redis clients from a {@link ConnectionTarget}. */
 public final class ClientFactory {
-    /** The ACL of nodes created by a profile with ZooKeeper credentials: creator (digest) all, world read. */
-    public static final List<ACL> SECURED_ACL = Stream.concat(ZooDefs.Ids.CREATOR_ALL_ACL.stream(), ZooDefs.Ids.READ_ACL_UNSAFE.stream()).toList();
+    /** The ACL of nodes created by a profile with ZooKeeper credentials in a cluster without a role policy: creator all, world read. */
+    public static final List<ACL> SECURED_ACL = RoleAclProvider.UNMANAGED;
 
     private ClientFactory() {}
 
@@ -94,19 +92,12 @@ public final class ClientFactory {
         if (target.hasZooKeeperCredentials()) {
             String auth = target.zooKeeperDigestUser() + ":" + new String(target.zooKeeperDigestPassword());
             builder.authorization("digest", auth.getBytes(StandardCharsets.UTF_8));
-            // Every node we create (the chroot too, which Curator makes on first use) gets the profile's
-            // digest identity with all rights and read for everyone: a profile without credentials can browse, not write.
-            builder.aclProvider(new ACLProvider() {
-                @Override
-                public List<ACL> getDefaultAcl() {
-                    return SECURED_ACL;
-                }
-
-                @Override
-                public List<ACL> getAclForPath(String path) {
-                    return SECURED_ACL;
-                }
-            });
+            // Every node we create (the chroot too, which Curator makes on first use) gets the ACL of the cluster's
+            // ZooKeeper role policy, or without one the profile's identity all and read for everyone (RoleAclProvider).
+            RoleAclProvider acl = new RoleAclProvider(target.zooKeeperNamespace());
+            CuratorFramework client = builder.aclProvider(acl).build();
+            acl.attach(client);
+            return client;
         }
         return builder.build();
     }

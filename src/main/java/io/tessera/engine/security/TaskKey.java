@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.ZooDefs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The cluster's task key: 32 random bytes in ZooKeeper ({@code security/task-key}), made by the first Tessera process
  * that needs it, with which submitters sign tasks and workers check them ({@link TaskSigner}). It is kept in
  * ZooKeeper, not Redis, because the threat is whoever can write to Redis. With ZooKeeper credentials in the profile
- * the node is readable by that identity alone (ACL creator-all); without them anyone who reaches ZooKeeper can read
+ * the node is readable by the console and worker roles alone ({@link ZooKeeperRoles}), or without a role policy by the
+ * identity that made it (ACL creator-all); without credentials anyone who reaches ZooKeeper can read
  * it, and the log says so once. Never logged, never written elsewhere.
  */
 public final class TaskKey {
@@ -77,9 +77,8 @@ public final class TaskKey {
                 new SecureRandom().nextBytes(key);
                 byte[] node = Json.mapper().writeValueAsBytes(new Stored(Base64.getEncoder().encodeToString(key), Instant.now()));
                 try {
-                    zk.client().create().creatingParentContainersIfNeeded()
-                            .withACL(zk.hasCredentials() ? ZooDefs.Ids.CREATOR_ALL_ACL : ZooDefs.Ids.OPEN_ACL_UNSAFE)
-                            .forPath(PATH, node);
+                    // its ACL is the client's (RoleAclProvider): consoles and workers only, or the creator only
+                    zk.client().create().creatingParentContainersIfNeeded().forPath(PATH, node);
                     LOG.info("Made the cluster's task key at {}", zk.absolute(PATH));
                     return key;
                 } catch (KeeperException.NodeExistsException madeMeanwhile) {

@@ -3,6 +3,7 @@ package io.tessera.engine.services;
 import io.tessera.engine.actions.ActionGate;
 import io.tessera.engine.actions.ReadOnlyException;
 import io.tessera.engine.actions.WriteAccess;
+import io.tessera.engine.audit.AuditActions;
 import io.tessera.engine.audit.AuditOrigin;
 import io.tessera.engine.audit.AuditTrail;
 import io.tessera.engine.audit.AuditTrails;
@@ -19,6 +20,8 @@ import io.tessera.engine.membership.WorkerRequests;
 import io.tessera.engine.monitor.MonitorListener;
 import io.tessera.engine.monitor.PubSubMonitor;
 import io.tessera.engine.monitor.StreamInspector;
+import io.tessera.engine.security.ZooKeeperAclApplier;
+import io.tessera.engine.security.ZooKeeperRolePolicy;
 import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.TesseraPaths;
 import io.tessera.engine.store.Downloads;
@@ -39,6 +42,9 @@ import io.tessera.engine.zk.ZkAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -160,6 +166,23 @@ public final class ClusterServices implements AutoCloseable {
     /** Watches a subtree (absolute path); the listener runs on the watcher's own thread and must only hand events on. */
     public ZNodeWatcher watch(String path, boolean includeInitial, Consumer<ZNodeEvent> listener) {
         return ZNodeWatcher.watch(zk(), path, includeInitial, Runnable::run, listener);
+    }
+
+    /**
+     * Stores the ZooKeeper role policy (this profile's identity a console, with {@code consoles}, {@code workers} and
+     * {@code viewers}: digest ids) and sets every node's ACL to it; recorded with the roles' user names, never their hashes.
+     */
+    public ZooKeeperAclApplier.Outcome applyZooKeeperRoles(List<String> consoles, List<String> workers, List<String> viewers) throws IOException {
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("consoles", userNames(consoles));
+        users.put("workers", userNames(workers));
+        users.put("viewers", userNames(viewers));
+        return gate.write(AuditActions.ZNODE_ACL_APPLY, List.of(zk().root()), users,
+                () -> ZooKeeperAclApplier.apply(connection, consoles, workers, viewers));
+    }
+
+    private static String userNames(List<String> ids) {
+        return String.join(",", ids.stream().map(ZooKeeperRolePolicy::parseId).map(id -> id.substring(0, id.indexOf(':'))).toList());
     }
 
     // ---- workers

@@ -29,9 +29,11 @@ public final class FileActions {
     private final HdfsTrash trash;
     private final Uploader uploader;
     private final ActionGate gate;
+    private final HdfsPermissions permissions;
 
     public FileActions(HdfsBrowser browser, Uploader uploader, ActionGate gate) {
         this.files = new HdfsFiles(browser);
+        this.permissions = new HdfsPermissions(browser);
         this.trash = new HdfsTrash(browser);
         this.uploader = uploader;
         this.gate = gate;
@@ -40,6 +42,14 @@ public final class FileActions {
     /** Whether writes are allowed, and if not why: panels disable their writes with this reason. */
     public io.tessera.engine.actions.WriteAccess access() {
         return gate.access();
+    }
+
+    /**
+     * What the connection's HDFS user may do in {@code folder} and with the {@code selected} entries of it (a read: no
+     * record), each "no" with its reason: panels disable those actions before the operator tries.
+     */
+    public FileAccess permissions(String folder, List<HdfsEntry> selected) throws StoreException {
+        return permissions.check(folder, selected);
     }
 
     public HdfsEntry mkdir(String path) throws StoreException, ReadOnlyException {
