@@ -58,7 +58,8 @@ public final class KerberosErrors {
         if (text.contains("Cannot contact any KDC") || text.contains("Receive timed out") && text.contains("KDC")) {
             return "no KDC answered for the realm (check the kdc lines of krb5.conf and the network)";
         }
-        if (text.contains("SIMPLE authentication is not enabled")) {
+        // the server refused simple authentication, or offered only Kerberos and tokens to a client that has neither
+        if (text.contains("SIMPLE authentication is not enabled") || text.contains("Client cannot authenticate via")) {
             return "this HDFS requires Kerberos: give the profile a principal and keytab, or use the ticket cache (kinit)";
         }
         if (text.contains("Server asks us to fall back to SIMPLE auth")) {
