@@ -66,8 +66,10 @@ public final class KerberosLogins {
                     ? UserGroupInformation.loginUserFromKeytabAndReturnUGI(settings.principal().strip(), settings.keytab())
                     : UserGroupInformation.getUGIFromTicketCache(settings.ticketCachePath(), settings.principal());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Kerberos sign-in ({}) failed", settings.method(), e);
-            throw new KerberosLoginException(KerberosErrors.loginFailure(e, settings));
+            String reason = KerberosErrors.loginFailure(e, settings);
+            LOG.warn("Kerberos sign-in ({}) failed: {} [{}]", settings.method(), reason, io.tessera.engine.Reasons.oneLine(e));
+            LOG.debug("Kerberos sign-in failure", e);
+            throw new KerberosLoginException(reason);
         }
         // without a principal the ticket-cache login is optional, and an empty cache falls back to the OS user
         if (!ugi.hasKerberosCredentials() || tgt(ugi) == null) {

@@ -176,6 +176,25 @@ class KerberosHdfsIT {
     }
 
     @Test
+    void aTicketCacheProfileActsAsTheCachesPrincipal() throws Exception {
+        Path cache = hdfs.kinit("alice", aliceKeytab, 3600);
+        try (ClusterConnection connection = new ClusterConnection(target(KerberosSettings.ticketCache(null, cache.toString())))) {
+            assertEquals("alice@" + hdfs.realm() + " (Kerberos, ticket cache)", connection.hdfsIdentity().describe());
+            assertEquals("alice", connection.fileSystem().getFileStatus(new org.apache.hadoop.fs.Path(folder)).getOwner());
+        }
+    }
+
+    @Test
+    void anExpiredTicketSaysRunKinit() throws Exception {
+        Path cache = hdfs.kinit("alice", aliceKeytab, 2); // the KDC's clock has whole seconds: 1 s can end before it starts
+        Thread.sleep(3_000); // past the ticket's end
+        IOException e = assertThrows(IOException.class,
+                () -> new ClusterConnection(target(KerberosSettings.ticketCache(null, cache.toString()))).fileSystem());
+        assertEquals("no valid Kerberos ticket in the ticket cache " + cache + " (none, or expired): run kinit, or give the profile a keytab",
+                e.getMessage());
+    }
+
+    @Test
     void aTicketCacheWithoutATicketSaysRunKinit() {
         Path cache = hdfs.clientConfDir().resolveSibling("no-such-ccache");
         IOException e = assertThrows(IOException.class,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
@@ -18,6 +19,9 @@ import org.apache.hadoop.hdfs.server.namenode.NameNode;
 import org.apache.hadoop.metrics2.lib.DefaultMetricsSystem;
 import org.apache.hadoop.minikdc.MiniKdc;
 import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.kerby.KOptions;
+import org.apache.kerby.kerberos.kerb.client.KrbClient;
+import org.apache.kerby.kerberos.kerb.client.KrbOption;
 
 /**
  * A KDC (MiniKdc) and a Kerberos-secured HDFS in this JVM, as a bank would run one: Kerberos RPC with privacy
@@ -55,7 +59,9 @@ final class SecureHdfs implements AutoCloseable {
 
     private void startKdc() throws Exception {
         Path kdcDir = Files.createDirectories(dir.resolve("kdc"));
-        kdc = new MiniKdc(MiniKdc.createConf(), kdcDir.toFile());
+        Properties conf = MiniKdc.createConf();
+        conf.setProperty(MiniKdc.MIN_TICKET_LIFETIME, "1000"); // ms: a test asks for a ticket that expires in 2 s
+        kdc = new MiniKdc(conf, kdcDir.toFile());
         kdc.start();
         kdc.createPrincipal(serviceKeytab().toFile(), "hdfs/localhost", "HTTP/localhost");
     }
@@ -70,6 +76,20 @@ final class SecureHdfs implements AutoCloseable {
         kdc.createPrincipal(keytab.toFile(), name);
         Files.setPosixFilePermissions(keytab, PosixFilePermissions.fromString("rw-------"));
         return keytab;
+    }
+
+    /** What {@code kinit -l <lifetime> -c <cache> -kt <keytab> <name>} does: a ticket cache holding a TGT of {@code name}. */
+    Path kinit(String name, Path keytab, int lifetimeSeconds) throws Exception {
+        Path cache = dir.resolve(name + "-" + System.nanoTime() + ".ccache");
+        KrbClient client = new KrbClient(kdc.getKrb5conf().getParentFile());
+        client.init();
+        KOptions options = new KOptions();
+        options.add(KrbOption.CLIENT_PRINCIPAL, principal(name));
+        options.add(KrbOption.USE_KEYTAB, true);
+        options.add(KrbOption.KEYTAB_FILE, keytab.toFile());
+        options.add(KrbOption.LIFE_TIME, lifetimeSeconds);
+        client.storeTicket(client.requestTgt(options), cache.toFile());
+        return cache;
     }
 
     String principal(String name) {
