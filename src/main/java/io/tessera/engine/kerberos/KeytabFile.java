@@ -12,7 +12,7 @@ import java.util.Set;
  * unreadable one with a clear line, and says when others than its owner can read it (a warning, not a refusal: on a
  * shared service account the operator may have chosen group access on purpose).
  */
-final class KeytabFile {
+public final class KeytabFile {
     private KeytabFile() {}
 
     /** Fails with one line when the keytab cannot be used at all. */
@@ -30,7 +30,7 @@ final class KeytabFile {
     }
 
     /** Why the keytab is readable by others than its owner, or null when it is owner-only (or the OS has no POSIX modes). */
-    static String exposure(String keytab) {
+    public static String exposure(String keytab) {
         Path path = Path.of(keytab);
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
         if (view == null) {
