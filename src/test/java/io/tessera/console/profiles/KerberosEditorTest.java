@@ -24,16 +24,17 @@ class KerberosEditorTest {
     Path home;
 
     @Test
-    void aKeytabSignInIsSavedLoadedForEditingAndSwitchedToTheTicketCache() {
+    void aKeytabSignInIsSavedLoadedForEditingAndSwitchedToTheTicketCache() throws Exception {
         TestContexts app = new TestContexts(home);
         ProfileStore store = ProfileStore.inDirectories(app.dirs);
         SecretStore secrets = SecretStore.inDirectories(app.dirs);
         ProfileEditorViewModel editor = app.context.profiles().newProfile();
         fill(editor.form());
         editor.form().kerberos.mode.set(KerberosForm.Mode.KEYTAB);
+        assertTrue(editor.problems().contains("Kerberos: give a keytab, or use the ticket cache."), editor.problems().toString());
+        editor.form().kerberos.keytab.set("/etc/security/keytabs/alice.keytab");
         assertTrue(editor.problems().contains("Kerberos: a keytab needs the principal to sign in as, like alice@EXAMPLE.COM."), editor.problems().toString());
         editor.form().kerberos.principal.set("alice@EXAMPLE.COM");
-        editor.form().kerberos.keytab.set("/etc/security/keytabs/alice.keytab");
         ConnectionProfile saved = save(editor);
         assertEquals(KerberosSettings.keytab("alice@EXAMPLE.COM", "/etc/security/keytabs/alice.keytab"), saved.hdfs().kerberos());
         assertEquals(saved, store.find("Secure").orElseThrow());
