@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -17,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The profile editor's "HDFS sign-in" section: none, a principal with its keytab, or the ticket cache. Only the fields of
- * the chosen way show. The keytab is named by its path; the section says it is the secret and should be owner-only.
+ * the chosen way show. The keytab is named by its path; its tooltip says it is the secret and should be owner-only.
  */
 final class KerberosSection {
     private final KerberosForm form;
@@ -49,6 +50,7 @@ final class KerberosSection {
         ChoiceBox<KerberosForm.Mode> mode = new ChoiceBox<>(FXCollections.observableArrayList(KerberosForm.Mode.values()));
         mode.valueProperty().bindBidirectional(form.mode);
         mode.setId("kerberosMode");
+        mode.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(1, new Label("Kerberos"), mode);
 
         BooleanBinding keytabMode = form.mode.isEqualTo(KerberosForm.Mode.KEYTAB);
@@ -62,22 +64,18 @@ final class KerberosSection {
 
         TextField keytab = field(form.keytab.get(), "kerberosKeytab");
         keytab.textProperty().bindBidirectional(form.keytab);
-        keytab.setPromptText("/etc/security/keytabs/alice.keytab");
+        keytab.setPromptText("/etc/security/keytabs/alice.keytab (owner-only)");
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> chooseKeytab(keytab));
         HBox keytabRow = new HBox(6, keytab, browse);
         HBox.setHgrow(keytab, Priority.ALWAYS);
         showWhen(keytabMode, addRow(3, "Keytab", keytabRow));
-        Label secret = new Label("The keytab is the secret: keep it owner-only (chmod 600). The profile stores its path, never a password.");
-        secret.setWrapText(true);
-        secret.getStyleClass().add("text-muted");
-        grid.add(secret, 1, 4);
-        showWhen(keytabMode, secret);
+        keytab.setTooltip(new Tooltip("The keytab is the secret: keep it owner-only (chmod 600). The profile stores its path, never a password."));
 
         TextField cache = field(form.ticketCache.get(), "kerberosTicketCache");
         cache.textProperty().bindBidirectional(form.ticketCache);
         cache.setPromptText("optional: default cache (KRB5CCNAME, else /tmp/krb5cc_<uid>)");
-        showWhen(cacheMode, addRow(5, "Ticket cache", cache));
+        showWhen(cacheMode, addRow(4, "Ticket cache", cache));
     }
 
     private static TextField field(String text, String id) {
