@@ -75,7 +75,7 @@ final class KerberosSection {
         TextField cache = field(form.ticketCache.get(), "kerberosTicketCache");
         cache.textProperty().bindBidirectional(form.ticketCache);
         cache.setPromptText("optional: default cache (KRB5CCNAME, else /tmp/krb5cc_<uid>)");
-        showWhen(cacheMode, addRow(4, "Ticket cache", cache));
+        showWhen(cacheMode, addRow(3, "Ticket cache", cache)); // the keytab's row: one of the two shows
     }
 
     private static TextField field(String text, String id) {
@@ -86,7 +86,8 @@ final class KerberosSection {
 
     private Node[] addRow(int row, String label, Node field) {
         Label name = new Label(label);
-        grid.addRow(row, name, field);
+        grid.add(name, 0, row); // not addRow: that appends after what the row holds already
+        grid.add(field, 1, row);
         return new Node[] {name, field};
     }
 
