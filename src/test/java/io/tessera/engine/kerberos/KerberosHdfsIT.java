@@ -142,6 +142,24 @@ class KerberosHdfsIT {
     }
 
     @Test
+    void theSharedSimpleClusterStillWorksInThisNowKerberosJvm() throws Exception {
+        assertTrue(org.apache.hadoop.security.UserGroupInformation.isSecurityEnabled(), "a Kerberos profile signed in: the JVM is in Kerberos mode");
+        try (ClusterConnection local = new ClusterConnection(SharedCluster.target())) {
+            assertEquals("(simple)", local.hdfsIdentity().describe().replaceFirst("^.* ", ""));
+            FileSystem fs = local.fileSystem();
+            org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path("/kerberos-it-simple/" + UUID.randomUUID());
+            byte[] bytes = TestImages.jpeg(64, 48);
+            try (FSDataOutputStream out = fs.create(file)) {
+                out.write(bytes);
+            }
+            try (InputStream in = fs.open(file)) {
+                assertArrayEquals(bytes, in.readAllBytes(), "the embedded DataNode still takes unsecured transfers");
+            }
+            fs.delete(file.getParent(), true);
+        }
+    }
+
+    @Test
     void aKeytabWithoutThePrincipalIsAWrongKeytab() {
         IOException e = assertThrows(IOException.class,
                 () -> new ClusterConnection(target(KerberosSettings.keytab(hdfs.principal("bob"), aliceKeytab.toString()))).fileSystem());
