@@ -2,7 +2,9 @@ package io.tessera.cli;
 
 import io.tessera.engine.AppDirectories;
 import io.tessera.engine.profile.ConnectionProfile;
+import io.tessera.engine.kerberos.KeytabFile;
 import io.tessera.engine.profile.ConnectionProfile.HdfsSettings;
+import io.tessera.engine.profile.KerberosSettings;
 import io.tessera.engine.profile.ConnectionProfile.RedisSettings;
 import io.tessera.engine.profile.ConnectionProfile.ZooKeeperSettings;
 import io.tessera.engine.profile.ProfileActions;
@@ -17,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,12 +47,17 @@ final class ProfileCommand {
                     out.println("Local      the embedded cluster on this machine" + limits);
                 } else {
                     out.printf("%-10s hdfs %s | zookeeper %s%s | redis %s%s%s%n", p.name(), p.hdfs().uri(), p.zooKeeper().connectString(),
-                            p.zooKeeper().chroot() == null ? "" : p.zooKeeper().chroot(), p.redis().uri(), p.redis().tls() ? " (TLS)" : "", limits);
+                            p.zooKeeper().chroot() == null ? "" : p.zooKeeper().chroot(), p.redis().uri(), p.redis().tls() ? " (TLS)" : "",
+                            limits + kerberos(p.hdfs().kerberos()));
                 }
             }
             out.flush();
             return 0;
         }
+    }
+
+    private static String kerberos(KerberosSettings kerberos) {
+        return kerberos == null ? "" : " | kerberos " + (kerberos.principal() == null ? "" : kerberos.principal() + ", ") + kerberos.method();
     }
 
     @Command(name = "save", description = "Add or replace a cluster profile.")
@@ -68,6 +76,9 @@ final class ProfileCommand {
 
         @Option(names = "--hdfs-user", description = "User to act as on HDFS.")
         String hdfsUser;
+
+        @Mixin
+        KerberosOptions kerberos;
 
         @Option(names = "--zookeeper", required = true, description = "ZooKeeper connect string, like zk1:2181,zk2:2181.")
         String zooKeeper;
@@ -106,7 +117,7 @@ final class ProfileCommand {
         public Integer call() throws Exception {
             SecretStore secrets = KeystoreUnlock.opened(dirs());
             ConnectionProfile profile = new ConnectionProfile(name, ConnectionProfile.Kind.CLUSTER,
-                    new HdfsSettings(hdfsUri, hadoopConf, hdfsUser),
+                    new HdfsSettings(hdfsUri, hadoopConf, hdfsUser, kerberos.settings()),
                     new ZooKeeperSettings(zooKeeper, chroot, zooKeeperUser, zooKeeperPassword == null ? null : zooKeeperPassword.store(secrets)),
                     new RedisSettings(redisUri, redisUser, redisPassword == null ? null : redisPassword.store(secrets), tls),
                     new ConnectionProfile.Limits(Math.clamp(maxInputMb, -1, 1L << 30) * ConnectionProfile.Limits.MIB), // validated below
@@ -119,6 +130,10 @@ final class ProfileCommand {
             String replaced = store.find(name).map(ConnectionProfile::name).orElse(null); // recorded as a change, not an add
             new ProfileActions(store, secrets, new ProfileTrail(profile)).save(profile, replaced, List.of());
             spec.commandLine().getOut().println("Saved profile " + name + " (passwords, if any, are in the keystore or the environment, not in the profile file).");
+            String exposed = kerberos.settings() != null && kerberos.settings().usesKeytab() ? KeytabFile.exposure(kerberos.settings().keytab()) : null;
+            if (exposed != null) {
+                spec.commandLine().getOut().println("Warning: " + exposed + ".");
+            }
             return 0;
         }
     }

@@ -4,6 +4,7 @@ import io.tessera.console.connection.ActiveConnection;
 import io.tessera.console.connection.ConnectionSource;
 import io.tessera.engine.images.ImageInspector;
 import io.tessera.engine.images.ImageLimits;
+import io.tessera.engine.kerberos.HdfsIdentity;
 import io.tessera.engine.services.ClusterServices;
 import io.tessera.engine.store.Downloads;
 import io.tessera.engine.store.FileActions;
@@ -22,6 +23,7 @@ public final class HdfsBackend implements AutoCloseable {
     private final Downloads downloads;
     private final ThumbnailService thumbnails;
     private final ImageInspector inspector = new ImageInspector(ImageLimits.DEFAULT);
+    private final ClusterServices services;
 
     /** @param uploadJournals where uploads record their temporaries in flight; null for none */
     public HdfsBackend(ClusterServices services, java.nio.file.Path uploadJournals) {
@@ -30,6 +32,7 @@ public final class HdfsBackend implements AutoCloseable {
 
     /** With thumbnails made elsewhere (tests watch what is read, and when). */
     HdfsBackend(ClusterServices services, java.nio.file.Path uploadJournals, ThumbnailService thumbnails) {
+        this.services = services;
         this.browser = services.hdfs();
         this.files = services.files(uploadJournals);
         this.downloads = services.downloads();
@@ -51,6 +54,11 @@ public final class HdfsBackend implements AutoCloseable {
 
     public ThumbnailService thumbnails() {
         return thumbnails;
+    }
+
+    /** Who the panel acts as in HDFS (blocking: may sign in with Kerberos). */
+    public HdfsIdentity identity() throws java.io.IOException {
+        return services.hdfsIdentity();
     }
 
     public ImageInspector inspector() {

@@ -91,6 +91,7 @@ public final class HdfsView {
     @FXML
     private void initialize() {
         subtitle.textProperty().bind(viewModel.subtitle());
+        IdentityWarning.show(subtitle, viewModel.identityWarning());
         icon(trashButton, "fth-trash-2", "What is in your HDFS trash: restore or empty it");
         icon(backButton, "fth-arrow-left", "Back (Alt+Left, Backspace)");
         icon(forwardButton, "fth-arrow-right", "Forward (Alt+Right)");

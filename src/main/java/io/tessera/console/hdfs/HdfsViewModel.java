@@ -32,6 +32,9 @@ public final class HdfsViewModel {
     private final ThumbnailFeed thumbnails;
     private final PermissionsViewModel permissions;
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper identityWarning = new ReadOnlyStringWrapper("");
+    /** Counts connections, so an identity looked up for an earlier one is not shown for the new one. */
+    private int identityFor;
     private boolean shown;
     private boolean opened;
     /** A path was revealed since the last connection change: the start folder must not replace it. */
@@ -84,6 +87,8 @@ public final class HdfsViewModel {
         permissions.reset();
         opened = false;
         revealed = false;
+        identityFor++;
+        identityWarning.set("");
         subtitle.set(describe(target));
         if (target != null) {
             upload.sweepInterrupted(); // at start (the first connection) and on each profile switch, panel shown or not
@@ -94,6 +99,7 @@ public final class HdfsViewModel {
     private void openIfNeeded() {
         if (shown && !opened && connection.targetProperty().get() != null) {
             opened = true;
+            showIdentity(connection.targetProperty().get());
             int asked = folder.navigations();
             tasks.run("Opening HDFS", () -> source.get().browser().exists(START) ? START : "/", start -> openUnlessBrowsing(start, asked),
                     reason -> openUnlessBrowsing("/", asked));
@@ -124,6 +130,21 @@ public final class HdfsViewModel {
     public String selectionForJob() {
         HdfsEntry chosen = folder.selected().get();
         return chosen != null && chosen.directory() ? chosen.path() : folder.path().get();
+    }
+
+    /** Adds who the panel acts as to the subtitle ("as alice@EXAMPLE.COM (Kerberos, keytab)"), looked up off the UI thread. */
+    private void showIdentity(ConnectionTarget target) {
+        int asked = ++identityFor;
+        tasks.runQuietly(() -> source.get().identity(), identity -> {
+            if (asked == identityFor) {
+                subtitle.set(describe(target) + " · as " + identity.describe());
+                identityWarning.set(identity.warning() == null ? "" : identity.warning());
+            }
+        }, reason -> {
+            if (asked == identityFor) {
+                subtitle.set(describe(target) + " · not signed in: " + reason);
+            }
+        });
     }
 
     private static String describe(ConnectionTarget target) {
@@ -171,5 +192,10 @@ public final class HdfsViewModel {
 
     public ReadOnlyStringProperty subtitle() {
         return subtitle.getReadOnlyProperty();
+    }
+
+    /** Why the identity's keytab is a risk (readable by others), or empty. */
+    public ReadOnlyStringProperty identityWarning() {
+        return identityWarning.getReadOnlyProperty();
     }
 }

@@ -6,6 +6,7 @@ import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.ConnectionProfile.HdfsSettings;
 import io.tessera.engine.profile.ConnectionProfile.RedisSettings;
 import io.tessera.engine.profile.ConnectionProfile.ZooKeeperSettings;
+import io.tessera.engine.profile.KerberosSettings;
 import io.tessera.engine.profile.ProfileValidator;
 import io.tessera.engine.profile.SecretRef;
 import io.tessera.engine.profile.SecretStore;
@@ -13,7 +14,7 @@ import io.tessera.engine.profile.SecretStoreException;
 import java.util.List;
 
 /** The editor's fields at one moment, taken on the UI thread and handed to background work. */
-record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser,
+record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser, KerberosSettings kerberos,
                     String zkConnect, String zkChroot, String zkUser, SecretField zkPassword,
                     String redisUri, String redisUser, SecretField redisPassword, boolean redisTls, boolean readOnly) {
 
@@ -21,7 +22,7 @@ record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser
 
     ConnectionProfile profile(SecretRef zkRef, SecretRef redisRef) {
         return new ConnectionProfile(name.strip(), ConnectionProfile.Kind.CLUSTER,
-                new HdfsSettings(hdfsUri.strip(), orNull(confDir), orNull(hdfsUser)),
+                new HdfsSettings(hdfsUri.strip(), orNull(confDir), orNull(hdfsUser), kerberos),
                 new ZooKeeperSettings(zkConnect.strip(), zkChroot.isBlank() ? DEFAULT_CHROOT : zkChroot.strip(), orNull(zkUser), zkRef),
                 new RedisSettings(redisUri.strip(), orNull(redisUser), redisRef, redisTls), null, readOnly);
     }

@@ -27,6 +27,8 @@ public final class ProfileForm {
     public final BooleanProperty redisTls = new SimpleBooleanProperty();
     /** Nothing can be changed through the profile: every panel's writes are disabled, the services refuse them. */
     public final BooleanProperty readOnly = new SimpleBooleanProperty();
+    /** How HDFS is signed in to with Kerberos (none by default). */
+    public final KerberosForm kerberos = new KerberosForm();
     private final ReadOnlyBooleanWrapper zkPasswordStored = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper redisPasswordStored = new ReadOnlyBooleanWrapper();
     private SecretRef zkRef;
@@ -39,6 +41,7 @@ public final class ProfileForm {
             form.hdfsUri.set(profile.hdfs().uri());
             form.hadoopConfDir.set(text(profile.hdfs().confDir()));
             form.hdfsUser.set(text(profile.hdfs().user()));
+            form.kerberos.load(profile.hdfs().kerberos());
             form.zkConnect.set(profile.zooKeeper().connectString());
             form.zkChroot.set(text(profile.zooKeeper().chroot()));
             form.zkUser.set(text(profile.zooKeeper().digestUser()));
@@ -73,8 +76,10 @@ public final class ProfileForm {
     }
 
     List<Observable> fields() {
-        return List.of(name, hdfsUri, hadoopConfDir, hdfsUser, zkConnect, zkChroot, zkUser, zkPassword,
-                redisUri, redisUser, redisPassword, redisTls, readOnly, zkPasswordStored, redisPasswordStored);
+        List<Observable> fields = new java.util.ArrayList<>(List.of(name, hdfsUri, hadoopConfDir, hdfsUser, zkConnect, zkChroot, zkUser, zkPassword,
+                redisUri, redisUser, redisPassword, redisTls, readOnly, zkPasswordStored, redisPasswordStored));
+        fields.addAll(kerberos.fields());
+        return fields;
     }
 
     ProfileDraft draft() {
@@ -82,7 +87,7 @@ public final class ProfileForm {
         SecretField zk = new SecretField(zkRef, zkPasswordStored.get(), zkWanted, zkPassword.get().toCharArray());
         boolean redisWanted = !redisPassword.get().isEmpty() || redisPasswordStored.get();
         SecretField redis = new SecretField(redisRef, redisPasswordStored.get(), redisWanted, redisPassword.get().toCharArray());
-        return new ProfileDraft(name.get(), hdfsUri.get(), hadoopConfDir.get(), hdfsUser.get(), zkConnect.get(), zkChroot.get(),
+        return new ProfileDraft(name.get(), hdfsUri.get(), hadoopConfDir.get(), hdfsUser.get(), kerberos.settings(), zkConnect.get(), zkChroot.get(),
                 zkUser.get(), zk, redisUri.get(), redisUser.get(), redis, redisTls.get(), readOnly.get());
     }
 

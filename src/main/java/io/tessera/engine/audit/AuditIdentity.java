@@ -18,8 +18,11 @@ record AuditIdentity(String osUser, Map<String, String> identities, String profi
                 "redis", blank(target.redisUser()) ? "default" : target.redisUser()), target.profileName());
     }
 
-    /** The profile's HDFS user, else the one Hadoop acts as here (HADOOP_USER_NAME, a Kerberos login, or the OS user). */
+    /** The profile's Kerberos principal or HDFS user, else the one Hadoop acts as here (HADOOP_USER_NAME, or the OS user). */
     private static String hdfsUser(ConnectionTarget target) {
+        if (target.hdfsKerberos() != null) { // the profile's principal, not the JVM's current user (engine.kerberos)
+            return blank(target.hdfsKerberos().principal()) ? "kerberos ticket cache" : target.hdfsKerberos().principal().strip();
+        }
         if (!blank(target.hdfsUser())) {
             return target.hdfsUser();
         }

@@ -117,6 +117,11 @@ final class EmbeddedHdfs implements EmbeddedService {
         conf.set("dfs.datanode.hostname", host);
         conf.setInt("dfs.replication", Math.min(dataNodeCount, 3));
         SmallHdfsSettings.apply(conf);
+        // This NameNode and DataNode share the JVM with the console's profiles, and a Kerberos profile switches the JVM's
+        // Hadoop security mode (engine.kerberos.JvmSecurity): they must keep talking to each other and to simple clients
+        // unsecured then (the DataNode's heartbeats fall back to simple RPC, its transfers skip the SASL handshake).
+        conf.setBoolean("ipc.client.fallback-to-simple-auth-allowed", true);
+        conf.setBoolean("ignore.secure.ports.for.testing", true);
         return conf;
     }
 

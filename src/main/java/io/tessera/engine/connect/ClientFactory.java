@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import io.tessera.engine.kerberos.HdfsIdentity;
+import io.tessera.engine.kerberos.HdfsLogin;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.SentinelUri;
 import io.tessera.engine.security.RoleAclProvider;
@@ -52,6 +54,13 @@ public final class ClientFactory {
             // The embedded HDFS has one DataNode; the client default of 3 replicas would leave every file short.
             conf.setInt("dfs.replication", 1);
         }
+        // A Kerberos profile never falls back to unauthenticated RPC (a server that answers "simple" is refused); a simple
+        // profile must, once a Kerberos profile has switched this JVM's Hadoop security mode (see engine.kerberos.JvmSecurity).
+        // RPC and data-transfer protection (hadoop.rpc.protection, dfs.data.transfer.protection) come from the folder's files.
+        if (target.hdfsKerberos() != null) {
+            conf.set("hadoop.security.authentication", "kerberos");
+        }
+        conf.setBoolean("ipc.client.fallback-to-simple-auth-allowed", target.hdfsKerberos() == null);
         conf.setBoolean("fs.hdfs.impl.disable.cache", true);
         conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
         conf.setInt("ipc.client.connect.timeout", (int) timeout.toMillis());
@@ -65,17 +74,20 @@ public final class ClientFactory {
         return conf;
     }
 
+    /** A FileSystem acting as the target's HDFS identity (its Kerberos login, or its simple user), built inside that login. */
     public static FileSystem fileSystem(ConnectionTarget target, Duration timeout, boolean failFast) throws IOException {
         Configuration conf = hadoopConfiguration(target, timeout, failFast);
         URI uri = URI.create(target.hdfsUri());
-        try {
-            return target.hdfsUser() == null || target.hdfsUser().isBlank()
-                    ? FileSystem.get(uri, conf)
-                    : FileSystem.get(uri, conf, target.hdfsUser());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while connecting to HDFS", e);
-        }
+        return hdfsLogin(target, conf).run(() -> FileSystem.get(uri, conf));
+    }
+
+    /** Who the target acts as in HDFS; signs in with Kerberos if the profile does (and has not yet). */
+    public static HdfsIdentity hdfsIdentity(ConnectionTarget target) throws IOException {
+        return hdfsLogin(target, hadoopConfiguration(target, Duration.ofSeconds(10), true)).identity();
+    }
+
+    private static HdfsLogin hdfsLogin(ConnectionTarget target, Configuration conf) throws IOException {
+        return HdfsLogin.of(target.hdfsKerberos(), target.hdfsUser(), conf);
     }
 
     /** A Curator client, not yet started, working under the target's chroot. */

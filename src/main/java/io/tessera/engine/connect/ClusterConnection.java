@@ -1,6 +1,7 @@
 package io.tessera.engine.connect;
 
 import java.io.IOException;
+import io.tessera.engine.kerberos.HdfsIdentity;
 import java.time.Duration;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.retry.ExponentialBackoffRetry;
@@ -34,6 +35,11 @@ public final class ClusterConnection implements AutoCloseable {
             fileSystem = ClientFactory.fileSystem(target, TIMEOUT, false);
         }
         return fileSystem;
+    }
+
+    /** Who this connection acts as in HDFS (signing in with Kerberos first, if the profile does). */
+    public HdfsIdentity hdfsIdentity() throws IOException {
+        return ClientFactory.hdfsIdentity(target);
     }
 
     public synchronized CuratorFramework curator() {

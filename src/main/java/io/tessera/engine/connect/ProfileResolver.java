@@ -74,7 +74,7 @@ public final class ProfileResolver {
         boolean tls = profile.redis().tls() || redisUri.startsWith("rediss://") || redisUri.startsWith(SentinelUri.TLS_SCHEME + "://");
         return new ConnectionTarget(profile.name(), hdfs.uri().strip(), hdfs.confDir(), hdfs.user(),
                 zk.connectString().strip(), zk.chroot(), zk.digestUser(), zooKeeperPassword,
-                redisUri, profile.redis().user(), redisPassword, tls, profile.readOnly());
+                redisUri, profile.redis().user(), redisPassword, tls, profile.readOnly(), hdfs.kerberos());
     }
 
     private char[] secret(SecretRef ref, String what) throws ConnectException {

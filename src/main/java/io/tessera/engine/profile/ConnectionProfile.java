@@ -29,8 +29,16 @@ public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKe
 
     public enum Kind { LOCAL, CLUSTER }
 
-    /** HDFS URI (hdfs://namenode:8020), optional Hadoop configuration folder, optional user to act as. */
-    public record HdfsSettings(String uri, String confDir, String user) {}
+    /**
+     * HDFS URI (hdfs://namenode:8020), optional Hadoop configuration folder, optional user to act as (simple
+     * authentication), optional Kerberos sign-in (null: none; a profile file without it reads as none).
+     */
+    public record HdfsSettings(String uri, String confDir, String user, KerberosSettings kerberos) {
+        /** Without Kerberos. */
+        public HdfsSettings(String uri, String confDir, String user) {
+            this(uri, confDir, user, null);
+        }
+    }
 
     /** Connect string (host:port,...), chroot under which Tessera keeps its nodes, optional digest credentials. */
     public record ZooKeeperSettings(String connectString, String chroot, String digestUser, SecretRef digestPassword) {}

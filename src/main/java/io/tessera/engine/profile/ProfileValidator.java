@@ -51,6 +51,9 @@ public final class ProfileValidator {
         if (uri == null || !"hdfs".equals(uri.getScheme()) || blank(uri.getHost())) {
             problems.add("HDFS URI: '" + hdfs.uri() + "' is not like hdfs://namenode:8020.");
         }
+        if (hdfs.kerberos() != null) {
+            problems.addAll(hdfs.kerberos().problems());
+        }
     }
 
     private static void checkZooKeeper(ConnectionProfile.ZooKeeperSettings zk, List<String> problems) {

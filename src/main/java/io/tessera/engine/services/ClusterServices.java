@@ -90,6 +90,11 @@ public final class ClusterServices implements AutoCloseable {
 
     // ---- files
 
+    /** Who this profile acts as in HDFS ("alice@EXAMPLE.COM", Kerberos with a keytab); signs in first if need be: blocking. */
+    public io.tessera.engine.kerberos.HdfsIdentity hdfsIdentity() throws java.io.IOException {
+        return connection.hdfsIdentity();
+    }
+
     /** HDFS reads: listings, stat, blocks, bounded reads, image metadata. */
     public synchronized HdfsBrowser hdfs() {
         if (hdfs == null) {
