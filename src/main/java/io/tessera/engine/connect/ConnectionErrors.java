@@ -2,6 +2,7 @@ package io.tessera.engine.connect;
 
 import io.tessera.engine.Reasons;
 import io.tessera.engine.ServiceKind;
+import io.tessera.engine.security.tls.TlsDiagnosis;
 import java.io.EOFException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -20,6 +21,12 @@ public final class ConnectionErrors {
 
     public static String describe(ServiceKind service, String endpoint, Throwable error) {
         String name = service.displayName();
+        for (Throwable t : chain(error)) {
+            var tls = TlsDiagnosis.explain(t, null);
+            if (tls.isPresent()) {
+                return name + ": " + tls.get();
+            }
+        }
         for (Throwable t : chain(error)) {
             String message = t.getMessage() == null ? "" : t.getMessage();
             if (t instanceof UnknownHostException) {

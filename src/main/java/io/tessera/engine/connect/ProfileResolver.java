@@ -9,6 +9,8 @@ import io.tessera.engine.profile.SecretRef;
 import io.tessera.engine.profile.SentinelUri;
 import io.tessera.engine.profile.SecretStore;
 import io.tessera.engine.profile.SecretStoreException;
+import io.tessera.engine.profile.TlsSettings;
+import io.tessera.engine.security.tls.TlsConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +64,24 @@ public final class ProfileResolver {
     }
 
     private ConnectionTarget resolveCluster(ConnectionProfile profile) throws ConnectException {
-        return withPasswords(profile, secret(profile.zooKeeper().digestPassword(), "ZooKeeper password"),
+        ConnectionTarget target = withPasswords(profile, secret(profile.zooKeeper().digestPassword(), "ZooKeeper password"),
                 secret(profile.redis().password(), "Redis password"));
+        return target.withTls(tls(profile.redis().tlsSettings(), "Redis"), tls(profile.zooKeeper().tlsSettings(), "ZooKeeper"));
     }
 
-    /** A cluster profile with passwords given directly: for testing a profile before its secrets are saved. */
+    /** A profile's TLS files with their passwords from the keystore or the environment; null for none. */
+    private TlsConfig tls(TlsSettings settings, String service) throws ConnectException {
+        return settings == null ? null : tlsConfig(settings, secret(settings.trustPassword(), service + " trust file password"),
+                secret(settings.keyStorePassword(), service + " key store password"));
+    }
+
+    /** A profile's TLS files with passwords given directly. */
+    public static TlsConfig tlsConfig(TlsSettings settings, char[] trustPassword, char[] keyStorePassword) {
+        return new TlsConfig(settings.trustFile() == null ? null : Path.of(settings.trustFile()), trustPassword,
+                settings.keyStore() == null ? null : Path.of(settings.keyStore()), keyStorePassword, !settings.skipHostnameCheck());
+    }
+
+    /** A cluster profile with passwords given directly (TLS files without passwords): for testing a profile before its secrets are saved. */
     public static ConnectionTarget withPasswords(ConnectionProfile profile, char[] zooKeeperPassword, char[] redisPassword) {
         var hdfs = profile.hdfs();
         var zk = profile.zooKeeper();
@@ -74,7 +89,9 @@ public final class ProfileResolver {
         boolean tls = profile.redis().tls() || redisUri.startsWith("rediss://") || redisUri.startsWith(SentinelUri.TLS_SCHEME + "://");
         return new ConnectionTarget(profile.name(), hdfs.uri().strip(), hdfs.confDir(), hdfs.user(),
                 zk.connectString().strip(), zk.chroot(), zk.digestUser(), zooKeeperPassword,
-                redisUri, profile.redis().user(), redisPassword, tls, profile.readOnly());
+                redisUri, profile.redis().user(), redisPassword, tls, profile.readOnly(),
+                profile.redis().tlsSettings() == null ? null : tlsConfig(profile.redis().tlsSettings(), null, null),
+                zk.tlsSettings() == null ? null : tlsConfig(zk.tlsSettings(), null, null));
     }
 
     private char[] secret(SecretRef ref, String what) throws ConnectException {
