@@ -14,7 +14,8 @@ import redis.clients.jedis.HostAndPort;
  */
 final class TransportMismatch {
     private static final byte[] REDIS_GREETING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ZOOKEEPER_GREETING = "srvr".getBytes(StandardCharsets.US_ASCII);
+    /** Five bytes: a TLS server waits for a whole record header (five bytes) before it refuses what it got. */
+    private static final byte[] ZOOKEEPER_GREETING = "srvr\n".getBytes(StandardCharsets.US_ASCII);
 
     private TransportMismatch() {}
 
