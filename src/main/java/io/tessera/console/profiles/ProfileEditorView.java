@@ -49,6 +49,7 @@ public final class ProfileEditorView {
     public ProfileEditorView(ProfileEditorViewModel viewModel) {
         this.viewModel = viewModel;
         this.root = Fxml.load(this);
+        ((VBox) root).getChildren().add(1, new TlsSection(viewModel.form()).node());
     }
 
     @FXML

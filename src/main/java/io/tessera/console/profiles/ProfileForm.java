@@ -27,6 +27,9 @@ public final class ProfileForm {
     public final BooleanProperty redisTls = new SimpleBooleanProperty();
     /** Nothing can be changed through the profile: every panel's writes are disabled, the services refuse them. */
     public final BooleanProperty readOnly = new SimpleBooleanProperty();
+    /** TLS files of Redis and of ZooKeeper (the editor's TLS part, {@link TlsSection}). */
+    public final TlsFields redisTlsFiles = new TlsFields();
+    public final TlsFields zkTls = new TlsFields();
     private final ReadOnlyBooleanWrapper zkPasswordStored = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper redisPasswordStored = new ReadOnlyBooleanWrapper();
     private SecretRef zkRef;
@@ -49,6 +52,8 @@ public final class ProfileForm {
             form.zkRef = profile.zooKeeper().digestPassword();
             form.redisRef = profile.redis().password();
             form.zkPasswordStored.set(form.zkRef != null);
+            form.redisTlsFiles.load(profile.redis().tlsSettings());
+            form.zkTls.load(profile.zooKeeper().tlsSettings());
             form.redisPasswordStored.set(form.redisRef != null);
         }
         return form;
@@ -73,8 +78,11 @@ public final class ProfileForm {
     }
 
     List<Observable> fields() {
-        return List.of(name, hdfsUri, hadoopConfDir, hdfsUser, zkConnect, zkChroot, zkUser, zkPassword,
-                redisUri, redisUser, redisPassword, redisTls, readOnly, zkPasswordStored, redisPasswordStored);
+        List<Observable> fields = new java.util.ArrayList<>(List.of(name, hdfsUri, hadoopConfDir, hdfsUser, zkConnect, zkChroot, zkUser, zkPassword,
+                redisUri, redisUser, redisPassword, redisTls, readOnly, zkPasswordStored, redisPasswordStored));
+        fields.addAll(redisTlsFiles.fields());
+        fields.addAll(zkTls.fields());
+        return fields;
     }
 
     ProfileDraft draft() {
@@ -83,7 +91,8 @@ public final class ProfileForm {
         boolean redisWanted = !redisPassword.get().isEmpty() || redisPasswordStored.get();
         SecretField redis = new SecretField(redisRef, redisPasswordStored.get(), redisWanted, redisPassword.get().toCharArray());
         return new ProfileDraft(name.get(), hdfsUri.get(), hadoopConfDir.get(), hdfsUser.get(), zkConnect.get(), zkChroot.get(),
-                zkUser.get(), zk, redisUri.get(), redisUser.get(), redis, redisTls.get(), readOnly.get());
+                zkUser.get(), zk, redisUri.get(), redisUser.get(), redis, redisTls.get(), readOnly.get(),
+                redisTlsFiles.draft(true), zkTls.draft(zkTls.enabled.get()));
     }
 
     private static String text(String value) {

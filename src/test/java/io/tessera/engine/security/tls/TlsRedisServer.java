@@ -57,6 +57,10 @@ public final class TlsRedisServer implements AutoCloseable {
         return "rediss://" + HOST + ":" + tlsPort;
     }
 
+    public String password() {
+        return password;
+    }
+
     public String plainUri() {
         return "redis://" + HOST + ":" + plainPort;
     }
