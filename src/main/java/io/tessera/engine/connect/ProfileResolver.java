@@ -3,6 +3,7 @@ package io.tessera.engine.connect;
 import io.tessera.engine.AppDirectories;
 import io.tessera.engine.cluster.ClusterEndpoints;
 import io.tessera.engine.cluster.EmbeddedCluster;
+import io.tessera.engine.cluster.LocalCertificates;
 import io.tessera.engine.json.Json;
 import io.tessera.engine.profile.ConnectionProfile;
 import io.tessera.engine.profile.SecretRef;
@@ -44,23 +45,26 @@ public final class ProfileResolver {
         if (!ProcessHandle.of(endpoints.ownerPid()).map(ProcessHandle::isAlive).orElse(false)) {
             throw new ConnectException("The local cluster is not running (its process " + endpoints.ownerPid() + " has ended).");
         }
-        return local(endpoints, EmbeddedCluster.redisPasswordFile(localClusterDir));
+        return local(endpoints, localClusterDir);
     }
 
     /** For a local cluster started in this process, without reading its endpoints file back. */
     public static ConnectionTarget forEmbedded(EmbeddedCluster cluster) throws ConnectException {
-        return local(cluster.endpoints(), cluster.redisPasswordFile());
+        return local(cluster.endpoints(), cluster.dataDir());
     }
 
-    private static ConnectionTarget local(ClusterEndpoints endpoints, Path redisPasswordFile) throws ConnectException {
+    /** A secured local cluster's connections show its client certificate and trust its CA only. */
+    private static ConnectionTarget local(ClusterEndpoints endpoints, Path dataDir) throws ConnectException {
+        Path redisPasswordFile = EmbeddedCluster.redisPasswordFile(dataDir);
         char[] redisPassword;
         try {
             redisPassword = Files.readString(redisPasswordFile).strip().toCharArray();
         } catch (IOException e) {
             throw new ConnectException("Cannot read the local Redis password in " + redisPasswordFile + ": " + e.getMessage());
         }
+        TlsConfig tls = endpoints.secure() ? new LocalCertificates(LocalCertificates.dirIn(dataDir)).clientConfig() : null;
         return new ConnectionTarget(ConnectionProfile.LOCAL_NAME, endpoints.hdfsUri(), null, null,
-                endpoints.zooKeeperConnect(), "/tessera", null, null, endpoints.redisUri(), null, redisPassword, false);
+                endpoints.zooKeeperConnect(), "/tessera", null, null, endpoints.redisUri(), null, redisPassword, tls != null, false, tls, tls);
     }
 
     private ConnectionTarget resolveCluster(ConnectionProfile profile) throws ConnectException {

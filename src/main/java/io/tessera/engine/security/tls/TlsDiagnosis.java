@@ -41,9 +41,8 @@ public final class TlsDiagnosis {
             socket.setSSLParameters(TlsContexts.parameters(config));
             socket.startHandshake();
             // TLS 1.3 finishes the client's handshake before the server has looked at the client's certificate: its
-            // refusal arrives as an alert on the first read
-            socket.getOutputStream().write(plainGreeting);
-            socket.getOutputStream().flush();
+            // refusal arrives as an alert right after, on the first read (nothing is written: a write could meet the
+            // closed connection first and lose the alert)
             socket.setSoTimeout((int) Math.min(timeout.toMillis(), 1_000));
             socket.getInputStream().read();
             return Optional.empty();
