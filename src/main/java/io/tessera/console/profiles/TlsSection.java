@@ -1,7 +1,12 @@
 package io.tessera.console.profiles;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.Observable;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -9,69 +14,124 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The profile editor's TLS part: for Redis and for ZooKeeper a trust file, a client key store with its password (kept
- * in the keystore like the other passwords) and the hostname check. Collapsed unless the profile has TLS files.
+ * in the keystore like the other passwords) and the hostname check. One line in the editor says what is set; the fields
+ * open in a dialog of their own (two tabs), so the editor stays short enough for a 1280x800 screen.
  */
 final class TlsSection {
-    private final TitledPane pane;
-    private final GridPane grid = new GridPane();
-    private int row;
+    private final TabPane tabs;
+    private final HBox row;
+    private int line;
 
     TlsSection(ProfileForm form) {
+        GridPane redis = grid();
+        note(redis, "TLS is on with \"Use TLS\" or a rediss:// URI.");
+        service(redis, form.redisTlsFiles, null);
+        GridPane zooKeeper = grid();
+        CheckBox zkOn = new CheckBox("Use TLS (name the secure client ports above)");
+        zkOn.setId("zkTls");
+        zkOn.selectedProperty().bindBidirectional(form.zkTls.enabled);
+        zooKeeper.add(zkOn, 1, line++);
+        service(zooKeeper, form.zkTls, zkOn);
+
+        tabs = new TabPane(tab("Redis", "fth-zap", redis), tab("ZooKeeper", "fth-share-2", zooKeeper));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefWidth(600);
+
+        Label summary = new Label();
+        summary.setId("tlsSummary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add("text-muted");
+        List<Observable> watched = new ArrayList<>(form.redisTlsFiles.fields());
+        watched.addAll(form.zkTls.fields());
+        watched.add(form.redisTls);
+        watched.add(form.redisUri);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> "Redis: "
+                        + describe(form.redisTlsFiles, form.redisTls.get() || form.redisUri.get().strip().startsWith("rediss"))
+                        + ". ZooKeeper: " + describe(form.zkTls, form.zkTls.enabled.get()) + ".", watched.toArray(Observable[]::new)));
+        Button edit = new Button("TLS settings…", new FontIcon("fth-lock"));
+        edit.setId("tlsSettings");
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        edit.setOnAction(e -> showDialog(edit));
+        Label label = new Label("TLS");
+        label.setMinWidth(130);
+        row = new HBox(12, label, summary, edit);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    /** "JVM trust store", "trust file ca.pem, client certificate", "off". */
+    private static String describe(TlsFields fields, boolean on) {
+        if (!on) {
+            return "off";
+        }
+        String trust = fields.trustFile.get().isBlank() ? "the JVM's trust store" : "trust file " + java.nio.file.Path.of(fields.trustFile.get().strip()).getFileName();
+        return trust + (fields.keyStore.get().isBlank() ? "" : ", client certificate") + (fields.checkHostname.get() ? "" : ", no hostname check");
+    }
+
+    /** The fields in a dialog of their own, bound to the form: the editor itself stays short enough for a small screen. */
+    private void showDialog(Node owner) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner.getScene().getWindow());
+        dialog.setTitle("TLS settings");
+        dialog.setHeaderText("Trusted certificates and client certificates. Key store passwords go to the keystore.");
+        dialog.setGraphic(new FontIcon("fth-lock"));
+        dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        dialog.getDialogPane().setContent(tabs);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.showAndWait();
+        dialog.getDialogPane().setContent(null);
+    }
+
+    private GridPane grid() {
+        GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
+        grid.setPadding(new Insets(10, 0, 4, 0));
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(130);
+        labels.setMinWidth(140);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
+        line = 0;
+        return grid;
+    }
 
-        heading("Redis", "fth-zap");
-        note("TLS is on with \"Use TLS\" or a rediss:// URI.");
-        service(form.redisTlsFiles, null);
-        heading("ZooKeeper", "fth-share-2");
-        CheckBox zkOn = new CheckBox("Use TLS (the connect string names the secure client ports)");
-        zkOn.setId("zkTls");
-        zkOn.selectedProperty().bindBidirectional(form.zkTls.enabled);
-        grid.add(zkOn, 1, row++);
-        service(form.zkTls, zkOn);
-
-        pane = new TitledPane("TLS: trusted certificates, client certificates", grid);
-        pane.setGraphic(new FontIcon("fth-lock"));
-        pane.getStyleClass().add("tls-section");
-        pane.setId("tlsSection");
-        pane.setExpanded(form.redisTlsFiles.enabled.get() || form.zkTls.enabled.get());
+    private static Tab tab(String text, String icon, Node content) {
+        Tab tab = new Tab(text, content);
+        tab.setGraphic(new FontIcon(icon));
+        return tab;
     }
 
     Node node() {
-        return pane;
+        return row;
     }
 
-    private void heading(String text, String icon) {
-        Label label = new Label(text, new FontIcon(icon));
-        label.getStyleClass().add("form-section");
-        grid.add(label, 0, row++, 2, 1);
-    }
-
-    private void note(String text) {
+    private void note(GridPane grid, String text) {
         Label label = new Label(text);
         label.getStyleClass().add("text-muted");
         label.setWrapText(true);
-        grid.add(label, 1, row++);
+        grid.add(label, 1, line++);
     }
 
     /** The four fields of one service; with {@code switchOn}, usable only while it is ticked. */
-    private void service(TlsFields fields, CheckBox switchOn) {
+    private void service(GridPane grid, TlsFields fields, CheckBox switchOn) {
         String prefix = switchOn == null ? "redis" : "zk";
         Node trust = fileField(fields.trustFile, prefix + "TrustFile", "optional: CA certificates (PEM) or a PKCS#12 trust store; empty: the JVM's",
                 "Trusted certificates");
@@ -93,8 +153,9 @@ final class TlsSection {
         hostname.setId(prefix + "CheckHostname");
         hostname.selectedProperty().bindBidirectional(fields.checkHostname);
 
-        Node[] rows = {labelled("Trust file", trust), labelled("Client key store", key), labelled("Key store password", passwordRow)};
-        grid.add(hostname, 1, row++);
+        Node[] rows = {labelled(grid, "Trust file", trust), labelled(grid, "Client key store", key),
+            labelled(grid, "Key store password", passwordRow)};
+        grid.add(hostname, 1, line++);
         if (switchOn != null) {
             for (Node each : rows) {
                 each.disableProperty().bind(switchOn.selectedProperty().not());
@@ -103,10 +164,10 @@ final class TlsSection {
         }
     }
 
-    private Node labelled(String text, Node field) {
+    private Node labelled(GridPane grid, String text, Node field) {
         Label label = new Label(text);
-        grid.add(label, 0, row);
-        grid.add(field, 1, row++);
+        grid.add(label, 0, line);
+        grid.add(field, 1, line++);
         return field;
     }
 

@@ -77,6 +77,9 @@ public record LocalCertificates(Path dir) {
 
     private void make() throws IOException {
         Files.createDirectories(dir);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
         CertificateAuthority ca = CertificateAuthority.create("Tessera local cluster CA", VALIDITY);
         CertificateAuthority.Issued server = ca.issueServer("tessera-local", List.of("localhost"),
                 List.of(LoopbackPorts.LOOPBACK.getHostAddress()), VALIDITY);

@@ -1,5 +1,6 @@
 package io.tessera.engine.cluster;
 
+import static io.tessera.engine.security.tls.TlsAssertions.assertDown;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,7 @@ class SecureLocalClusterIT {
             assertTrue(cluster.endpoints().secure());
             assertTrue(cluster.endpoints().redisUri().startsWith("rediss://"), cluster.endpoints().redisUri());
             Path tls = LocalCertificates.dirIn(data);
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tls)));
             try (Stream<Path> files = Files.list(tls)) {
                 for (Path file : files.toList()) {
                     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
@@ -89,10 +91,5 @@ class SecureLocalClusterIT {
                 job.assertFinishedExactly(new JobCounts(2, 6, 2, 6, 0, 0, 0, 0));
             }
         }
-    }
-
-    private static void assertDown(ServiceHealth health, String words) {
-        assertEquals(ServiceHealth.State.DOWN, health.state(), health.summary());
-        assertTrue(health.summary().contains(words), health.summary());
     }
 }

@@ -1,5 +1,6 @@
 package io.tessera.engine.security.tls;
 
+import static io.tessera.engine.security.tls.TlsAssertions.assertDown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,13 +72,6 @@ class RedisTlsIT {
 
     private static ServiceHealth check(ConnectionTarget target) {
         return HealthCheck.check(ServiceKind.REDIS, target, TIMEOUT);
-    }
-
-    private static void assertDown(ServiceHealth health, String... words) {
-        assertEquals(ServiceHealth.State.DOWN, health.state(), health.summary());
-        for (String word : words) {
-            assertTrue(health.summary().contains(word), "'" + word + "' in: " + health.summary());
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tessera.engine.security.tls;
 
+import static io.tessera.engine.security.tls.TlsAssertions.assertDown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,13 +52,6 @@ class ZooKeeperTlsIT {
 
     private static ServiceHealth check(ConnectionTarget target) {
         return HealthCheck.check(ServiceKind.ZOOKEEPER, target, TIMEOUT);
-    }
-
-    private static void assertDown(ServiceHealth health, String... words) {
-        assertEquals(ServiceHealth.State.DOWN, health.state(), health.summary());
-        for (String word : words) {
-            assertTrue(health.summary().contains(word), "'" + word + "' in: " + health.summary());
-        }
     }
 
     @Test
