@@ -3,6 +3,7 @@ package io.tessera.cli;
 import io.tessera.engine.AppDirectories;
 import io.tessera.engine.cluster.ClusterEndpoints;
 import io.tessera.engine.cluster.EmbeddedCluster;
+import io.tessera.engine.cluster.LocalCertificates;
 import io.tessera.engine.cluster.LocalClusterSettings;
 import io.tessera.engine.cluster.StartupListener;
 import java.io.PrintWriter;
@@ -33,6 +34,10 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--redis-port", description = "Redis port; 0 for any free port (default: local-cluster.properties, else 0).")
     Integer redisPort;
 
+    @Option(names = "--secure", description = "Redis and ZooKeeper over TLS only, client certificates required, with certificates made once "
+            + "into the data folder (default: secure=true in local-cluster.properties, else off).")
+    boolean secure;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,7 +50,7 @@ final class LocalCommand implements Callable<Integer> {
         }
         LocalClusterSettings settings = new LocalClusterSettings(dataDir != null ? dataDir : saved.dataDir(),
                 hdfsPort != null ? hdfsPort : saved.hdfsPort(), zooKeeperPort != null ? zooKeeperPort : saved.zooKeeperPort(),
-                redisPort != null ? redisPort : saved.redisPort());
+                redisPort != null ? redisPort : saved.redisPort(), secure || saved.secure());
         Path dir = settings.dataDir();
         StartupListener progress = (service, phase, detail) -> {
             String name = phase.name().toLowerCase(java.util.Locale.ROOT);
@@ -75,6 +80,10 @@ final class LocalCommand implements Callable<Integer> {
         out.println("  HDFS        " + e.hdfsUri() + "   (NameNode web UI " + e.nameNodeWebUi() + ")");
         out.println("  ZooKeeper   " + e.zooKeeperConnect() + "   (Tessera root /tessera)");
         out.println("  Redis       " + e.redisUri() + "   (password in " + cluster.redisPasswordFile() + ")");
+        if (e.secure()) {
+            out.println("  TLS         Redis and ZooKeeper over TLS only, client certificates required (in "
+                    + LocalCertificates.dirIn(cluster.dataDir()) + ")");
+        }
         out.println("  Profile     Local (other Tessera commands on this machine find it through " + EmbeddedCluster.endpointsFile(cluster.dataDir()) + ")");
         out.flush();
     }

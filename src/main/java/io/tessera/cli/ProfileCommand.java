@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,7 +47,8 @@ final class ProfileCommand {
                     out.println("Local      the embedded cluster on this machine" + limits);
                 } else {
                     out.printf("%-10s hdfs %s | zookeeper %s%s | redis %s%s%s%n", p.name(), p.hdfs().uri(), p.zooKeeper().connectString(),
-                            p.zooKeeper().chroot() == null ? "" : p.zooKeeper().chroot(), p.redis().uri(), p.redis().tls() ? " (TLS)" : "",
+                            (p.zooKeeper().chroot() == null ? "" : p.zooKeeper().chroot()) + (p.zooKeeper().tlsSettings() != null ? " (TLS)" : ""),
+                            p.redis().uri(), p.redis().tls() || p.redis().uri().startsWith("rediss") ? " (TLS)" : "",
                             limits + kerberos(p.hdfs().kerberos()));
                 }
             }
@@ -105,6 +106,9 @@ final class ProfileCommand {
         @Option(names = "--tls", description = "Use TLS for Redis.")
         boolean tls;
 
+        @Mixin
+        TlsOptions tlsFiles;
+
         @Option(names = "--max-input-mb", paramLabel = "MB", description = "Largest input file workers read, in MB (1-1024; default: ${DEFAULT-VALUE}). "
                 + "A larger file fails its image before a byte is read; each worker thread holds one input whole in memory.")
         long maxInputMb = ConnectionProfile.Limits.DEFAULT.maxInputBytes() / ConnectionProfile.Limits.MIB;
@@ -118,8 +122,9 @@ final class ProfileCommand {
             SecretStore secrets = KeystoreUnlock.opened(dirs());
             ConnectionProfile profile = new ConnectionProfile(name, ConnectionProfile.Kind.CLUSTER,
                     new HdfsSettings(hdfsUri, hadoopConf, hdfsUser, kerberos.settings()),
-                    new ZooKeeperSettings(zooKeeper, chroot, zooKeeperUser, zooKeeperPassword == null ? null : zooKeeperPassword.store(secrets)),
-                    new RedisSettings(redisUri, redisUser, redisPassword == null ? null : redisPassword.store(secrets), tls),
+                    new ZooKeeperSettings(zooKeeper, chroot, zooKeeperUser, zooKeeperPassword == null ? null : zooKeeperPassword.store(secrets),
+                            tlsFiles.zooKeeper(secrets)),
+                    new RedisSettings(redisUri, redisUser, redisPassword == null ? null : redisPassword.store(secrets), tls, tlsFiles.redis(secrets)),
                     new ConnectionProfile.Limits(Math.clamp(maxInputMb, -1, 1L << 30) * ConnectionProfile.Limits.MIB), // validated below
                     readOnly);
             List<String> problems = ProfileValidator.problems(profile);

@@ -11,20 +11,28 @@ import io.tessera.engine.profile.ProfileValidator;
 import io.tessera.engine.profile.SecretRef;
 import io.tessera.engine.profile.SecretStore;
 import io.tessera.engine.profile.SecretStoreException;
+import io.tessera.engine.profile.TlsSettings;
 import java.util.List;
 
 /** The editor's fields at one moment, taken on the UI thread and handed to background work. */
 record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser, KerberosSettings kerberos,
                     String zkConnect, String zkChroot, String zkUser, SecretField zkPassword,
-                    String redisUri, String redisUser, SecretField redisPassword, boolean redisTls, boolean readOnly) {
+                    String redisUri, String redisUser, SecretField redisPassword, boolean redisTls, boolean readOnly,
+                    TlsDraft redisTlsFiles, TlsDraft zkTls) {
 
     static final String DEFAULT_CHROOT = "/tessera";
 
-    ConnectionProfile profile(SecretRef zkRef, SecretRef redisRef) {
+    ConnectionProfile profile(SecretRef zkRef, SecretRef redisRef, TlsSettings redisTlsSettings, TlsSettings zkTlsSettings) {
         return new ConnectionProfile(name.strip(), ConnectionProfile.Kind.CLUSTER,
                 new HdfsSettings(hdfsUri.strip(), orNull(confDir), orNull(hdfsUser), kerberos),
-                new ZooKeeperSettings(zkConnect.strip(), zkChroot.isBlank() ? DEFAULT_CHROOT : zkChroot.strip(), orNull(zkUser), zkRef),
-                new RedisSettings(redisUri.strip(), orNull(redisUser), redisRef, redisTls), null, readOnly);
+                new ZooKeeperSettings(zkConnect.strip(), zkChroot.isBlank() ? DEFAULT_CHROOT : zkChroot.strip(), orNull(zkUser), zkRef, zkTlsSettings),
+                new RedisSettings(redisUri.strip(), orNull(redisUser), redisRef, redisTls, redisTlsSettings), null, readOnly);
+    }
+
+    /** With the TLS settings as typed (their key store passwords as they will be). */
+    ConnectionProfile profile(SecretRef zkRef, SecretRef redisRef) {
+        return profile(zkRef, redisRef, redisTlsFiles.settings(redisTlsFiles.keyStorePassword().forValidation()),
+                zkTls.settingsOrDefaults(zkTls.keyStorePassword().forValidation()));
     }
 
     List<String> problems() {
@@ -33,10 +41,12 @@ record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser
 
     /** What a connection test connects to: typed passwords, or the stored ones (read from the keystore: blocking). */
     ConnectionTarget target(SecretStore secrets) throws SecretStoreException {
-        return ProfileResolver.withPasswords(profile(null, null), password(zkPassword, secrets), password(redisPassword, secrets));
+        ConnectionProfile typed = profile(null, null);
+        return ProfileResolver.withPasswords(typed, password(zkPassword, secrets), password(redisPassword, secrets))
+                .withTls(redisTlsFiles.config(secrets, typed.redis().tlsSettings()), zkTls.config(secrets, typed.zooKeeper().tlsSettings()));
     }
 
-    private static char[] password(SecretField field, SecretStore secrets) throws SecretStoreException {
+    static char[] password(SecretField field, SecretStore secrets) throws SecretStoreException {
         if (!field.wanted()) {
             return null;
         }

@@ -51,6 +51,7 @@ public final class ProfileEditorView {
         this.viewModel = viewModel;
         this.root = Fxml.load(this);
         ((VBox) root).getChildren().add(1, new KerberosSection(viewModel.form().kerberos).node());
+        ((VBox) root).getChildren().add(2, new TlsSection(viewModel.form()).node());
     }
 
     @FXML

@@ -122,7 +122,9 @@ public final class ProfileEditorViewModel {
         List<SecretRef> obsolete = new ArrayList<>();
         try {
             ConnectionProfile profile = draft.profile(draft.zkPassword().store(secrets, created, obsolete),
-                    draft.redisPassword().store(secrets, created, obsolete));
+                    draft.redisPassword().store(secrets, created, obsolete),
+                    draft.redisTlsFiles().settings(draft.redisTlsFiles().storeKeyStorePassword(secrets, created, obsolete)),
+                    draft.zkTls().settingsOrDefaults(draft.zkTls().storeKeyStorePassword(secrets, created, obsolete)));
             if (original != null) {
                 profile = profile.withLimits(original.limits()); // the editor has no field for them (yet): keep what was saved
             }

@@ -29,6 +29,9 @@ public final class ProfileForm {
     public final BooleanProperty readOnly = new SimpleBooleanProperty();
     /** How HDFS is signed in to with Kerberos (none by default). */
     public final KerberosForm kerberos = new KerberosForm();
+    /** TLS files of Redis and of ZooKeeper (the editor's TLS part, {@link TlsSection}). */
+    public final TlsFields redisTlsFiles = new TlsFields();
+    public final TlsFields zkTls = new TlsFields();
     private final ReadOnlyBooleanWrapper zkPasswordStored = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper redisPasswordStored = new ReadOnlyBooleanWrapper();
     private SecretRef zkRef;
@@ -52,6 +55,8 @@ public final class ProfileForm {
             form.zkRef = profile.zooKeeper().digestPassword();
             form.redisRef = profile.redis().password();
             form.zkPasswordStored.set(form.zkRef != null);
+            form.redisTlsFiles.load(profile.redis().tlsSettings());
+            form.zkTls.load(profile.zooKeeper().tlsSettings());
             form.redisPasswordStored.set(form.redisRef != null);
         }
         return form;
@@ -79,6 +84,8 @@ public final class ProfileForm {
         List<Observable> fields = new java.util.ArrayList<>(List.of(name, hdfsUri, hadoopConfDir, hdfsUser, zkConnect, zkChroot, zkUser, zkPassword,
                 redisUri, redisUser, redisPassword, redisTls, readOnly, zkPasswordStored, redisPasswordStored));
         fields.addAll(kerberos.fields());
+        fields.addAll(redisTlsFiles.fields());
+        fields.addAll(zkTls.fields());
         return fields;
     }
 
@@ -88,7 +95,8 @@ public final class ProfileForm {
         boolean redisWanted = !redisPassword.get().isEmpty() || redisPasswordStored.get();
         SecretField redis = new SecretField(redisRef, redisPasswordStored.get(), redisWanted, redisPassword.get().toCharArray());
         return new ProfileDraft(name.get(), hdfsUri.get(), hadoopConfDir.get(), hdfsUser.get(), kerberos.settings(), zkConnect.get(), zkChroot.get(),
-                zkUser.get(), zk, redisUri.get(), redisUser.get(), redis, redisTls.get(), readOnly.get());
+                zkUser.get(), zk, redisUri.get(), redisUser.get(), redis, redisTls.get(), readOnly.get(),
+                redisTlsFiles.draft(true), zkTls.draft(zkTls.enabled.get()));
     }
 
     private static String text(String value) {

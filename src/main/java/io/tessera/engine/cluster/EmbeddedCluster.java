@@ -28,6 +28,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final EmbeddedHdfs hdfs;
     private final EmbeddedZooKeeper zooKeeper;
     private final EmbeddedRedis redis;
+    private final boolean secure;
     private FileChannel lockChannel;
     private FileLock lock;
     private ClusterEndpoints endpoints;
@@ -36,8 +37,10 @@ public final class EmbeddedCluster implements AutoCloseable {
         this.dir = settings.dataDir().toAbsolutePath();
         this.listener = listener;
         this.hdfs = new EmbeddedHdfs(dir.resolve("hdfs"), settings.hdfsPort());
-        this.zooKeeper = new EmbeddedZooKeeper(dir.resolve("zookeeper"), settings.zooKeeperPort());
-        this.redis = new EmbeddedRedis(dir.resolve("redis"), settings.redisPort());
+        this.secure = settings.secure();
+        LocalCertificates tls = secure ? new LocalCertificates(LocalCertificates.dirIn(dir)) : null;
+        this.zooKeeper = new EmbeddedZooKeeper(dir.resolve("zookeeper"), settings.zooKeeperPort(), tls);
+        this.redis = new EmbeddedRedis(dir.resolve("redis"), settings.redisPort(), tls);
     }
 
     /** Starts all three services and returns once each answers, or throws with every failure's reason. */
@@ -45,6 +48,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         EmbeddedCluster cluster = new EmbeddedCluster(settings, listener);
         cluster.lockDataDir();
         try {
+            cluster.makeCertificates();
             cluster.startServices();
             cluster.publishEndpoints();
             return cluster;
@@ -133,8 +137,24 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
+    private void makeCertificates() throws ClusterStartException {
+        if (secure) {
+            try {
+                LocalCertificates.ensure(LocalCertificates.dirIn(dir));
+            } catch (IOException | RuntimeException e) {
+                throw new ClusterStartException("Cannot make the local cluster's TLS certificates in " + LocalCertificates.dirIn(dir) + ": "
+                        + Reasons.oneLine(e), e);
+            }
+        }
+    }
+
+    /** Whether Redis and ZooKeeper speak TLS only (with client certificates). */
+    public boolean secure() {
+        return secure;
+    }
+
     private void publishEndpoints() throws ClusterStartException {
-        endpoints = new ClusterEndpoints(hdfs.uri(), hdfs.webUi(), zooKeeper.connectString(), redis.uri(), ProcessHandle.current().pid());
+        endpoints = new ClusterEndpoints(hdfs.uri(), hdfs.webUi(), zooKeeper.connectString(), redis.uri(), ProcessHandle.current().pid(), secure);
         try {
             Json.mapper().writeValue(endpointsFile(dir).toFile(), endpoints);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.tessera.engine.security.tls.HandshakingSocketFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -34,12 +35,19 @@ final class EmbeddedRedis implements EmbeddedService {
 
     private final Path dir;
     private final int requestedPort;
+    private final LocalCertificates tls;
     private Process watchdog;
     private int port;
 
     EmbeddedRedis(Path dir, int requestedPort) {
+        this(dir, requestedPort, null);
+    }
+
+    /** {@code tls}: TLS only, client certificates of that CA required; null for plain. */
+    EmbeddedRedis(Path dir, int requestedPort, LocalCertificates tls) {
         this.dir = dir;
         this.requestedPort = requestedPort;
+        this.tls = tls;
     }
 
     @Override
@@ -76,13 +84,13 @@ final class EmbeddedRedis implements EmbeddedService {
     }
 
     String uri() {
-        return "redis://" + LoopbackPorts.LOOPBACK.getHostAddress() + ":" + port;
+        return (tls == null ? "redis://" : "rediss://") + LoopbackPorts.LOOPBACK.getHostAddress() + ":" + port;
     }
 
     private String config(String password) {
         return String.join("\n",
                 "bind " + LoopbackPorts.LOOPBACK.getHostAddress(),
-                "port " + port,
+                ports(),
                 "protected-mode yes",
                 "daemonize no",
                 "dir " + quoted(dir.resolve("data")),
@@ -92,6 +100,15 @@ final class EmbeddedRedis implements EmbeddedService {
                 "appendfsync everysec",
                 "requirepass " + quoted(password),
                 "");
+    }
+
+    /** Plain: the port. Secured: no plain port, the TLS port, and client certificates of the local CA required. */
+    private String ports() {
+        if (tls == null) {
+            return "port " + port;
+        }
+        return String.join("\n", "port 0", "tls-port " + port, "tls-cert-file " + quoted(tls.serverCertificate()),
+                "tls-key-file " + quoted(tls.serverKey()), "tls-ca-cert-file " + quoted(tls.ca()), "tls-auth-clients yes");
     }
 
     private static String quoted(Object value) {
@@ -120,7 +137,11 @@ final class EmbeddedRedis implements EmbeddedService {
 
     private void awaitReady(String password) throws IOException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
-        var config = DefaultJedisClientConfig.builder().password(password).protocol(RedisProtocol.RESP2).connectionTimeoutMillis(500).socketTimeoutMillis(1000).build();
+        var builder = DefaultJedisClientConfig.builder().password(password).protocol(RedisProtocol.RESP2).connectionTimeoutMillis(500).socketTimeoutMillis(1000);
+        if (tls != null) {
+            builder.ssl(true).sslSocketFactory(new HandshakingSocketFactory(tls.clientConfig()));
+        }
+        var config = builder.build();
         while (true) {
             try (Jedis jedis = new Jedis(new HostAndPort(LoopbackPorts.LOOPBACK.getHostAddress(), port), config)) {
                 if ("PONG".equals(jedis.ping())) {

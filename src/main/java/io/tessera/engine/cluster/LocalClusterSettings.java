@@ -7,10 +7,20 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * How the embedded cluster runs: where its data lives and on which loopback ports.
+ * How the embedded cluster runs: where its data lives, on which loopback ports, and whether secured ({@code secure}:
+ * Redis and ZooKeeper over TLS only, with client certificates required; see {@link LocalCertificates}).
  * A port of 0 means "any free port", chosen anew at every start.
  */
-public record LocalClusterSettings(Path dataDir, int hdfsPort, int zooKeeperPort, int redisPort) {
+public record LocalClusterSettings(Path dataDir, int hdfsPort, int zooKeeperPort, int redisPort, boolean secure) {
+
+    /** Not secured. */
+    public LocalClusterSettings(Path dataDir, int hdfsPort, int zooKeeperPort, int redisPort) {
+        this(dataDir, hdfsPort, zooKeeperPort, redisPort, false);
+    }
+
+    public LocalClusterSettings withSecure(boolean on) {
+        return new LocalClusterSettings(dataDir, hdfsPort, zooKeeperPort, redisPort, on);
+    }
 
     public LocalClusterSettings {
         checkPort("HDFS", hdfsPort);
@@ -23,8 +33,8 @@ public record LocalClusterSettings(Path dataDir, int hdfsPort, int zooKeeperPort
     }
 
     /**
-     * Reads {@code local-cluster.properties} (keys {@code hdfs.port}, {@code zookeeper.port}, {@code redis.port});
-     * a missing file or key means a free port. The data folder is not a setting: the Local profile finds the
+     * Reads {@code local-cluster.properties} (keys {@code hdfs.port}, {@code zookeeper.port}, {@code redis.port};
+     * {@code secure=true} starts it secured); a missing file or key means a free port, not secured. The data folder is not a setting: the Local profile finds the
      * cluster in {@code dataDir} (move everything with TESSERA_HOME instead).
      *
      * @throws IllegalArgumentException with a readable reason when a value is not usable
@@ -38,7 +48,8 @@ public record LocalClusterSettings(Path dataDir, int hdfsPort, int zooKeeperPort
             props.load(reader);
         }
         return new LocalClusterSettings(dataDir,
-                port(props, "hdfs.port", file), port(props, "zookeeper.port", file), port(props, "redis.port", file));
+                port(props, "hdfs.port", file), port(props, "zookeeper.port", file), port(props, "redis.port", file),
+                Boolean.parseBoolean(props.getProperty("secure", "false").strip()));
     }
 
     private static int port(Properties props, String key, Path file) {

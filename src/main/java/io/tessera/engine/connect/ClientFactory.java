@@ -101,6 +101,9 @@ public final class ClientFactory {
                 // addresses from /zookeeper/config, silently going around a proxy, NAT or port forward the profile names
                 .ensembleTracker(false)
                 .retryPolicy(retry);
+        if (target.zooKeeperTlsOn()) {
+            builder.zkClientConfig(ZooKeeperTls.clientConfig(target.zooKeeperTls()));
+        }
         if (target.hasZooKeeperCredentials()) {
             String auth = target.zooKeeperDigestUser() + ":" + new String(target.zooKeeperDigestPassword());
             builder.authorization("digest", auth.getBytes(StandardCharsets.UTF_8));
@@ -119,8 +122,8 @@ public final class ClientFactory {
                 .connectionTimeoutMillis((int) timeout.toMillis())
                 .socketTimeoutMillis((int) timeout.toMillis())
                 .protocol(RedisProtocol.RESP2)
-                .ssl(target.redisTls())
                 .clientName("tessera");
+        RedisTls.apply(builder, target.redisTls(), target.redisTlsSettings());
         if (target.redisUser() != null && !target.redisUser().isBlank()) {
             builder.user(target.redisUser());
         }

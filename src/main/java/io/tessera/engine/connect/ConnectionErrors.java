@@ -3,6 +3,7 @@ package io.tessera.engine.connect;
 import io.tessera.engine.Reasons;
 import io.tessera.engine.ServiceKind;
 import io.tessera.engine.kerberos.KerberosErrors;
+import io.tessera.engine.security.tls.TlsDiagnosis;
 import java.io.EOFException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -24,6 +25,12 @@ public final class ConnectionErrors {
         String kerberos = KerberosErrors.describe(error);
         if (kerberos != null) {
             return name + ": " + kerberos;
+        }
+        for (Throwable t : chain(error)) {
+            var tls = TlsDiagnosis.explain(t, null);
+            if (tls.isPresent()) {
+                return name + ": " + tls.get();
+            }
         }
         for (Throwable t : chain(error)) {
             String message = t.getMessage() == null ? "" : t.getMessage();

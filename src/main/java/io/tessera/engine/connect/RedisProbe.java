@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** Redis health: PING, then version, uptime, memory and clients from INFO, and the dashboard's {@link RedisFiguresReader figures}. */
 final class RedisProbe implements ServiceProbe {
@@ -18,11 +19,10 @@ final class RedisProbe implements ServiceProbe {
     }
 
     @Override
-    public ServiceHealth probe(ConnectionTarget target, Duration timeout) {
+    public ServiceHealth probe(ConnectionTarget target, Duration timeout) throws Exception {
         long began = System.nanoTime();
         HostAndPort address = ClientFactory.redisAddress(target, timeout);
-        try (Jedis jedis = new Jedis(address, ClientFactory.redisConfig(target, timeout))) {
-            jedis.ping();
+        try (Jedis jedis = connect(target, address, timeout)) {
             Map<String, String> info = parseInfo(jedis.info());
             RedisFigures figures = RedisFiguresReader.read(jedis, info);
             Map<String, String> details = new LinkedHashMap<>();
@@ -42,6 +42,21 @@ final class RedisProbe implements ServiceProbe {
             ServiceHealth.State state = figures.persistenceProblem() == null ? ServiceHealth.State.UP : ServiceHealth.State.DEGRADED;
             return new ServiceHealth(service(), state, figures.persistenceProblem() == null ? summary : summary + " (" + figures.persistenceProblem() + ")",
                     details, ms, Instant.now(), figures);
+        }
+    }
+
+    /** A connection that answered PING; a failure that is a TLS mismatch says which. */
+    private static Jedis connect(ConnectionTarget target, HostAndPort address, Duration timeout) throws Exception {
+        Jedis jedis = null;
+        try {
+            jedis = new Jedis(address, ClientFactory.redisConfig(target, timeout));
+            jedis.ping();
+            return jedis;
+        } catch (JedisConnectionException e) {
+            if (jedis != null) {
+                jedis.close();
+            }
+            throw TransportMismatch.redis(target, address, e, timeout);
         }
     }
 

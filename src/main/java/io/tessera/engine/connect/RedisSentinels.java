@@ -72,8 +72,8 @@ final class RedisSentinels {
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) timeout.toMillis())
                 .socketTimeoutMillis((int) timeout.toMillis())
-                .protocol(RedisProtocol.RESP2)
-                .ssl(sentinel.tls());
+                .protocol(RedisProtocol.RESP2);
+        RedisTls.apply(builder, sentinel.tls(), target.redisTlsSettings());
         if (sentinel.authenticateSentinels()) {
             if (target.redisUser() != null && !target.redisUser().isBlank()) {
                 builder.user(target.redisUser());

@@ -11,6 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import io.tessera.engine.security.tls.TlsConfig;
+import io.tessera.engine.security.tls.TlsContexts;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLSocket;
 import org.apache.zookeeper.client.FourLetterWordMain;
 
 /**
@@ -22,12 +27,17 @@ final class ZooKeeperMembers {
     private ZooKeeperMembers() {}
 
     static ZooKeeperFigures read(String connectString, Duration timeout) {
+        return read(connectString, null, timeout);
+    }
+
+    /** {@code tls}: the connection's TLS files when the connect string names secure client ports, else null. */
+    static ZooKeeperFigures read(String connectString, TlsConfig tls, Duration timeout) {
         List<String> addresses = new ArrayList<>();
         for (String member : connectString.split(",")) {
             addresses.add(member.strip().replaceFirst("/.*$", "")); // a chroot rides on the last address
         }
         try (ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<ZooKeeperMember>> answers = addresses.stream().map(a -> asking.submit(() -> ask(a, timeout))).toList();
+            List<Future<ZooKeeperMember>> answers = addresses.stream().map(a -> asking.submit(() -> ask(a, tls, timeout))).toList();
             List<ZooKeeperMember> members = new ArrayList<>();
             for (int i = 0; i < addresses.size(); i++) {
                 members.add(await(answers.get(i), addresses.get(i), timeout));
@@ -50,17 +60,21 @@ final class ZooKeeperMembers {
     }
 
     static ZooKeeperMember ask(String address, Duration timeout) {
+        return ask(address, null, timeout);
+    }
+
+    static ZooKeeperMember ask(String address, TlsConfig tls, Duration timeout) {
         int colon = address.lastIndexOf(':');
         String host = colon < 0 ? address : address.substring(0, colon);
         int port = colon < 0 ? 2181 : Integer.parseInt(address.substring(colon + 1));
         try {
-            String mntr = FourLetterWordMain.send4LetterWord(host, port, "mntr", false, (int) timeout.toMillis());
+            String mntr = send(host, port, "mntr", tls, timeout);
             ZooKeeperMember fromMntr = refused(mntr) ? null : fromMntr(address, mntr);
             if (fromMntr != null && (!fromMntr.answered() || fromMntr.averageLatencyMillis() >= 0 && fromMntr.znodes() >= 0)) {
                 return fromMntr;
             }
             // mntr refused, or without the server's figures (its metrics provider reports none): srvr has them
-            String srvr = FourLetterWordMain.send4LetterWord(host, port, "srvr", false, (int) timeout.toMillis());
+            String srvr = send(host, port, "srvr", tls, timeout);
             if (!refused(srvr)) {
                 return fromMntr == null ? fromSrvr(address, srvr) : fromMntr.orElse(fromSrvr(address, srvr));
             }
@@ -75,6 +89,21 @@ final class ZooKeeperMembers {
             return ZooKeeperMember.unanswered(address, "no answer within " + timeout.toMillis() / 1000.0 + " s");
         } catch (Exception e) {
             return ZooKeeperMember.unanswered(address, "no answer: " + io.tessera.engine.Reasons.oneLine(e));
+        }
+    }
+
+    /** One four-letter word; over TLS with the connection's own settings (ZooKeeper's helper would read System properties). */
+    private static String send(String host, int port, String word, TlsConfig tls, Duration timeout) throws Exception {
+        if (tls == null) {
+            return FourLetterWordMain.send4LetterWord(host, port, word, false, (int) timeout.toMillis());
+        }
+        try (SSLSocket socket = (SSLSocket) TlsContexts.context(tls).getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setSSLParameters(TlsContexts.parameters(tls));
+            socket.getOutputStream().write(word.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

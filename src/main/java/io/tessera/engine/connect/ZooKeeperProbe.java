@@ -30,10 +30,11 @@ final class ZooKeeperProbe implements ServiceProbe {
         try (CuratorFramework client = ClientFactory.curator(target, timeout, new RetryNTimes(0, 0))) {
             client.start();
             if (!client.blockUntilConnected((int) timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TimeoutException("no server of " + target.zooKeeperConnect() + " answered");
+                TimeoutException none = new TimeoutException("no server of " + target.zooKeeperConnect() + " answered");
+                throw TransportMismatch.zooKeeper(target, none, timeout);
             }
             Map<String, String> details = new LinkedHashMap<>();
-            details.put("Connect string", target.zooKeeperConnect());
+            details.put("Connect string", target.zooKeeperConnect() + (target.zooKeeperTlsOn() ? " (TLS)" : ""));
             String root = "/" + (target.zooKeeperNamespace() == null ? "" : target.zooKeeperNamespace());
             Stat stat = client.checkExists().forPath("/");
             String rootSummary;
@@ -45,7 +46,7 @@ final class ZooKeeperProbe implements ServiceProbe {
             }
             details.put("Root", rootSummary);
             details.put("Session", "0x" + Long.toHexString(client.getZookeeperClient().getZooKeeper().getSessionId()));
-            ZooKeeperFigures figures = ZooKeeperMembers.read(target.zooKeeperConnect(), timeout);
+            ZooKeeperFigures figures = ZooKeeperMembers.read(target.zooKeeperConnect(), target.zooKeeperTls(), timeout);
             String ensemble = describe(figures, details);
             long ms = (System.nanoTime() - began) / 1_000_000;
             boolean allAnswered = figures.members().stream().allMatch(ZooKeeperMember::answered);

@@ -40,11 +40,27 @@ public record ConnectionProfile(String name, Kind kind, HdfsSettings hdfs, ZooKe
         }
     }
 
-    /** Connect string (host:port,...), chroot under which Tessera keeps its nodes, optional digest credentials. */
-    public record ZooKeeperSettings(String connectString, String chroot, String digestUser, SecretRef digestPassword) {}
+    /**
+     * Connect string (host:port,...), chroot under which Tessera keeps its nodes, optional digest credentials, and
+     * {@code tlsSettings}: absent, plain connections; present, TLS to the secure client ports the connect string names.
+     */
+    public record ZooKeeperSettings(String connectString, String chroot, String digestUser, SecretRef digestPassword, TlsSettings tlsSettings) {
+        /** Without TLS (a profile file without {@code tlsSettings} reads so). */
+        public ZooKeeperSettings(String connectString, String chroot, String digestUser, SecretRef digestPassword) {
+            this(connectString, chroot, digestUser, digestPassword, null);
+        }
+    }
 
-    /** redis:// or rediss:// URI, optional ACL user and password, TLS on or off. */
-    public record RedisSettings(String uri, String user, SecretRef password, boolean tls) {}
+    /**
+     * redis:// or rediss:// URI, optional ACL user and password, TLS on or off, and {@code tlsSettings}: which
+     * certificates to trust and which client certificate to show (absent: the JVM's trust store, no client certificate).
+     */
+    public record RedisSettings(String uri, String user, SecretRef password, boolean tls, TlsSettings tlsSettings) {
+        /** With the JVM's trust store and no client certificate (a profile file without {@code tlsSettings} reads so). */
+        public RedisSettings(String uri, String user, SecretRef password, boolean tls) {
+            this(uri, user, password, tls, null);
+        }
+    }
 
     /**
      * What workers of this cluster accept. {@code maxInputBytes}: an input file larger than this fails its image before

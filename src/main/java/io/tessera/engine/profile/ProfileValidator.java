@@ -27,6 +27,8 @@ public final class ProfileValidator {
         checkHdfs(profile.hdfs(), problems);
         checkZooKeeper(profile.zooKeeper(), problems);
         checkRedis(profile.redis(), problems);
+        checkTls("ZooKeeper TLS", profile.zooKeeper() == null ? null : profile.zooKeeper().tlsSettings(), problems);
+        checkTls("Redis TLS", profile.redis() == null ? null : profile.redis().tlsSettings(), problems);
         return problems;
     }
 
@@ -71,6 +73,15 @@ public final class ProfileValidator {
         }
         if (blank(zk.digestUser()) != (zk.digestPassword() == null)) {
             problems.add("ZooKeeper credentials: give both a user and a password, or neither.");
+        }
+    }
+
+    private static void checkTls(String what, TlsSettings tls, List<String> problems) {
+        if (tls != null && tls.keyStore() == null && tls.keyStorePassword() != null) {
+            problems.add(what + ": a key store password without a client key store.");
+        }
+        if (tls != null && tls.trustFile() == null && tls.trustPassword() != null) {
+            problems.add(what + ": a trust file password without a trust file.");
         }
     }
 
