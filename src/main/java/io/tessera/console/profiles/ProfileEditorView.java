@@ -23,6 +23,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -165,7 +166,14 @@ public final class ProfileEditorView {
         dialog.setHeaderText("Passwords are kept in Tessera's encrypted keystore, never in the profile file.");
         dialog.setGraphic(new FontIcon("fth-server"));
         dialog.getDialogPane().getStylesheets().add(Stylesheets.APP);
-        dialog.getDialogPane().setContent(root);
+        // the form is taller than a small screen (1280x800) with its Kerberos and TLS parts: it scrolls, and the dialog
+        // is never taller than the main window
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.setMinHeight(160);
+        scroll.getStyleClass().add("profile-editor-scroll");
+        dialog.getDialogPane().setContent(scroll);
+        dialog.setOnShown(event -> fitWithin(dialog, owner));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);
         dialog.setResultConverter(button -> null);
         Button save = (Button) dialog.getDialogPane().lookupButton(SAVE);
@@ -178,5 +186,15 @@ public final class ProfileEditorView {
             });
         });
         return dialog.showAndWait();
+    }
+
+    /** No taller than the owner window (or the screen without one); centred on the owner again when made shorter. */
+    private static void fitWithin(Dialog<?> dialog, Window owner) {
+        Window window = dialog.getDialogPane().getScene().getWindow();
+        double room = owner != null ? owner.getHeight() : javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        if (window.getHeight() > room) {
+            window.setHeight(room);
+            window.setY(owner != null ? owner.getY() : 0);
+        }
     }
 }
