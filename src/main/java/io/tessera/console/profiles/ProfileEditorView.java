@@ -166,14 +166,18 @@ public final class ProfileEditorView {
         dialog.setHeaderText("Passwords are kept in Tessera's encrypted keystore, never in the profile file.");
         dialog.setGraphic(new FontIcon("fth-server"));
         dialog.getDialogPane().getStylesheets().add(Stylesheets.APP);
-        // the form is taller than a small screen (1280x800) with its Kerberos and TLS parts: it scrolls, and the dialog
-        // is never taller than the main window
-        ScrollPane scroll = new ScrollPane(root);
+        // the form is taller than a small screen (1280x800) with its Kerberos and TLS parts: it scrolls, so that the
+        // dialog (header and buttons ≈ 220 px more) is never taller than the main window
+        double room = (owner != null ? owner.getHeight() : javafx.stage.Screen.getPrimary().getVisualBounds().getHeight()) - 220;
+        ScrollPane scroll = new ScrollPane(root) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.min(super.computePrefHeight(width), Math.max(160, room));
+            }
+        };
         scroll.setFitToWidth(true);
-        scroll.setMinHeight(160);
         scroll.getStyleClass().add("profile-editor-scroll");
         dialog.getDialogPane().setContent(scroll);
-        dialog.setOnShown(event -> fitWithin(dialog, owner));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);
         dialog.setResultConverter(button -> null);
         Button save = (Button) dialog.getDialogPane().lookupButton(SAVE);
@@ -186,15 +190,5 @@ public final class ProfileEditorView {
             });
         });
         return dialog.showAndWait();
-    }
-
-    /** No taller than the owner window (or the screen without one); centred on the owner again when made shorter. */
-    private static void fitWithin(Dialog<?> dialog, Window owner) {
-        Window window = dialog.getDialogPane().getScene().getWindow();
-        double room = owner != null ? owner.getHeight() : javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
-        if (window.getHeight() > room) {
-            window.setHeight(room);
-            window.setY(owner != null ? owner.getY() : 0);
-        }
     }
 }
