@@ -21,11 +21,19 @@ final class KeystoreUnlock {
 
     private KeystoreUnlock() {}
 
-    /** This installation's keystore, unlocked at the terminal when it needs a passphrase. */
+    /** The keystore this command opened: asked for once per command, though several steps need it (a change and its record). */
+    private static final java.util.Map<java.nio.file.Path, SecretStore> OPENED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** This installation's keystore, unlocked at the terminal when it needs a passphrase (once per command). */
     static SecretStore opened(AppDirectories dirs) {
-        SecretStore secrets = SecretStore.inDirectories(dirs);
+        SecretStore secrets = store(dirs);
         open(secrets);
         return secrets;
+    }
+
+    /** This installation's keystore, the same object all through the command (so an unlock holds for every step). */
+    static SecretStore store(AppDirectories dirs) {
+        return OPENED.computeIfAbsent(SecretStore.inDirectories(dirs).keystoreFile(), file -> SecretStore.inDirectories(dirs));
     }
 
     /** Makes sure the keystore opens (asking at the terminal if it must), or ends the command with one line. */

@@ -23,8 +23,11 @@ final class ProfileTargets {
 
     /** A profile whose passwords are in a locked keystore asks for its passphrase at a terminal, or ends with one line. */
     static ConnectionTarget resolve(ConnectionProfile profile) throws Exception {
-        AppDirectories dirs = AppDirectories.fromEnvironment();
-        SecretStore secrets = SecretStore.inDirectories(dirs);
+        return resolve(profile, AppDirectories.fromEnvironment());
+    }
+
+    static ConnectionTarget resolve(ConnectionProfile profile, AppDirectories dirs) throws Exception {
+        SecretStore secrets = KeystoreUnlock.store(dirs);
         if (SecretStore.needsKeystore(profile)) {
             KeystoreUnlock.open(secrets);
         }
