@@ -113,21 +113,11 @@ public final class AuditView {
         text(userColumn, AuditRow::user);
         text(identitiesColumn, AuditRow::identities);
         text(actionColumn, AuditRow::action);
-        text(targetsColumn, AuditRow::targets);
+        // the first target whole and how many more (a submit names the job and its input); the row's tooltip lists them all
+        text(targetsColumn, row -> firstAndCount(row.record().targets()));
         text(resultColumn, AuditRow::result);
         text(reasonColumn, AuditRow::reason);
         text(originColumn, AuditRow::origin);
-        // the first target whole and how many more (a submit names the job and its input): all of them in the tooltip
-        targetsColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(firstAndCount(cell.getValue().record().targets())));
-        targetsColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                AuditRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(row == null || row.targets().isEmpty() ? null : new javafx.scene.control.Tooltip(String.join("\n", row.record().targets())));
-            }
-        });
         resultColumn.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String result, boolean empty) {
@@ -159,15 +149,6 @@ public final class AuditView {
 
     private static void text(TableColumn<AuditRow, String> column, Function<AuditRow, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        // a value wider than its column (several targets, a long reason) is whole in the tooltip
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
-            }
-        });
     }
 
     private void styleOutcome(Boolean intact) {
