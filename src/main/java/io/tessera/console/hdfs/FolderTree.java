@@ -118,16 +118,7 @@ final class FolderTree {
 
     /** The loaded row of a path, if its ancestors are listed. */
     private static java.util.Optional<TreeItem<String>> find(TreeItem<String> item, String path) {
-        if (path.equals(item.getValue())) {
-            return java.util.Optional.of(item);
-        }
-        for (TreeItem<String> child : item.getChildren()) {
-            String at = child.getValue();
-            if (at != null && (path.equals(at) || path.startsWith(at.equals("/") ? "/" : at + "/"))) {
-                return find(child, path);
-            }
-        }
-        return java.util.Optional.empty();
+        return path.equals(item.getValue()) ? java.util.Optional.of(item) : nextTowards(item, path).flatMap(child -> find(child, path));
     }
 
     /**
