@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +43,21 @@ public final class JvmProcess implements AutoCloseable {
 
     /** Any main class of this classpath, with extra JVM options; stdout and stderr come as one stream of lines. */
     public static JvmProcess main(Path home, List<String> jvmOptions, String mainClass, String... args) throws IOException {
+        return main(home, Map.of(), jvmOptions, mainClass, args);
+    }
+
+    /** The same with {@code environment} added to this JVM's (e.g. a preloaded library that moves the child's clock). */
+    public static JvmProcess main(Path home, Map<String, String> environment, List<String> jvmOptions, String mainClass, String... args)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dtessera.home=" + home, "-Dtessera.log.dir=" + home.resolve("logs"),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        return new JvmProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new JvmProcess(builder.start());
     }
 
     /** Any command (an installed `tessera`, run in a throw-away root); stdout and stderr come as one stream of lines. */

@@ -26,7 +26,7 @@ public final class ProfileHome {
         SecretRef zooKeeperPassword = target.zooKeeperDigestPassword() == null ? null : secrets.put(target.zooKeeperDigestPassword());
         SecretRef redisPassword = target.redisPassword() == null ? null : secrets.put(target.redisPassword());
         ProfileStore.inDirectories(dirs).save(new ConnectionProfile(name, ConnectionProfile.Kind.CLUSTER,
-                new ConnectionProfile.HdfsSettings(target.hdfsUri(), target.hdfsConfDir(), target.hdfsUser()),
+                new ConnectionProfile.HdfsSettings(target.hdfsUri(), target.hdfsConfDir(), target.hdfsUser(), target.hdfsKerberos()),
                 new ConnectionProfile.ZooKeeperSettings(target.zooKeeperConnect(), target.zooKeeperChroot(), target.zooKeeperDigestUser(), zooKeeperPassword),
                 new ConnectionProfile.RedisSettings(target.redisUri(), target.redisUser(), redisPassword, target.redisTls()), null, target.readOnly()), null);
         return home;

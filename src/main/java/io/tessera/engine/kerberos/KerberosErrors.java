@@ -27,7 +27,10 @@ public final class KerberosErrors {
             }
             if (text.contains("Pre-authentication information was invalid") || text.contains("Integrity check on decrypted field failed")
                     || text.contains("Checksum failed") || text.contains("PREAUTH_FAILED")) {
-                return "wrong keytab: its key for " + who + " is not the KDC's (the keytab is out of date: export it again)";
+                // MIT and Active Directory answer a skewed timestamp with KRB_AP_ERR_SKEW (mapped above); Kerby's KDC answers
+                // PREAUTH_FAILED, exactly as for a wrong key (KerberosHdfsIT's skewed client sees this), so both causes are named
+                return "the KDC refused the keytab's key for " + who + ": the keytab is out of date (export it again),"
+                        + " or this machine's clock is more than 5 minutes off the KDC's (set the time: NTP)";
             }
         } else if (text.contains("Unable to obtain") || text.contains("Ticket expired") || text.contains("no Kerberos credentials")) {
             return noTicket(settings);

@@ -22,6 +22,8 @@ import io.tessera.engine.worker.JobRequest;
 import io.tessera.engine.worker.JobSubmission;
 import io.tessera.engine.worker.Worker;
 import io.tessera.engine.worker.WorkerOptions;
+import io.tessera.testing.JvmProcess;
+import io.tessera.testing.ProfileHome;
 import io.tessera.testing.SharedCluster;
 import io.tessera.testing.TestImages;
 import java.awt.image.BufferedImage;
@@ -33,6 +35,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -45,6 +48,7 @@ import org.apache.kerby.kerberos.kerb.keytab.Keytab;
 import org.apache.kerby.kerberos.kerb.keytab.KeytabEntry;
 import org.apache.kerby.kerberos.kerb.type.base.PrincipalName;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -180,7 +184,8 @@ class KerberosHdfsIT {
         other.store(stale.toFile());
         IOException e = assertThrows(IOException.class,
                 () -> new ClusterConnection(target(KerberosSettings.keytab(hdfs.principal("carol"), stale.toString()))).fileSystem());
-        assertEquals("wrong keytab: its key for carol@" + hdfs.realm() + " is not the KDC's (the keytab is out of date: export it again)", e.getMessage());
+        assertEquals("the KDC refused the keytab's key for carol@" + hdfs.realm() + ": the keytab is out of date (export it again),"
+                + " or this machine's clock is more than 5 minutes off the KDC's (set the time: NTP)", e.getMessage());
     }
 
     @Test
@@ -243,5 +248,27 @@ class KerberosHdfsIT {
         });
         assertTrue(ConnectionErrors.describe(ServiceKind.HDFS, hdfs.uri(), e).startsWith("HDFS: the cluster wants another RPC protection"),
                 ConnectionErrors.describe(ServiceKind.HDFS, hdfs.uri(), e));
+    }
+
+    /**
+     * A real skew: `tessera check` in a JVM whose clock runs 15 minutes behind (libfaketime preloaded; .ci/run installs
+     * it), against this JVM's KDC. Kerby's KDC answers the skewed timestamp with PREAUTH_FAILED, as for a wrong key (MIT
+     * and Active Directory say KRB_AP_ERR_SKEW, which KerberosErrorsTest covers), so the one line names the clock too.
+     */
+    @Test
+    void aClockFifteenMinutesOffTheKdcsIsNamed() throws Exception {
+        Path libfaketime = Libfaketime.find();
+        Assumptions.assumeTrue(libfaketime != null, "libfaketime is not installed (apt-get install faketime; .ci/run does)");
+        Path home = ProfileHome.with("skewed", target(KerberosSettings.keytab(hdfs.principal("alice"), aliceKeytab.toString())));
+        Map<String, String> behind = Map.of("LD_PRELOAD", libfaketime.toString(), "FAKETIME", "-15m", "FAKETIME_DONT_FAKE_MONOTONIC", "1");
+        try (JvmProcess check = JvmProcess.main(home, behind, List.of("-Djava.security.krb5.conf=" + hdfs.krb5Conf()),
+                "io.tessera.cli.TesseraCommand", "check", "--profile", "skewed", "--timeout", "30")) {
+            String line = check.awaitLine("HDFS", Duration.ofSeconds(90));
+            assertTrue(line.contains("HDFS: the KDC refused the keytab's key for alice@" + hdfs.realm() + ": the keytab is out of date (export it again),"
+                    + " or this machine's clock is more than 5 minutes off the KDC's (set the time: NTP)"),
+                    String.join("\n", check.output()) + "\n" + line);
+            assertTrue(check.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, check.process().exitValue(), "HDFS down: exit 1");
+        }
     }
 }
