@@ -31,8 +31,7 @@ record ProfileDraft(String name, String hdfsUri, String confDir, String hdfsUser
 
     /** With the TLS settings as typed (their key store passwords as they will be). */
     ConnectionProfile profile(SecretRef zkRef, SecretRef redisRef) {
-        return profile(zkRef, redisRef, redisTlsFiles.settings(redisTlsFiles.keyStorePassword().forValidation()),
-                zkTls.settingsOrDefaults(zkTls.keyStorePassword().forValidation()));
+        return profile(zkRef, redisRef, redisTlsFiles.settingsForValidation(false), zkTls.settingsForValidation(true));
     }
 
     List<String> problems() {

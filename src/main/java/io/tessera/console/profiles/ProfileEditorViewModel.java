@@ -123,8 +123,8 @@ public final class ProfileEditorViewModel {
         try {
             ConnectionProfile profile = draft.profile(draft.zkPassword().store(secrets, created, obsolete),
                     draft.redisPassword().store(secrets, created, obsolete),
-                    draft.redisTlsFiles().settings(draft.redisTlsFiles().storeKeyStorePassword(secrets, created, obsolete)),
-                    draft.zkTls().settingsOrDefaults(draft.zkTls().storeKeyStorePassword(secrets, created, obsolete)));
+                    draft.redisTlsFiles().storeSettings(secrets, created, obsolete, false),
+                    draft.zkTls().storeSettings(secrets, created, obsolete, true));
             if (original != null) {
                 profile = profile.withLimits(original.limits()); // the editor has no field for them (yet): keep what was saved
             }

@@ -28,8 +28,8 @@ import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The profile editor's TLS part: for Redis and for ZooKeeper a trust file, a client key store with its password (kept
- * in the keystore like the other passwords) and the hostname check. One line in the editor says what is set; the fields
+ * The profile editor's TLS part: for Redis and for ZooKeeper a trust file and a client key store, each with its password
+ * (kept in the keystore like the other passwords), and the hostname check. One line in the editor says what is set; the fields
  * open in a dialog of their own (two tabs), so the editor stays short enough for a 1280x800 screen.
  */
 final class TlsSection {
@@ -90,7 +90,7 @@ final class TlsSection {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner.getScene().getWindow());
         dialog.setTitle("TLS settings");
-        dialog.setHeaderText("Trusted certificates and client certificates. Key store passwords go to the keystore.");
+        dialog.setHeaderText("Trusted certificates and client certificates. Empty trust file: the JVM's trust store. Passwords go to the keystore.");
         dialog.setGraphic(new FontIcon("fth-lock"));
         dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         dialog.getDialogPane().setContent(tabs);
@@ -130,31 +130,21 @@ final class TlsSection {
         grid.add(label, 1, line++);
     }
 
-    /** The four fields of one service; with {@code switchOn}, usable only while it is ticked. */
+    /** The five fields of one service; with {@code switchOn}, usable only while it is ticked. */
     private void service(GridPane grid, TlsFields fields, CheckBox switchOn) {
         String prefix = switchOn == null ? "redis" : "zk";
-        Node trust = fileField(fields.trustFile, prefix + "TrustFile", "optional: CA certificates (PEM) or a PKCS#12 trust store; empty: the JVM's",
+        Node trust = fileField(fields.trustFile, prefix + "TrustFile", "optional: CA certs (PEM, PKCS#12, JKS)",
                 "Trusted certificates");
-        Node key = fileField(fields.keyStore, prefix + "KeyStore", "optional, for mutual TLS: certificate and key (PEM) or PKCS#12",
+        Node trustPassword = passwordRow(fields.trustPassword, prefix + "TrustPassword", "only for a PKCS#12 or JKS trust store");
+        Node key = fileField(fields.keyStore, prefix + "KeyStore", "optional, mutual TLS: key + certificate",
                 "Client key store");
-        PasswordField password = new PasswordField();
-        password.setId(prefix + "KeyStorePassword");
-        password.textProperty().bindBidirectional(fields.keyStorePassword);
-        var stored = fields.keyStorePasswordStored();
-        password.promptTextProperty().bind(Bindings.when(stored).then("stored in the keystore; type to replace")
-                .otherwise("only for a PKCS#12 store or an encrypted key"));
-        Hyperlink forget = new Hyperlink("Forget");
-        forget.visibleProperty().bind(stored);
-        forget.managedProperty().bind(forget.visibleProperty());
-        forget.setOnAction(e -> fields.forgetKeyStorePassword());
-        HBox passwordRow = new HBox(6, password, forget);
-        HBox.setHgrow(password, Priority.ALWAYS);
+        Node keyPassword = passwordRow(fields.keyStorePassword, prefix + "KeyStorePassword", "only for a PKCS#12 store or an encrypted key");
         CheckBox hostname = new CheckBox("Check the server's name against its certificate");
         hostname.setId(prefix + "CheckHostname");
         hostname.selectedProperty().bindBidirectional(fields.checkHostname);
 
-        Node[] rows = {labelled(grid, "Trust file", trust), labelled(grid, "Client key store", key),
-            labelled(grid, "Key store password", passwordRow)};
+        Node[] rows = {labelled(grid, "Trust file", trust), labelled(grid, "Trust file password", trustPassword),
+            labelled(grid, "Client key store", key), labelled(grid, "Key store password", keyPassword)};
         grid.add(hostname, 1, line++);
         if (switchOn != null) {
             for (Node each : rows) {
@@ -162,6 +152,21 @@ final class TlsSection {
             }
             hostname.disableProperty().bind(switchOn.selectedProperty().not());
         }
+    }
+
+    /** A password field that says when one is stored, with a link that forgets it. */
+    private static Node passwordRow(StoredPassword password, String id, String prompt) {
+        PasswordField field = new PasswordField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(password.typed);
+        field.promptTextProperty().bind(Bindings.when(password.stored()).then("stored in the keystore; type to replace").otherwise(prompt));
+        Hyperlink forget = new Hyperlink("Forget");
+        forget.visibleProperty().bind(password.stored());
+        forget.managedProperty().bind(forget.visibleProperty());
+        forget.setOnAction(e -> password.forget());
+        HBox row = new HBox(6, field, forget);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return row;
     }
 
     private Node labelled(GridPane grid, String text, Node field) {

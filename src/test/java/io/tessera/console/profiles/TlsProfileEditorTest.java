@@ -18,7 +18,11 @@ import io.tessera.engine.profile.SecretStore;
 import io.tessera.engine.profile.TlsSettings;
 import io.tessera.engine.security.tls.TestCertificates;
 import io.tessera.engine.security.tls.TlsRedisServer;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,7 +59,7 @@ class TlsProfileEditorTest {
         editor.form().redisTls.set(true);
         editor.form().redisTlsFiles.trustFile.set("/etc/tessera/ca.pem");
         editor.form().redisTlsFiles.keyStore.set("/etc/tessera/client.p12");
-        editor.form().redisTlsFiles.keyStorePassword.set(KEY_SECRET);
+        editor.form().redisTlsFiles.keyStorePassword.typed.set(KEY_SECRET);
         editor.form().zkTls.enabled.set(true);
         editor.form().zkTls.trustFile.set("/etc/tessera/zk-ca.pem");
         editor.form().zkTls.checkHostname.set(false);
@@ -72,8 +76,8 @@ class TlsProfileEditorTest {
 
         ProfileEditorViewModel edit = new ProfileEditorViewModel(saved, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks,
                 Duration.ofSeconds(1));
-        assertTrue(edit.form().redisTlsFiles.keyStorePasswordStored().get());
-        assertEquals("", edit.form().redisTlsFiles.keyStorePassword.get(), "a stored secret is never read back into the form");
+        assertTrue(edit.form().redisTlsFiles.keyStorePassword.stored().get());
+        assertEquals("", edit.form().redisTlsFiles.keyStorePassword.typed.get(), "a stored secret is never read back into the form");
         assertTrue(edit.form().zkTls.enabled.get());
         edit.form().hdfsUser.set("etl");
         ConnectionProfile kept = save(edit);
@@ -81,7 +85,7 @@ class TlsProfileEditorTest {
 
         ProfileEditorViewModel off = new ProfileEditorViewModel(kept, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks,
                 Duration.ofSeconds(1));
-        off.form().redisTlsFiles.forgetKeyStorePassword();
+        off.form().redisTlsFiles.keyStorePassword.forget();
         off.form().zkTls.enabled.set(false);
         ConnectionProfile plainZk = save(off);
         assertNull(plainZk.zooKeeper().tlsSettings());
@@ -100,13 +104,57 @@ class TlsProfileEditorTest {
             editor.form().redisPassword.set(redis.password());
             editor.form().redisTlsFiles.trustFile.set(certificates.ca().toString());
             editor.form().redisTlsFiles.keyStore.set(certificates.clientP12().toString());
-            editor.form().redisTlsFiles.keyStorePassword.set(new String(TestCertificates.P12_PASSWORD));
+            editor.form().redisTlsFiles.keyStorePassword.typed.set(new String(TestCertificates.P12_PASSWORD));
             assertEquals(ServiceHealth.State.UP, redisResult(editor).state(), redisResult(editor).summary());
 
             editor.form().redisTlsFiles.keyStore.set("");
             ServiceHealth without = redisResult(editor);
             assertEquals(ServiceHealth.State.DOWN, without.state());
             assertTrue(without.summary().contains("wants a client certificate"), without.summary());
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void aTrustStoresPasswordIsTypedSavedInTheKeystoreAndUsed() throws Exception {
+        TestCertificates certificates = TestCertificates.make(home.resolve("certs"));
+        Path trustStore = home.resolve("certs/trust.p12");
+        char[] trustSecret = "trust-S3cret-never-on-disk".toCharArray();
+        KeyStore store12 = KeyStore.getInstance("PKCS12");
+        store12.load(null, null);
+        try (InputStream ca = Files.newInputStream(certificates.ca())) {
+            store12.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(ca));
+        }
+        try (OutputStream out = Files.newOutputStream(trustStore)) {
+            store12.store(out, trustSecret);
+        }
+        try (TlsRedisServer redis = TlsRedisServer.start(home.resolve("redis"), certificates, "server", TlsRedisServer.ClientAuth.NO)) {
+            ProfileEditorViewModel editor = new ProfileEditorViewModel(null, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks,
+                    Duration.ofSeconds(3));
+            fill(editor.form(), redis.tlsUri());
+            editor.form().redisPassword.set(redis.password());
+            editor.form().redisTlsFiles.trustFile.set(trustStore.toString());
+            ServiceHealth noPassword = redisResult(editor);
+            assertEquals(ServiceHealth.State.DOWN, noPassword.state(), "a PKCS#12 trust store without its password cannot be opened");
+
+            editor.form().redisTlsFiles.trustPassword.typed.set(new String(trustSecret));
+            assertEquals(ServiceHealth.State.UP, redisResult(editor).state(), redisResult(editor).summary());
+            editor.save(profile -> { }); // HDFS and ZooKeeper are not there: the first save asks "Save anyway?"
+            ConnectionProfile saved = save(editor);
+            assertArrayEquals(trustSecret, secrets.resolve(saved.redis().tlsSettings().trustPassword()).orElseThrow());
+            assertFalse(Files.readString(store.file()).contains(new String(trustSecret)));
+
+            ProfileEditorViewModel edit = new ProfileEditorViewModel(saved, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks,
+                    Duration.ofSeconds(3));
+            assertTrue(edit.form().redisTlsFiles.trustPassword.stored().get());
+            assertEquals("", edit.form().redisTlsFiles.trustPassword.typed.get());
+            edit.form().redisPassword.set(redis.password());
+            assertEquals(ServiceHealth.State.UP, redisResult(edit).state(), "the stored trust password is used: " + redisResult(edit).summary());
+            edit.form().redisTlsFiles.trustFile.set("");
+            edit.save(profile -> { });
+            ConnectionProfile jvmTrust = save(edit);
+            assertTrue(jvmTrust.redis().tlsSettings() == null || jvmTrust.redis().tlsSettings().trustPassword() == null);
+            assertTrue(secrets.resolve(saved.redis().tlsSettings().trustPassword()).isEmpty(), "no trust file, no trust password kept");
         }
     }
 
