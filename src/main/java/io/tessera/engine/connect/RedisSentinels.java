@@ -2,6 +2,7 @@ package io.tessera.engine.connect;
 
 import io.tessera.engine.Reasons;
 import io.tessera.engine.profile.SentinelUri;
+import io.tessera.engine.security.tls.TlsMismatchException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +52,9 @@ final class RedisSentinels {
                 failures.add(address + " does not monitor '" + sentinel.masterName() + "'");
             } catch (JedisException e) {
                 last = e;
-                failures.add(address + ": " + Reasons.oneLine(e));
+                // a TLS mismatch with a Sentinel reads "Broken pipe" or "end of stream" unless looked at again
+                Exception explained = TransportMismatch.redis(target, address, e, timeout);
+                failures.add(address + ": " + (explained instanceof TlsMismatchException ? explained.getMessage() : Reasons.oneLine(e)));
             }
         }
         JedisConnectionException error = new JedisConnectionException("no Sentinel named the primary of '" + sentinel.masterName() + "' ("

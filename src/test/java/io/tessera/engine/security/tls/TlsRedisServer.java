@@ -57,6 +57,10 @@ public final class TlsRedisServer implements AutoCloseable {
         return "rediss://" + HOST + ":" + tlsPort;
     }
 
+    public int tlsPort() {
+        return tlsPort;
+    }
+
     public String password() {
         return password;
     }
