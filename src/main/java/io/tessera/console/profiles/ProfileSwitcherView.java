@@ -36,6 +36,8 @@ public final class ProfileSwitcherView {
         profileSwitcher.setValue(viewModel.active().get());
         viewModel.active().addListener((obs, old, now) -> profileSwitcher.setValue(now));
         profileSwitcher.valueProperty().addListener((obs, old, chosen) -> choose(chosen));
+        // profiles saved meanwhile by `tessera profile save` or `sudo tessera sim up` show when the list opens
+        profileSwitcher.setOnShowing(e -> viewModel.reload());
         profileUnlock.visibleProperty().bind(viewModel.offerUnlock());
         profileUnlock.managedProperty().bind(profileUnlock.visibleProperty());
         // once the window shows: a dialog needs its owner on screen
