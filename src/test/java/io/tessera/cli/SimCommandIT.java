@@ -18,6 +18,7 @@ import io.tessera.engine.health.DataNodeFigures;
 import io.tessera.engine.health.HdfsFigures;
 import io.tessera.engine.health.RedisFigures;
 import io.tessera.engine.health.ZooKeeperFigures;
+import io.tessera.engine.membership.WorkerDirectory;
 import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.profile.ProfileStore;
 import io.tessera.engine.shard.ShardLimits;
@@ -25,6 +26,7 @@ import io.tessera.engine.sim.Leftovers;
 import io.tessera.engine.sim.Sim;
 import io.tessera.engine.sim.SimState;
 import io.tessera.engine.worker.JobRequest;
+import io.tessera.engine.zk.ZkAccess;
 import io.tessera.testing.ExactJob;
 import io.tessera.testing.JvmProcess;
 import io.tessera.testing.TestImages;
@@ -58,16 +60,16 @@ class SimCommandIT {
     }
 
     /**
-     * Brings up the whole sim (12 daemons and a worker) and runs five jobs, four of them through a fault across hosts: 1-2 minutes on
-     * 2 busy cores, so only with -Dtessera.sim=true.
+     * Brings up the whole sim (12 daemons and two worker hosts) and runs six jobs, five of them through a fault across hosts
+     * (the long cut alone takes over a minute): 4-6 minutes on 2 busy cores, so only with -Dtessera.sim=true.
      */
     @Test
     @EnabledIfSystemProperty(named = "tessera.sim", matches = "true")
     @Timeout(900)
-    void aSimWithOneWorkerHostRunsAJobWithEveryOutputDecodedThenLeavesNothingBehind(@TempDir Path tmp) throws Exception {
+    void aSimWithTwoWorkerHostsRunsJobsThroughEveryFaultWithEveryOutputDecodedThenLeavesNothingBehind(@TempDir Path tmp) throws Exception {
         TestSim sim = TestSim.in(tmp, "tsimt", "10.78.0");
         try {
-            CliRun up = CliRun.run(sim.home(), "sim", "up", "--workers", "1", "--dir", sim.dir().toString(), "--prefix", sim.prefix(), "--subnet", sim.subnet());
+            CliRun up = CliRun.run(sim.home(), "sim", "up", "--workers", "2", "--dir", sim.dir().toString(), "--prefix", sim.prefix(), "--subnet", sim.subnet());
             assertEquals(0, up.exitCode(), up.out() + up.err());
             assertTrue(up.out().contains("profile 'sim'"), up.out());
 
@@ -105,7 +107,13 @@ class SimCommandIT {
                 assertTrue(audit.clean(), audit.toString());
                 assertEquals(images.size(), audit.outputs(), audit.toString());
                 FileSystem fs = connection.fileSystem();
+                // 3 replicas each; a write whose pipeline lost a slow DataNode closes with 2 (best effort) and the NameNode
+                // adds the third within seconds
+                long replicated = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 for (FileStatus output : fs.listStatus(new org.apache.hadoop.fs.Path(request.output()))) {
+                    while (fs.getFileBlockLocations(output, 0, output.getLen())[0].getHosts().length < 3 && System.nanoTime() < replicated) {
+                        Thread.sleep(500);
+                    }
                     assertEquals(3, fs.getFileBlockLocations(output, 0, output.getLen())[0].getHosts().length, output.getPath() + " on 3 DataNodes");
                 }
                 aFaultMidJobLosesNothing("dn2-killed", sim, tmp, connection, dir -> assertTrue(Sim.kill(dir, "dn2") >= 1));
@@ -116,13 +124,28 @@ class SimCommandIT {
                         .members().stream().filter(m -> "leader".equals(m.mode())).findFirst().orElseThrow().address();
                 String leaderHost = "zk" + (Integer.parseInt(leader.substring(leader.lastIndexOf('.') + 1, leader.indexOf(':'))) - 20);
                 aFaultMidJobLosesNothing("zk-leader-killed", sim, tmp, connection, dir -> assertTrue(Sim.kill(dir, leaderHost) >= 1));
-                // the only worker host off the network for 5 s, then back (no CliRun in here: the submit holds CliRun's lock)
+                // a worker host off the network for 5 s, then back (no CliRun in here: the submit holds CliRun's lock)
                 aFaultMidJobLosesNothing("w1-cut", sim, tmp, connection, dir -> {
                     Sim.cut(dir, "w1");
                     assertFalse(Sim.status(dir).stream().filter(h -> h.host().name().equals("w1")).findFirst().orElseThrow().linkUp());
                     Thread.sleep(5_000);
                     Sim.restore(dir, "w1");
                 });
+                // a worker host off the network longer than its ZooKeeper session (15 s) and the tasks' visibility timeout
+                // (60 s): w2 takes over what w1 held; w1, back, writes nothing twice and registers again
+                WorkerDirectory workers = new WorkerDirectory(ZkAccess.of(connection));
+                awaitWorkers(workers, 2);
+                aFaultMidJobLosesNothing("w1-cut-long", sim, tmp, connection, dir -> {
+                    Sim.cut(dir, "w1");
+                    long gone = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+                    while (workers.liveIds().size() > 1) {
+                        assertTrue(System.nanoTime() < gone, "w1's registration outlived its session: " + workers.liveIds());
+                        Thread.sleep(500);
+                    }
+                    Thread.sleep(60_000); // past the visibility timeout: w1's tasks go to w2
+                    Sim.restore(dir, "w1");
+                });
+                awaitWorkers(workers, 2);
                 aCutLinkIsSeenAndRestored(sim);
             }
         } finally {
@@ -130,6 +153,15 @@ class SimCommandIT {
             assertEquals(0, down.exitCode(), down.out() + down.err());
         }
         assertNothingLeft(sim);
+    }
+
+    /** Until {@code count} workers are registered (a returning worker registers again after its session expired). */
+    private static void awaitWorkers(WorkerDirectory workers, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (workers.liveIds().size() < count) {
+            assertTrue(System.nanoTime() < deadline, "workers registered: " + workers.liveIds());
+            Thread.sleep(500);
+        }
     }
 
     /** The link primitive itself: a cut host is reported cut and unreachable, and reachable again once restored. */
