@@ -64,3 +64,46 @@ local function tessera_shard_add(shards_key, shard, deltas)
   end
   return tally
 end
+
+-- Removes acknowledged entries from a task stream, keeping XLEN = waiting + pending. XREADGROUP hands entries out in
+-- order, so every entry older than the group's oldest pending one was delivered and acknowledged: one XTRIM MINID
+-- (exact) removes those, far cheaper than XDEL per id, which seeks each. Entries of `ids` (just acknowledged) at or past
+-- that bound finished before an older task that still runs: those are deleted one by one. With nothing pending, the
+-- bound is the newest of `ids` (everything older was delivered before it, and nothing is pending).
+local function tessera_id(id)
+  local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+  return tonumber(ms), tonumber(seq)
+end
+
+local function tessera_older(a, b)
+  local ams, aseq = tessera_id(a)
+  local bms, bseq = tessera_id(b)
+  return ams < bms or (ams == bms and aseq < bseq)
+end
+
+local function tessera_forget_acked(stream, group, ids)
+  local summary = redis.pcall('XPENDING', stream, group)
+  if type(summary) ~= 'table' or summary.err then
+    redis.call('XDEL', stream, unpack(ids)) -- no group (a Redis that lost it): as before the group existed
+    return
+  end
+  local bound = summary[2]
+  if not bound then
+    bound = ids[1]
+    for _, id in ipairs(ids) do
+      if tessera_older(bound, id) then
+        bound = id
+      end
+    end
+  end
+  redis.call('XTRIM', stream, 'MINID', bound)
+  local left = {}
+  for _, id in ipairs(ids) do
+    if not tessera_older(id, bound) then
+      left[#left + 1] = id
+    end
+  end
+  if #left > 0 then
+    redis.call('XDEL', stream, unpack(left))
+  end
+end
