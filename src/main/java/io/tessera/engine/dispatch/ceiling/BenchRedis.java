@@ -57,16 +57,21 @@ public final class BenchRedis implements AutoCloseable {
     }
 
     private void awaitReady() throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        awaitPong(HOST, port, password, process, Duration.ofSeconds(15));
+    }
+
+    /** Waits until the redis-server {@code process} started answers PING on {@code host:port}; fails when it exits or the time is up. */
+    public static void awaitPong(String host, int port, String password, Process process, Duration within) throws IOException {
+        long deadline = System.nanoTime() + within.toNanos();
         var config = DefaultJedisClientConfig.builder().password(password).connectionTimeoutMillis(200).socketTimeoutMillis(500).build();
         while (true) {
-            try (Jedis jedis = new Jedis(new HostAndPort(HOST, port), config)) {
+            try (Jedis jedis = new Jedis(new HostAndPort(host, port), config)) {
                 if ("PONG".equals(jedis.ping())) {
                     return;
                 }
             } catch (RuntimeException notYet) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("the benchmark's redis-server did not start on port " + port, notYet);
+                    throw new IOException("redis-server did not start on port " + port, notYet);
                 }
             }
             try {
