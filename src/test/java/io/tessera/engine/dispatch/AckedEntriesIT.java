@@ -14,14 +14,14 @@ import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamPendingEntry;
 
 /**
- * Acknowledged task entries leave the stream (trimmed below the oldest pending entry, deleted above it), so the stream
- * holds what waits and what runs, never less: a pending entry older than finished ones stays, and entries not delivered
- * yet are never trimmed.
+ * Acknowledged task entries leave the stream: trimmed below the oldest pending entry, kept above it until a later trim
+ * passes them (at most 10,000 of them; past that deleted). A pending entry is never removed, nor one not delivered yet,
+ * and the queue depth counts only what waits and what runs.
  */
 class AckedEntriesIT {
 
     @Test
-    void finishedEntriesLeaveTheStreamWhileAnOlderTaskStillRunsAndItsEntryStays() throws Exception {
+    void whileAnOlderTaskRunsItsEntryStaysTheOlderOnesGoAndTheDepthCountsOnlyIt() throws Exception {
         try (Dispatching d = Dispatching.onSharedRedis(Dispatching.quick())) {
             CountDownLatch release = new CountDownLatch(1);
             d.dispatcher.submit("slow", Task.batches("slow", 0, Dispatching.images("s", 30), 1, "{}", Priority.NORMAL));
@@ -33,16 +33,44 @@ class AckedEntriesIT {
             });
             d.await("slow", s -> s.counts().tasksDone() == 29);
             String stream = d.keys.tasks(Priority.NORMAL);
-            List<StreamEntry> left = d.redis.xrange(stream, "-", "+");
-            assertEquals(1, left.size(), "only the running task's entry is left: " + left);
-            assertEquals("0-5", Task.fromJson(left.getFirst().getFields().get("task")).id());
+            StreamEntry oldest = d.redis.xrange(stream, "-", "+", 1).getFirst();
+            assertEquals("0-5", Task.fromJson(oldest.getFields().get("task")).id(), "the entries before the running one are gone");
             List<StreamPendingEntry> pending = d.redis.xpending(stream, DispatchKeys.GROUP, XPendingParams.xPendingParams().count(10));
-            assertEquals(List.of(left.getFirst().getID()), pending.stream().map(StreamPendingEntry::getID).toList(), "and it is still pending");
+            assertEquals(List.of(oldest.getID()), pending.stream().map(StreamPendingEntry::getID).toList(), "and it is still pending");
+            QueueDepth depth = d.dispatcher.depth();
+            assertEquals(1, depth.normal(), "finished entries the stream still keeps are not counted: " + depth);
+            assertEquals(1, depth.pending());
 
             release.countDown();
             JobStatus done = d.await("slow", s -> s.state() == JobState.FINISHED);
             assertEquals(new JobCounts(30, 30, 30, 30, 0, 0, 0, 0), done.counts());
-            assertEquals(0, d.redis.xlen(stream), "every entry gone once acknowledged");
+            assertEquals(0, d.redis.xlen(stream), "every entry gone once the oldest is acknowledged");
+            assertEquals(0, d.dispatcher.depth().normal());
+        }
+    }
+
+    @Test
+    void behindATaskPendingForLongTheStreamKeepsAtMostTenThousandFinishedEntries() throws Exception {
+        try (Dispatching d = Dispatching.onSharedRedis(Dispatching.quick().withHandlerThreads(2).withPrefetch(200))) {
+            CountDownLatch release = new CountDownLatch(1);
+            int tasks = 10_400;
+            d.dispatcher.submit("long", Task.batches("long", 0, Dispatching.images("l", tasks), 1, "{}", Priority.NORMAL));
+            d.consumer("w1", (task, control) -> {
+                if (task.id().equals("0-0")) {
+                    assertTrue(release.await(60, TimeUnit.SECONDS));
+                }
+                return Dispatching.allDone(task);
+            });
+            String stream = d.keys.tasks(Priority.NORMAL);
+            d.await("long", s -> s.counts().tasksDone() == tasks - 1);
+            long length = d.redis.xlen(stream);
+            assertTrue(length <= 10_000 + 100 + 1, "finished entries kept past the cap are deleted: " + length);
+            assertEquals("0-0", Task.fromJson(d.redis.xrange(stream, "-", "+", 1).getFirst().getFields().get("task")).id());
+            assertEquals(1, d.dispatcher.depth().normal());
+
+            release.countDown();
+            d.await("long", s -> s.state() == JobState.FINISHED);
+            assertEquals(0, d.redis.xlen(stream));
         }
     }
 
