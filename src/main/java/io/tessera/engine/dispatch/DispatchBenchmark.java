@@ -37,7 +37,7 @@ public final class DispatchBenchmark {
 
         @Override
         public String toString() {
-            return String.format("no-op dispatch of %,d tasks: end to end (submit, XREADGROUP, handler, Lua ack + counters + 2 events) %,.0f tasks/s"
+            return String.format("no-op dispatch of %,d tasks: end to end (submit, XREADGROUP, handler, Lua ack + counters + events) %,.0f tasks/s"
                             + " with %d handler threads; submit alone %,.0f tasks/s; baseline (pipelined XADD of the same entries) %,.0f tasks/s;"
                             + " end-to-end/baseline %.2f",
                     tasks, endToEndPerSecond, handlerThreads, submitPerSecond, baselinePerSecond, ratio());
