@@ -5,8 +5,10 @@ import io.tessera.engine.cluster.ClusterStartException;
 import io.tessera.engine.cluster.RedisServerBinary;
 import io.tessera.engine.connect.ConnectionTarget;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +45,17 @@ public final class BenchRedis implements AutoCloseable {
         Path binary = RedisServerBinary.locate(dir.resolve("bin"));
         int port = freePort();
         String password = UUID.randomUUID().toString();
-        Process process = new ProcessBuilder(List.of(binary.toString(), "--port", Integer.toString(port), "--bind", HOST, "--dir", dir.toString(),
-                "--save", "", "--appendonly", "no", "--requirepass", password, "--logfile", dir.resolve("redis.log").toString()))
+        // the configuration on standard input ("-"): the password never shows on a command line
+        Process process = new ProcessBuilder(List.of(binary.toString(), "-", "--port", Integer.toString(port), "--bind", HOST, "--dir", dir.toString(),
+                "--save", "", "--appendonly", "no", "--logfile", dir.resolve("redis.log").toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         BenchRedis redis = new BenchRedis(process, dir, port, password);
+        try (OutputStream config = process.getOutputStream()) {
+            config.write(("requirepass \"" + password + "\"\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            redis.close();
+            throw e;
+        }
         try {
             redis.awaitReady();
         } catch (IOException | RuntimeException e) {
