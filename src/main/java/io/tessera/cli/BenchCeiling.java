@@ -24,7 +24,7 @@ final class BenchCeiling implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "Interleaved rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--threads", defaultValue = "4", description = "Handler threads of Tessera's consumer, and BullMQ's worker concurrency (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "4", description = "Handler threads of Tessera's consumer (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--images-per-task", split = ",", defaultValue = "8,32", description = "Sizes of Tessera's tasks of several images (default: ${DEFAULT-VALUE}).")
