@@ -90,7 +90,8 @@ final class CompletionCalls {
         args.addAll(List.of(completion.delivery().entry().toString(), task.id(), Integer.toString(task.shard()), completion.kind() == Completion.Kind.DONE ? "done" : "cancelled",
                 Integer.toString(ok), Integer.toString(failures.size() / 2), Integer.toString(events.size()),
                 Integer.toString(failures.size() / 2), Integer.toString(hashes.size() / 2)));
-        args.addAll(events);
+        args.add(String.join(",", events)); // one argument for all: the script passes them on as they are, a batch entry's part
+
         args.addAll(failures);
         args.addAll(hashes);
     }

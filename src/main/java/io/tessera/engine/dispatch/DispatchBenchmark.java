@@ -8,6 +8,7 @@ import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.connect.ProfileResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class DispatchBenchmark {
 
         @Override
         public String toString() {
-            return String.format("no-op dispatch of %,d tasks: end to end (submit, XREADGROUP, handler, Lua ack + counters + 2 events) %,.0f tasks/s"
+            return String.format("no-op dispatch of %,d tasks: end to end (submit, XREADGROUP, handler, Lua ack + counters + events) %,.0f tasks/s"
                             + " with %d handler threads; submit alone %,.0f tasks/s; baseline (pipelined XADD of the same entries) %,.0f tasks/s;"
                             + " end-to-end/baseline %.2f",
                     tasks, endToEndPerSecond, handlerThreads, submitPerSecond, baselinePerSecond, ratio());
@@ -55,34 +56,71 @@ public final class DispatchBenchmark {
 
     private static Result once(RedisClient redis, int tasks) {
         DispatchKeys keys = new DispatchKeys("bench-" + UUID.randomUUID().toString().substring(0, 8) + ":");
-        DispatchSettings settings = DispatchSettings.defaults().withHandlerThreads(4).withPrefetch(4 * BATCH);
-        List<String> images = IntStream.range(0, tasks).mapToObj(i -> "/bench/in/img-" + i + ".jpg").toList();
-        List<Task> work = Task.batches("bench", 0, images, 1, "{\"ops\":[{\"op\":\"noop\"}]}", Priority.NORMAL);
+        DispatchSettings settings = settings(4);
+        List<Task> work = work(tasks, 1);
         try {
             double baseline = baseline(redis, keys.prefix() + "baseline", work);
+            Timing timing = endToEnd(redis, keys, settings, work);
+            return new Result(tasks, baseline, tasks / timing.submitSeconds(), tasks / timing.seconds(), settings.handlerThreads());
+        } finally {
+            KeySpace.delete(redis, keys.prefix());
+        }
+    }
+
+    /** Wall times of one no-op run: submitting alone, and from the start of submitting until the job hash said FINISHED. */
+    public record Timing(double submitSeconds, double seconds) {}
+
+    /**
+     * One no-op job of {@code tasks} tasks of {@code imagesPerTask} images each, submitted and worked off by one consumer
+     * with {@code handlerThreads} handler threads whose handler does nothing but tell each image finished, under a
+     * key prefix of the caller's, which deletes it ({@link KeySpace#delete}). Throws when the job's counters do not add up.
+     */
+    public static Timing noop(RedisClient redis, String prefix, int tasks, int imagesPerTask, int handlerThreads) {
+        return endToEnd(redis, new DispatchKeys(prefix), settings(handlerThreads), work(tasks, imagesPerTask));
+    }
+
+    private static DispatchSettings settings(int handlerThreads) {
+        return DispatchSettings.defaults().withHandlerThreads(handlerThreads).withPrefetch(4 * BATCH);
+    }
+
+    private static List<Task> work(int tasks, int imagesPerTask) {
+        List<String> images = IntStream.range(0, tasks * imagesPerTask).mapToObj(i -> "/bench/in/img-" + i + ".jpg").toList();
+        return Task.batches("bench", 0, images, imagesPerTask, "{\"ops\":[{\"op\":\"noop\"}]}", Priority.NORMAL);
+    }
+
+    private static Timing endToEnd(RedisClient redis, DispatchKeys keys, DispatchSettings settings, List<Task> work) {
+        int images = work.stream().mapToInt(t -> t.images().size()).sum();
+        try {
             Dispatcher dispatcher = new Dispatcher(redis, keys, settings);
             long began = System.nanoTime();
             dispatcher.submit("bench", work);
-            double submitted = tasks / seconds(began);
-            try (TaskConsumer consumer = new TaskConsumer(redis, keys, settings, "bench", (task, control) ->
-                    List.of(ImageOutcome.done(task.images().getFirst(), task.images().getFirst(), Map.of())))) {
+            double submitted = seconds(began);
+            try (TaskConsumer consumer = new TaskConsumer(redis, keys, settings, "bench", DispatchBenchmark::nothing)) {
                 consumer.start();
                 while (dispatcher.status("bench").orElseThrow().state() != JobState.FINISHED) {
                     Thread.sleep(5);
                 }
             }
-            double endToEnd = tasks / seconds(began);
+            double seconds = seconds(began);
             JobStatus done = dispatcher.status("bench").orElseThrow();
-            if (done.counts().done() != tasks) {
+            if (done.counts().done() != images || done.counts().tasksDone() != work.size()) {
                 throw new IllegalStateException("the benchmark lost tasks: " + done.counts());
             }
-            return new Result(tasks, baseline, submitted, endToEnd, settings.handlerThreads());
+            return new Timing(submitted, seconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } finally {
-            KeySpace.delete(redis, keys.prefix());
         }
+    }
+
+    /** The no-op handler: every image done, each told finished as a real handler does. */
+    private static List<ImageOutcome> nothing(Task task, JobControl control) {
+        List<ImageOutcome> outcomes = new ArrayList<>(task.images().size());
+        for (String image : task.images()) {
+            control.imageFinished();
+            outcomes.add(ImageOutcome.done(image, image, Map.of()));
+        }
+        return outcomes;
     }
 
     private static double baseline(RedisClient redis, String stream, List<Task> work) {

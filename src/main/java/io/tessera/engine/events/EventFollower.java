@@ -5,6 +5,7 @@ import io.tessera.engine.Reasons;
 import io.tessera.engine.connect.ClientFactory;
 import io.tessera.engine.connect.ClusterConnection;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
@@ -204,12 +205,12 @@ public final class EventFollower implements AutoCloseable {
 
     private void beginAtTail(int backlog) {
         StreamPage page = StreamPage.tail(redis, keys, backlog);
-        lastOrdinal = Math.max(0, page.added()) - page.events().size();
-        if (page.events().isEmpty()) {
+        lastOrdinal = Math.max(0, page.added()) - page.entries().size();
+        if (page.entries().isEmpty()) {
             lastId = page.lastGeneratedId();
             position = new FollowPosition(lastId, lastOrdinal);
         }
-        page.events().forEach(this::deliver);
+        page.entries().forEach(this::deliver);
     }
 
     private void catchUp() {
@@ -218,7 +219,7 @@ public final class EventFollower implements AutoCloseable {
         do {
             page = StreamPage.range(redis, keys, lastId, "", PAGE);
             apply(page);
-        } while (page.events().size() == PAGE);
+        } while (page.entries().size() == PAGE);
         fillBeforeNextLive = true;
         state(FollowerState.LIVE, "");
     }
@@ -240,14 +241,14 @@ public final class EventFollower implements AutoCloseable {
                 return;
             }
         }
-        Event event;
+        List<Event> events;
         try {
-            event = EventJson.read(message);
+            events = EventJson.readAll(message, null);
         } catch (IllegalArgumentException e) {
             LOG.debug("ignored a message that is not an event on {}", keys.allChannel());
             return;
         }
-        deliver(event);
+        deliver(events);
     }
 
     private void fill(String beforeId) {
@@ -255,12 +256,12 @@ public final class EventFollower implements AutoCloseable {
         do {
             page = StreamPage.range(redis, keys, lastId, beforeId, PAGE);
             apply(page);
-        } while (page.events().size() == PAGE);
+        } while (page.entries().size() == PAGE);
     }
 
     private void apply(StreamPage page) {
         reportTrim(page);
-        page.events().forEach(this::deliver);
+        page.entries().forEach(this::deliver);
     }
 
     /** The oldest kept entry is past the last delivered: the entries between were trimmed (or the stream reset). */
@@ -282,14 +283,17 @@ public final class EventFollower implements AutoCloseable {
         }
     }
 
-    private void deliver(Event event) {
-        lastId = event.id();
+    /** The events of one stream entry (one, or a batch sharing the entry's id): the position moves by one entry. */
+    private void deliver(List<Event> entry) {
+        lastId = entry.getFirst().id();
         lastOrdinal++;
         position = new FollowPosition(lastId, lastOrdinal);
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.warn("an event listener failed: {}", Reasons.oneLine(e));
+        for (Event event : entry) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("an event listener failed: {}", Reasons.oneLine(e));
+            }
         }
     }
 

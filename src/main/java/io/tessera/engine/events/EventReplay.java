@@ -24,10 +24,14 @@ public final class EventReplay {
         this(redis, EventKeys.DEFAULT);
     }
 
-    /** Up to {@code count} events after {@code lastSeenId} (exclusive); null means from the oldest kept. */
+    /**
+     * The events of up to {@code count} entries after {@code lastSeenId} (exclusive); null means from the oldest kept. An
+     * entry may hold several events (a batch, see {@link EventJson#readAll}), all with its id, so more than {@code count}
+     * events may come back; a page of fewer entries than asked for is the end.
+     */
     public List<Event> after(String lastSeenId, int count) {
         String start = lastSeenId == null ? "-" : "(" + lastSeenId;
-        return redis.xrange(keys.results(), start, "+", count).stream().map(EventReplay::toEvent).toList();
+        return redis.xrange(keys.results(), start, "+", count).stream().flatMap(e -> toEvents(e).stream()).toList();
     }
 
     /** The id of the newest recorded event, to follow from "now". */
@@ -36,8 +40,8 @@ public final class EventReplay {
         return last.isEmpty() ? Optional.empty() : Optional.of(last.getFirst().getID().toString());
     }
 
-    static Event toEvent(StreamEntry entry) {
-        return EventJson.read(entry.getFields().get("event")).withId(entry.getID().toString());
+    static List<Event> toEvents(StreamEntry entry) {
+        return EventJson.readAll(entry.getFields().get("event"), entry.getID().toString());
     }
 
     /** Stream ids compare as (milliseconds, sequence), not as text. */

@@ -12,8 +12,10 @@ import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.Priority;
 import io.tessera.engine.events.Event;
+import io.tessera.engine.events.EventJson;
 import io.tessera.engine.events.EventPublisher;
 import io.tessera.engine.events.EventType;
+import io.tessera.engine.events.LuaScript;
 import io.tessera.engine.live.LiveFeed;
 import io.tessera.testing.SharedCluster;
 import java.util.ArrayList;
@@ -107,6 +109,23 @@ class LiveViewModelIT {
             Thread.sleep(5);
         }
         assertEquals("/in/f.jpg", viewModel.feed().getFirst().event().input());
+    }
+
+    @Test
+    void imageEventsRecordedAsBatchEntriesAreShownImageByImageInOrder() throws Exception {
+        LiveViewModel viewModel = following(System::currentTimeMillis);
+        // as complete.lua records a completion call's image events: 150 of them make an entry of 100 and one of 50
+        LuaScript emitAll = LuaScript.load(EventPublisher.EMIT_LIBRARY, "/io/tessera/engine/events/emit-all.lua");
+        List<String> args = new ArrayList<>(List.of("100000", feed.keys().channelPrefix(), "job-b"));
+        for (int i = 0; i < 150; i++) {
+            args.add(EventJson.write(Event.imageDone("job-b", "w1", "/in/b" + i + ".jpg", "/out/b" + i + ".jpg", Map.of())));
+        }
+        emitAll.run(connection.redis(), List.of(feed.keys().results()), args);
+        pulseUntil(() -> viewModel.received().get() == 150);
+
+        assertEquals(150, viewModel.feed().size());
+        assertEquals(IntStream.range(0, 150).mapToObj(i -> "/in/b" + (149 - i) + ".jpg").toList(),
+                viewModel.feed().stream().map(r -> r.event().input()).toList(), "every image once, newest first");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tessera.engine.dispatch;
 
 import io.tessera.engine.connect.ConnectionTarget;
+import io.tessera.engine.dispatch.ceiling.BenchRedis;
 import io.tessera.testing.SharedCluster;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 
 /**
  * A redis-server of our own (the shared cluster's unpacked binary) that a test may stop, or kill with SIGKILL, and
@@ -92,20 +90,7 @@ public final class PrivateRedis implements AutoCloseable {
                 "--requirepass", password, "--logfile", dir.resolve("redis.log").toString()));
         command.addAll(persistence.options);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        var config = DefaultJedisClientConfig.builder().password(password).connectionTimeoutMillis(200).socketTimeoutMillis(500).build();
-        while (true) {
-            try (Jedis jedis = new Jedis(new HostAndPort(HOST, port), config)) {
-                if ("PONG".equals(jedis.ping())) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("the private redis-server did not start on port " + port, notYet);
-                }
-            }
-            Thread.onSpinWait();
-        }
+        BenchRedis.awaitPong(HOST, port, password, process, Duration.ofSeconds(15));
     }
 
     /** SIGTERM: the server writes its append-only file and exits. */

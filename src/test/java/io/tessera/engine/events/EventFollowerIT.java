@@ -128,6 +128,46 @@ class EventFollowerIT {
         }
     }
 
+    @Test
+    void batchEntriesAreDeliveredEventByEventOnceLiveAndOnResume() throws Exception {
+        LuaScript emitAll = LuaScript.load(EventPublisher.EMIT_LIBRARY, "/io/tessera/engine/events/emit-all.lua");
+        EventPublisher publisher = new EventPublisher(redis, keys, 100_000);
+        Recorder live = new Recorder();
+        List<String> inputs = new ArrayList<>();
+        FollowPosition position;
+        try (EventFollower follower = EventFollower.fromTail(connections, redis, keys, 0, live)) {
+            awaitTrue("live", () -> live.states.contains(FollowerState.LIVE));
+            for (int batch = 0; batch < 3; batch++) {
+                List<String> args = new ArrayList<>(List.of("100000", keys.channelPrefix(), "job-1"));
+                for (int i = batch * 1_000; i < batch * 1_000 + 150; i++) { // 150 events: an entry of 100 and one of 50
+                    args.add(EventJson.write(image(i)));
+                    inputs.add("/in/" + i + ".jpg");
+                }
+                emitAll.run(redis, List.of(keys.results()), args);
+                publisher.publish(image(batch * 1_000 + 999));
+                inputs.add("/in/" + (batch * 1_000 + 999) + ".jpg");
+            }
+            awaitTrue("all delivered", () -> live.inputs.size() >= inputs.size());
+            Thread.sleep(200); // a duplicate would arrive now
+            assertEquals(inputs, live.inputSnapshot(), "each event of each batch once, in order");
+            assertEquals(9, redis.xlen(keys.results()), "two batch entries and a lone event per round");
+            position = follower.position();
+        }
+        assertEquals(9, position.ordinal(), "the position counts entries, not events");
+
+        List<String> args = new ArrayList<>(List.of("100000", keys.channelPrefix(), "job-1", EventJson.write(image(5_000)), EventJson.write(image(5_001))));
+        emitAll.run(redis, List.of(keys.results()), args);
+        Recorder resumed = new Recorder();
+        try (EventFollower follower = EventFollower.resume(connections, redis, keys, position, resumed)) {
+            awaitTrue("caught up", () -> resumed.inputs.size() >= 2 && resumed.states.contains(FollowerState.LIVE));
+            Thread.sleep(200);
+            assertEquals(List.of("/in/5000.jpg", "/in/5001.jpg"), resumed.inputSnapshot(), "only what was recorded after the position");
+            assertEquals(List.of(), resumed.gaps);
+        }
+        List<Event> replayed = new EventReplay(redis, keys).after(null, 100);
+        assertEquals(inputs.size() + 2, replayed.size(), "a replay expands batch entries too");
+    }
+
     private static Event image(int i) {
         return Event.imageDone("job-1", "w1", "/in/" + i + ".jpg", "/out/" + i + ".jpg", Map.of("millis", i));
     }
@@ -160,6 +200,13 @@ class EventFollowerIT {
         final List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
         final List<EventGap> gaps = new CopyOnWriteArrayList<>();
         final List<FollowerState> states = new CopyOnWriteArrayList<>();
+        final List<String> inputs = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        List<String> inputSnapshot() {
+            synchronized (inputs) {
+                return List.copyOf(inputs);
+            }
+        }
 
         List<String> snapshot() {
             synchronized (ids) {
@@ -170,6 +217,7 @@ class EventFollowerIT {
         @Override
         public void onEvent(Event event) {
             ids.add(event.id());
+            inputs.add(event.input());
         }
 
         @Override
