@@ -78,8 +78,8 @@ final class SimCommand {
             if (workerThreads < 1 || workerThreads > 64) {
                 throw new ReadableErrors.UserError("--worker-threads must be between 1 and 64, not " + workerThreads, 2);
             }
-            List<String> workerMain = List.of(TesseraCommand.class.getName(), "worker", "--profile", profile, "--threads", Integer.toString(workerThreads));
-            Sim.Options options = new Sim.Options(folder.resolve(), prefix, subnet, workers, profile, workerMain, Duration.ofSeconds(timeoutSeconds));
+            Sim.Options options = new Sim.Options(folder.resolve(), prefix, subnet, workers, profile, workerMain(profile, workerThreads),
+                    Duration.ofSeconds(timeoutSeconds));
             long began = System.nanoTime();
             SimState state = Sim.up(options, AppDirectories.fromEnvironment(), line -> {
                 out.println(line);
@@ -93,6 +93,11 @@ final class SimCommand {
             out.flush();
             return 0;
         }
+    }
+
+    /** What each worker host runs: `tessera worker` on the sim's profile. */
+    static List<String> workerMain(String profile, int threads) {
+        return List.of(TesseraCommand.class.getName(), "worker", "--profile", profile, "--threads", Integer.toString(threads));
     }
 
     @Command(name = "down", description = "Remove every namespace, link, process and the profile the sim made (also after a crash).")

@@ -51,7 +51,9 @@ final class SimWorkers {
         }
         SimFiles files = new SimFiles(dir);
         Process process = SimProcesses.start(host, state.prefix(), DaemonCommands.of(host, files, null, state.workerMain()), files.log(host));
-        new StateJournal(dir, SimState.read(dir).orElse(state)).processStarted(host, process.pid());
+        synchronized (SimWorkers.class) { // workers started at once must not overwrite each other's pid in sim.json
+            new StateJournal(dir, SimState.read(dir).orElse(state)).processStarted(host, process.pid());
+        }
         awaitRegistered(target(state, dirs), host, process, files, timeout);
         return process.pid();
     }
