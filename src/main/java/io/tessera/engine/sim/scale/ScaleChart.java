@@ -20,8 +20,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The scaling curve as a PNG (XChart): steady images/s against worker hosts for each op, its ideal N× as a dashed line of the
- * same colour, and each measured point labelled with its efficiency. Both axes are logarithmic, so the ideal is a straight
- * line and ops of very different costs fit one chart.
+ * same colour, and each measured point labelled with its efficiency (measured / ideal). Linear axes from 0, so a bend reads as
+ * what it is; an op much cheaper than another draws the other low on the chart (its table row has the figures).
  */
 public final class ScaleChart {
     private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
@@ -31,9 +31,9 @@ public final class ScaleChart {
     public static void write(List<ScalePoint> points, Path file, int width, int height, String subtitle) throws IOException {
         XYChart chart = new XYChartBuilder().width(width).height(height).title("Tessera: throughput over worker hosts" + (subtitle.isEmpty() ? "" : " (" + subtitle + ")"))
                 .xAxisTitle("worker hosts").yAxisTitle("images/s (steady)").build();
-        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW)
-                .setChartBackgroundColor(Color.WHITE).setAntiAlias(true);
-        chart.getStyler().setXAxisTickMarkSpacingHint(60);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW).setChartBackgroundColor(Color.WHITE).setAntiAlias(true);
+        chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0).setXAxisDecimalPattern("#").setXAxisTickMarkSpacingHint(50);
+        double top = points.stream().mapToDouble(p -> Math.max(p.idealSteady(), p.steady())).filter(v -> v > 0).max().orElse(1);
         Map<String, List<ScalePoint>> byOp = points.stream().collect(Collectors.groupingBy(ScalePoint::op, LinkedHashMap::new, Collectors.toList()));
         int colour = 0;
         for (Map.Entry<String, List<ScalePoint>> series : byOp.entrySet()) {
@@ -50,8 +50,8 @@ public final class ScaleChart {
             measured.setMarkerColor(c).setMarker(SeriesMarkers.CIRCLE);
             measured.setLineColor(c).setLineStyle(new BasicStroke(2.5f));
             for (ScalePoint p : at) {
-                // just below the point, in data space (the axes are logarithmic: a factor, not an offset)
-                chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "%.2f", p.efficiency()), p.hosts(), p.steady() * 0.86, false));
+                // just below the point
+                chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "%.2f", p.efficiency()), p.hosts(), p.steady() - 0.04 * top, false));
             }
         }
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -42,12 +42,12 @@ public final class ScaleReport {
             ScalePoint bend = series.stream().skip(1).filter(p -> !(p.efficiency() >= GOAL)).findFirst().orElse(null);
             ScalePoint last = series.getLast();
             if (bend == null) {
-                lines.add(String.format(Locale.ROOT, "%s: at least %.1f of the ideal up to %d hosts (%.2f there); at %d hosts: %s", op, GOAL, last.hosts(),
-                        last.efficiency(), last.hosts(), load(last, cores)));
+                lines.add(String.format(Locale.ROOT, "%s: at least %.1f of the ideal up to %s (%.2f there); at %s: %s", op, GOAL, hosts(last.hosts()),
+                        last.efficiency(), hosts(last.hosts()), load(last, cores)));
             } else {
                 int good = series.stream().filter(p -> p.hosts() < bend.hosts()).mapToInt(ScalePoint::hosts).max().orElse(series.getFirst().hosts());
-                lines.add(String.format(Locale.ROOT, "%s: at least %.1f of the ideal up to %d hosts; bends at %d hosts (%.2f of the ideal): %s; %s", op,
-                        GOAL, good, bend.hosts(), bend.efficiency(), saturated(bend, cores), load(bend, cores)));
+                lines.add(String.format(Locale.ROOT, "%s: at least %.1f of the ideal up to %s; bends at %s (%.2f of the ideal): %s; %s", op,
+                        GOAL, hosts(good), hosts(bend.hosts()), bend.efficiency(), saturated(bend, cores), load(bend, cores)));
             }
         });
         return lines;
@@ -71,6 +71,10 @@ public final class ScaleReport {
         return String.format(Locale.ROOT, "machine %.0f %% busy of %d cores (cores by host kind: %s); Redis %.3f ms CPU/image, main thread %.2f core; "
                         + "NameNode %.1f RPCs/image (%s); ZooKeeper %.2f packets/image", 100 * p.machineBusy(), cores, byRole.isEmpty() ? "unknown" : byRole,
                 p.redisCpuMsPerImage(), p.redisMainCores(), p.nameNodeRpcPerImage(), perImage(p.nameNodeOpsPerImage()), p.zooKeeperPacketsPerImage());
+    }
+
+    private static String hosts(int n) {
+        return n + (n == 1 ? " host" : " hosts");
     }
 
     private static String commands(Map<String, Double> calls) {
