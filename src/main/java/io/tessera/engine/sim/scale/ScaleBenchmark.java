@@ -81,13 +81,14 @@ public final class ScaleBenchmark {
             JobSubmission submission = new JobSubmission(connection, keys, DispatchSettings.defaults());
             int current = -1;
             for (RoundSchedule.Slot slot : RoundSchedule.of(options.hostCounts(), options.rounds())) {
-                if (slot.hosts() != current) {
-                    long began = System.nanoTime();
+                long began = System.nanoTime();
+                boolean switched = slot.hosts() != current;
+                if (switched) {
                     workers.serve(slot.hosts());
                     current = slot.hosts();
-                    log.accept(String.format(Locale.ROOT, "round %d: %d worker host%s serving (%.1f s to switch)", slot.round() + 1, current,
-                            current == 1 ? "" : "s", (System.nanoTime() - began) / 1e9));
                 }
+                log.accept(String.format(Locale.ROOT, "round %d: %d worker host%s serving%s", slot.round() + 1, current, current == 1 ? "" : "s",
+                        switched ? String.format(Locale.ROOT, " (%.1f s to switch)", (System.nanoTime() - began) / 1e9) : ""));
                 for (int i = 0; i < options.ops().size(); i++) {
                     String op = options.ops().get(i);
                     int perHost = options.imagesPerHost(op);

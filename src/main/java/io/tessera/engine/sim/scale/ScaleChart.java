@@ -30,7 +30,7 @@ public final class ScaleChart {
 
     public static void write(List<ScalePoint> points, Path file, int width, int height, String subtitle) throws IOException {
         XYChart chart = new XYChartBuilder().width(width).height(height).title("Tessera: throughput over worker hosts" + (subtitle.isEmpty() ? "" : " (" + subtitle + ")"))
-                .xAxisTitle("worker hosts").yAxisTitle("images/s (steady)").build();
+                .xAxisTitle("worker hosts      (point labels: efficiency = measured / ideal)").yAxisTitle("images/s (steady)").build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW).setChartBackgroundColor(Color.WHITE).setAntiAlias(true);
         chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0).setXAxisDecimalPattern("#").setXAxisTickMarkSpacingHint(50);
         double top = points.stream().mapToDouble(p -> Math.max(p.idealSteady(), p.steady())).filter(v -> v > 0).max().orElse(1);
