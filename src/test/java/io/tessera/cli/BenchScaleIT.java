@@ -69,7 +69,21 @@ class BenchScaleIT {
             // the bench stopped w2 for the 1-host job and started it again: both worker hosts serve again afterwards
             var profile = ProfileStore.inDirectories(AppDirectories.under(home)).find("sim").orElseThrow();
             try (ClusterConnection connection = new ClusterConnection(ProfileResolver.inDirectories(AppDirectories.under(home)).resolve(profile))) {
-                assertEquals(2, new WorkerDirectory(ZkAccess.of(connection)).workers().stream().map(w -> w.host()).distinct().count());
+                WorkerDirectory directory = new WorkerDirectory(ZkAccess.of(connection));
+                assertEquals(List.of(PREFIX + "-w1", PREFIX + "-w2"), directory.workers().stream().map(w -> w.host()).sorted().toList());
+
+                // the same by hand: `sim worker stop` drains w2 and it leaves; `start` brings it back registered
+                CliRun stop = CliRun.run(home, "sim", "worker", "stop", "w2", "--dir", dir.toString());
+                assertEquals(0, stop.exitCode(), stop.out() + stop.err());
+                assertTrue(stop.out().contains("Stopped the worker on w2 (drained)."), stop.out());
+                assertEquals(List.of(PREFIX + "-w1"), directory.workers().stream().map(w -> w.host()).toList());
+                CliRun start = CliRun.run(home, "sim", "worker", "start", "w2", "--dir", dir.toString());
+                assertEquals(0, start.exitCode(), start.out() + start.err());
+                assertTrue(start.out().contains("it is registered"), start.out());
+                assertEquals(List.of(PREFIX + "-w1", PREFIX + "-w2"), directory.workers().stream().map(w -> w.host()).sorted().toList());
+                CliRun notAWorker = CliRun.run(home, "sim", "worker", "start", "dn1", "--dir", dir.toString());
+                assertEquals(1, notAWorker.exitCode(), notAWorker.out() + notAWorker.err());
+                assertTrue(notAWorker.err().contains("dn1 is not a worker host"), notAWorker.err());
             }
         } finally {
             CliRun down = CliRun.run(home, "sim", "down", "--dir", dir.toString(), "--prefix", PREFIX);
