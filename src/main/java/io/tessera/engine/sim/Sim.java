@@ -160,12 +160,20 @@ public final class Sim {
         SimState state = SimState.read(dir.toAbsolutePath()).orElseThrow(() -> new SimException("no sim in " + dir.toAbsolutePath()
                 + " (no " + SimState.FILE + ")"));
         List<HostStatus> hosts = new ArrayList<>();
-        for (SimHost host : state.layout().hosts()) {
-            List<Long> alive = state.host(host.name()).pids().stream()
-                    .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
-            hosts.add(new HostStatus(host, alive, Network.linkUp(host)));
+        for (Map.Entry<SimHost, List<Long>> host : alivePids(dir).entrySet()) {
+            hosts.add(new HostStatus(host.getKey(), host.getValue(), Network.linkUp(host.getKey())));
         }
         return hosts;
+    }
+
+    /** Each host's recorded processes that are alive now, from the state file alone (no `ip` call: cheap enough to sample often). */
+    public static Map<SimHost, List<Long>> alivePids(Path dir) throws SimException {
+        SimState state = requireState(dir);
+        Map<SimHost, List<Long>> alive = new LinkedHashMap<>();
+        for (SimHost host : state.layout().hosts()) {
+            alive.put(host, state.host(host.name()).pids().stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList());
+        }
+        return alive;
     }
 
     public static Optional<SimState> state(Path dir) throws SimException {

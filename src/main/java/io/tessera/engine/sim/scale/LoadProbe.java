@@ -84,10 +84,10 @@ final class LoadProbe {
     /** CPU seconds so far of the live processes on each kind of host ("namenode", "datanode", …, "worker"). */
     private Map<String, Double> roleCpu() throws SimException {
         Map<String, Double> seconds = new HashMap<>();
-        for (Sim.HostStatus host : Sim.status(simDir)) {
-            double cpu = host.alivePids().stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
+        for (Map.Entry<io.tessera.engine.sim.SimHost, List<Long>> host : Sim.alivePids(simDir).entrySet()) {
+            double cpu = host.getValue().stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
                     .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
-            seconds.merge(host.host().role().name().toLowerCase(Locale.ROOT), cpu, Double::sum);
+            seconds.merge(host.getKey().role().name().toLowerCase(Locale.ROOT), cpu, Double::sum);
         }
         return seconds;
     }

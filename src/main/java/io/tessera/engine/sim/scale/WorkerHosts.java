@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,9 +36,8 @@ final class WorkerHosts {
         this.simDir = simDir;
         this.dirs = dirs;
         this.connection = connection;
-        List<Sim.HostStatus> status = Sim.status(simDir).stream().filter(h -> h.host().role() == SimHost.Role.WORKER).toList();
-        this.hosts = status.stream().map(Sim.HostStatus::host).toList();
-        status.stream().filter(h -> !h.alivePids().isEmpty()).forEach(h -> runningAtStart.add(h.host()));
+        this.hosts = Sim.alivePids(simDir).keySet().stream().filter(h -> h.role() == SimHost.Role.WORKER).toList();
+        runningAtStart.addAll(running());
     }
 
     int count() {
@@ -79,8 +79,8 @@ final class WorkerHosts {
     }
 
     private List<SimHost> running() throws SimException {
-        return Sim.status(simDir).stream().filter(h -> h.host().role() == SimHost.Role.WORKER && !h.alivePids().isEmpty())
-                .map(Sim.HostStatus::host).toList();
+        return Sim.alivePids(simDir).entrySet().stream().filter(h -> h.getKey().role() == SimHost.Role.WORKER && !h.getValue().isEmpty())
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Until ZooKeeper lists exactly n workers (a stopped one's node goes when its session closes). */
