@@ -114,6 +114,17 @@ final class BenchScale implements Callable<Integer> {
                         out.flush();
                     });
         }
+        // Ctrl-C: a sim it brought up goes too (a sim it found stays, its stopped worker hosts restart with `sim worker start`)
+        Thread downOnExit = new Thread(() -> {
+            try {
+                Sim.down(simDir, prefix, dirs);
+            } catch (Exception e) {
+                System.err.println("taking the sim down failed: " + e.getMessage() + "; run `tessera sim down --dir " + simDir + "`");
+            }
+        }, "bench-scale-sim-down");
+        if (ours && !keepSim) {
+            Runtime.getRuntime().addShutdownHook(downOnExit);
+        }
         try {
             SimState state = Sim.state(simDir).orElseThrow();
             ScaleOptions options;
@@ -145,6 +156,11 @@ final class BenchScale implements Callable<Integer> {
             return result.problems().isEmpty() ? 0 : 1;
         } finally {
             if (ours && !keepSim) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(downOnExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook takes it down
+                }
                 Sim.Removed removed = Sim.down(simDir, prefix, dirs);
                 out.println("sim down: " + removed.processes() + " processes stopped, " + removed.namespaces().size() + " namespaces removed");
                 out.flush();
