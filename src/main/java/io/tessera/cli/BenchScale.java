@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * and takes it down at the end (unless --keep-sim). Prints each job, the Markdown table for docs/performance.md and where each
  * op's curve bends, and draws the curve (--chart). Exits 1 when a job lost, doubled or failed an image. Needs root.
  */
-@Command(name = "scale", description = "Throughput over 1, 2, 4, 8, 16 worker hosts of a sim against the ideal N×; servers' load per image; draws the curve (needs root).")
+@Command(name = "scale", mixinStandardHelpOptions = true, description = "Throughput over 1, 2, 4, 8, 16 worker hosts of a sim against the ideal N×; servers' load per image; draws the curve (needs root).")
 final class BenchScale implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -104,6 +104,13 @@ final class BenchScale implements Callable<Integer> {
         }
         Optional<SimState> existing = Sim.state(simDir);
         boolean ours = existing.isEmpty();
+        ScaleOptions options; // checked before a sim is brought up for it
+        try {
+            options = new ScaleOptions(counts, rounds, ops, imagesPerHost, seconds, existing.map(this::threadsOf).orElse(workerThreads), batch, size,
+                    !noAudit, Duration.ofMinutes(jobTimeoutMinutes));
+        } catch (IllegalArgumentException e) {
+            throw new ReadableErrors.UserError(e.getMessage(), 2);
+        }
         if (ours) {
             int most = counts.getLast();
             out.println("bringing up a sim with " + most + " worker hosts in " + simDir + " (prefix " + prefix + ", " + subnet + ".0/24)");
@@ -127,13 +134,6 @@ final class BenchScale implements Callable<Integer> {
         }
         try {
             SimState state = Sim.state(simDir).orElseThrow();
-            ScaleOptions options;
-            try {
-                options = new ScaleOptions(counts, rounds, ops, imagesPerHost, seconds, threadsOf(state), batch, size, !noAudit,
-                        Duration.ofMinutes(jobTimeoutMinutes));
-            } catch (IllegalArgumentException e) {
-                throw new ReadableErrors.UserError(e.getMessage(), 2);
-            }
             Path scratch = Files.createTempDirectory(Files.createDirectories(dirs.state().resolve("bench")), "scale-");
             ScaleBenchmark.Result result;
             try (ClusterConnection connection = new ClusterConnection(ProfileTargets.resolve(state.profile()))) {
