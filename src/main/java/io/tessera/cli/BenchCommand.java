@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** `tessera bench …`: benchmarks that report ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Startup.class, PlanBenchCommand.class, BenchHdfs.class, BenchDispatch.class, BenchCeiling.class, BenchJob.class, BenchEvents.class,
-                BenchChaos.class, BenchSoak.class, BenchThumbs.class})
+                BenchChaos.class, BenchSoak.class, BenchThumbs.class, BenchScale.class})
 final class BenchCommand {
 
     /**

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "A multi-host cluster on this machine: hosts as network namespaces (needs root and iproute2).",
         subcommands = {SimCommand.Up.class, SimCommand.Down.class, SimCommand.Status.class, SimCommand.Cut.class, SimCommand.Restore.class,
-                SimCommand.Kill.class})
+                SimCommand.Kill.class, SimCommand.WorkerHost.class})
 final class SimCommand {
 
     /** Where the sim lives; every subcommand takes it. */
@@ -78,8 +78,8 @@ final class SimCommand {
             if (workerThreads < 1 || workerThreads > 64) {
                 throw new ReadableErrors.UserError("--worker-threads must be between 1 and 64, not " + workerThreads, 2);
             }
-            List<String> workerMain = List.of(TesseraCommand.class.getName(), "worker", "--profile", profile, "--threads", Integer.toString(workerThreads));
-            Sim.Options options = new Sim.Options(folder.resolve(), prefix, subnet, workers, profile, workerMain, Duration.ofSeconds(timeoutSeconds));
+            Sim.Options options = new Sim.Options(folder.resolve(), prefix, subnet, workers, profile, workerMain(profile, workerThreads),
+                    Duration.ofSeconds(timeoutSeconds));
             long began = System.nanoTime();
             SimState state = Sim.up(options, AppDirectories.fromEnvironment(), line -> {
                 out.println(line);
@@ -93,6 +93,11 @@ final class SimCommand {
             out.flush();
             return 0;
         }
+    }
+
+    /** What each worker host runs: `tessera worker` on the sim's profile. */
+    static List<String> workerMain(String profile, int threads) {
+        return List.of(TesseraCommand.class.getName(), "worker", "--profile", profile, "--threads", Integer.toString(threads));
     }
 
     @Command(name = "down", description = "Remove every namespace, link, process and the profile the sim made (also after a crash).")
@@ -202,6 +207,35 @@ final class SimCommand {
         String act(Path dir) throws Exception {
             int killed = Sim.kill(dir, host);
             return "Killed " + killed + " process" + (killed == 1 ? "" : "es") + " on " + host + ".";
+        }
+    }
+
+    @Command(name = "worker", description = "Stop a worker host's `tessera worker` (SIGTERM: it drains and leaves) or start it again.",
+            subcommands = {WorkerHost.Stop.class, WorkerHost.Start.class})
+    static final class WorkerHost {
+        @Command(name = "stop", description = "SIGTERM the host's worker: its images at hand finish, then it leaves membership (SIGKILL after --drain).")
+        static final class Stop extends HostAction {
+            @Option(names = "--drain", defaultValue = "60", description = "Seconds to wait for the worker to drain (default: ${DEFAULT-VALUE}).")
+            int drainSeconds;
+
+            @Override
+            String act(Path dir) throws Exception {
+                Sim.Stopped stopped = Sim.stopWorker(dir, host, Duration.ofSeconds(drainSeconds));
+                return stopped.processes() == 0 ? "No worker was running on " + host + "."
+                        : "Stopped the worker on " + host + (stopped.drained() ? " (drained)." : " (SIGKILLed: it had not drained in " + drainSeconds + " s).");
+            }
+        }
+
+        @Command(name = "start", description = "Start the host's worker again, as `sim up` did, and wait until it is registered.")
+        static final class Start extends HostAction {
+            @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for it to register (default: ${DEFAULT-VALUE}).")
+            int timeoutSeconds;
+
+            @Override
+            String act(Path dir) throws Exception {
+                long pid = Sim.startWorker(dir, host, AppDirectories.fromEnvironment(), Duration.ofSeconds(timeoutSeconds));
+                return "Started the worker on " + host + " (pid " + pid + "); it is registered.";
+            }
         }
     }
 

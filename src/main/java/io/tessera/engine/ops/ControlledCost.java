@@ -1,8 +1,6 @@
 package io.tessera.engine.ops;
 
 import io.tessera.engine.images.NativeImage;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 
 /**
  * {@code sleep:ms=N} and {@code spin:ms=N}: an image's work of a known cost, for measuring how the cluster scales
@@ -12,7 +10,6 @@ import java.lang.management.ThreadMXBean;
  */
 public record ControlledCost(Kind kind, int millis) implements ImageOp {
     public static final int MAX_MILLIS = 60_000;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public enum Kind { SLEEP, SPIN }
 
@@ -43,9 +40,10 @@ public record ControlledCost(Kind kind, int millis) implements ImageOp {
     }
 
     private void spin() {
-        long until = THREADS.getCurrentThreadCpuTime() + millis * 1_000_000L;
+        // a worker runs images on virtual threads, whose CPU time the ThreadMXBean does not know (-1: it would spin forever)
+        long until = ThreadCpuClock.nanos() + millis * 1_000_000L;
         long state = System.nanoTime();
-        while (THREADS.getCurrentThreadCpuTime() < until && !Thread.currentThread().isInterrupted()) {
+        while (ThreadCpuClock.nanos() < until && !Thread.currentThread().isInterrupted()) {
             for (int i = 0; i < 10_000; i++) {
                 state = state * 6364136223846793005L + 1442695040888963407L; // busy work the JIT cannot drop
             }

@@ -16,7 +16,8 @@ final class DaemonCommands {
     static List<String> of(SimHost host, SimFiles files, Path redisServer, List<String> workerMain) {
         Path hostDir = files.hostDir(host);
         return switch (host.role()) {
-            case NAMENODE -> jvm(host, files, "256m", true, SimDaemon.class.getName(), "namenode", hostDir.resolve("conf").toString());
+            case NAMENODE -> jvm(host, files, "256m", true, "-Dtessera.sim.classpath.first=" + hostDir.resolve("conf"), SimDaemon.class.getName(),
+                    "namenode", hostDir.resolve("conf").toString());
             case DATANODE -> jvm(host, files, "192m", true, SimDaemon.class.getName(), "datanode", hostDir.resolve("conf").toString());
             case ZOOKEEPER -> jvm(host, files, "192m", true, "-Dzookeeper.admin.enableServer=false",
                     "-Dzookeeper.4lw.commands.whitelist=srvr,ruok,mntr", "org.apache.zookeeper.server.quorum.QuorumPeerMain",
@@ -30,6 +31,8 @@ final class DaemonCommands {
             }
         };
     }
+
+    private static final String CLASSPATH_FIRST = "-Dtessera.sim.classpath.first=";
 
     private static List<String> jvm(SimHost host, SimFiles files, String heap, boolean daemon, String... rest) {
         List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
@@ -53,7 +56,10 @@ final class DaemonCommands {
         while (main < tail.size() && tail.get(main).startsWith("-")) {
             command.add(tail.get(main++));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        // a folder to put first on the class path (the NameNode's metrics configuration), named by a marker option
+        String first = command.stream().filter(o -> o.startsWith(CLASSPATH_FIRST)).map(o -> o.substring(CLASSPATH_FIRST.length())).findFirst()
+                .map(folder -> folder + java.io.File.pathSeparator).orElse("");
+        command.addAll(List.of("-cp", first + System.getProperty("java.class.path")));
         command.addAll(tail.subList(main, tail.size()));
         return command;
     }

@@ -32,7 +32,15 @@ final class HdfsSiteFiles {
         conf.setInt("dfs.namenode.heartbeat.recheck-interval", 5000);
         conf.setInt("dfs.namenode.stale.datanode.interval", 5000);
         write(conf, hostDir.resolve("conf"));
+        if (host.role() == Role.NAMENODE) {
+            // the JMX servlet serves metrics cached for one metrics period (10 s by default): `bench scale` reads them per job.
+            // The NameNode's JVM has this folder first on its class path, where Hadoop's metrics look for this file.
+            java.nio.file.Files.writeString(hostDir.resolve("conf").resolve(METRICS_FILE), "*.period=1\n");
+        }
     }
+
+    /** The NameNode's metrics configuration, found on its class path. */
+    static final String METRICS_FILE = "hadoop-metrics2-namenode.properties";
 
     /** What clients of the sim (console, CLI, workers) read through the profile's Hadoop configuration folder. */
     static void writeClient(SimLayout layout, Path confDir) throws IOException {

@@ -68,7 +68,7 @@ public final class Sim {
         StateJournal journal;
         try {
             files.clearPrevious();
-            journal = new StateJournal(files.dir(), SimState.planned(layout, options.profileName(), options.workers()));
+            journal = new StateJournal(files.dir(), SimState.planned(layout, options.profileName(), options.workers(), options.workerMain()));
         } catch (IOException e) {
             throw new SimException("cannot prepare the sim folder " + files.dir() + ": " + e.getMessage(), e);
         }
@@ -160,12 +160,20 @@ public final class Sim {
         SimState state = SimState.read(dir.toAbsolutePath()).orElseThrow(() -> new SimException("no sim in " + dir.toAbsolutePath()
                 + " (no " + SimState.FILE + ")"));
         List<HostStatus> hosts = new ArrayList<>();
-        for (SimHost host : state.layout().hosts()) {
-            List<Long> alive = state.host(host.name()).pids().stream()
-                    .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
-            hosts.add(new HostStatus(host, alive, Network.linkUp(host)));
+        for (Map.Entry<SimHost, List<Long>> host : alivePids(dir).entrySet()) {
+            hosts.add(new HostStatus(host.getKey(), host.getValue(), Network.linkUp(host.getKey())));
         }
         return hosts;
+    }
+
+    /** Each host's recorded processes that are alive now, from the state file alone (no `ip` call: cheap enough to sample often). */
+    public static Map<SimHost, List<Long>> alivePids(Path dir) throws SimException {
+        SimState state = requireState(dir);
+        Map<SimHost, List<Long>> alive = new LinkedHashMap<>();
+        for (SimHost host : state.layout().hosts()) {
+            alive.put(host, state.host(host.name()).pids().stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList());
+        }
+        return alive;
     }
 
     public static Optional<SimState> state(Path dir) throws SimException {
@@ -189,6 +197,29 @@ public final class Sim {
     public static int kill(Path dir, String hostName) throws SimException {
         SimHost host = host(dir, hostName);
         return SimProcesses.kill(new LinkedHashSet<>(Network.pids(host.namespace())));
+    }
+
+    /** What {@link #stopWorker} did: the processes it stopped, and whether they drained within the time given (else SIGKILLed). */
+    public record Stopped(SimHost host, int processes, boolean drained) {}
+
+    /**
+     * Stops a worker host's {@code tessera worker} with SIGTERM, so it drains and leaves membership; after {@code drain} without
+     * an exit it is SIGKILLed. The host and its link stay; {@link #startWorker} starts the worker again.
+     */
+    public static Stopped stopWorker(Path dir, String hostName, Duration drain) throws SimException {
+        return SimWorkers.stop(requireState(dir), host(dir, hostName), drain);
+    }
+
+    /**
+     * Starts a stopped worker host's {@code tessera worker} again with the command line {@code sim up} gave it, and returns once
+     * it is registered in ZooKeeper; returns its pid.
+     */
+    public static long startWorker(Path dir, String hostName, AppDirectories dirs, Duration timeout) throws SimException {
+        return SimWorkers.start(dir.toAbsolutePath(), requireState(dir), host(dir, hostName), dirs, timeout);
+    }
+
+    private static SimState requireState(Path dir) throws SimException {
+        return SimState.read(dir.toAbsolutePath()).orElseThrow(() -> new SimException("no sim in " + dir.toAbsolutePath()));
     }
 
     private static SimHost host(Path dir, String hostName) throws SimException {

@@ -13,13 +13,16 @@ import java.util.Optional;
 /**
  * What a sim made, as {@code sim.json} in its folder: the bridge, every host's namespace, link and address, and the pid of
  * every process it started. {@code sim up} rewrites it before and after each step, so {@code sim down} finds everything
- * even after a crash half-way (and leftovers by prefix besides).
+ * even after a crash half-way (and leftovers by prefix besides). {@code workerMain} is what each worker JVM runs (its main
+ * class and arguments), so that a stopped worker host starts again exactly as {@code sim up} started it.
  */
-public record SimState(String prefix, String subnet, String bridge, String profile, Instant started, int workers, List<HostState> hosts) {
+public record SimState(String prefix, String subnet, String bridge, String profile, Instant started, int workers, List<HostState> hosts,
+                       List<String> workerMain) {
     public static final String FILE = "sim.json";
 
     public SimState {
         hosts = List.copyOf(hosts);
+        workerMain = workerMain == null ? List.of() : List.copyOf(workerMain);
     }
 
     /** One host: whether its namespace was made, and the pids of the processes started in it. */
@@ -39,10 +42,10 @@ public record SimState(String prefix, String subnet, String bridge, String profi
         }
     }
 
-    static SimState planned(SimLayout layout, String profile, int workers) {
+    static SimState planned(SimLayout layout, String profile, int workers, List<String> workerMain) {
         List<HostState> hosts = layout.hosts().stream()
                 .map(h -> new HostState(h.name(), h.role(), h.address(), h.namespace(), h.link(), false, List.of())).toList();
-        return new SimState(layout.prefix(), layout.subnet(), layout.bridge(), profile, Instant.now(), workers, hosts);
+        return new SimState(layout.prefix(), layout.subnet(), layout.bridge(), profile, Instant.now(), workers, hosts, workerMain);
     }
 
     SimLayout layout() {
@@ -51,7 +54,7 @@ public record SimState(String prefix, String subnet, String bridge, String profi
 
     SimState with(HostState changed) {
         return new SimState(prefix, subnet, bridge, profile, started, workers,
-                hosts.stream().map(h -> h.name().equals(changed.name()) ? changed : h).toList());
+                hosts.stream().map(h -> h.name().equals(changed.name()) ? changed : h).toList(), workerMain);
     }
 
     HostState host(String name) {

@@ -28,6 +28,19 @@ class ControlledCostTest {
         }
     }
 
+    /** A worker runs images on virtual threads, whose CPU time the ThreadMXBean does not know: spin used to spin there forever. */
+    @Test
+    void spinOnAVirtualThreadEndsAfterItsCpuTime() throws Exception {
+        try (NativeImage image = NativeImage.own(new Mat(8, 8, opencv_core.CV_8UC3))) {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
+            Thread spin = Thread.ofVirtual().start(() -> OpSpec.parse("spin:ms=150").apply(image, new ImageOp.Context(1, new HashMap<>())));
+            assertTrue(spin.join(java.time.Duration.ofSeconds(30)), "spin:ms=150 on a virtual thread ended");
+            double usedMs = (os.getProcessCpuTime() - cpu) / 1e6;
+            assertTrue(usedMs >= 140, "it used its CPU time: " + usedMs + " ms");
+        }
+    }
+
     @Test
     void anInterruptEndsTheWorkEarly() {
         try (NativeImage image = NativeImage.own(new Mat(8, 8, opencv_core.CV_8UC3))) {
