@@ -195,7 +195,17 @@ final class BenchJob implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-9s %7d %9.2f %9.2f %8.0f%%   (listing, planning, ZooKeeper, filling the queue: every slot idle meanwhile)%n",
                 "submit", set.jobRounds(), set.submitSeconds(), 1000 * set.submitSeconds() / Math.max(1, set.jobRounds()),
                 100 * set.submitSeconds() * threads / slotSeconds);
+        spanLine(out, "start", set.jobRounds(), set.startSeconds(), threads, slotSeconds,
+                "(from submitting to the first image computing, submit included: every slot idle)");
+        spanLine(out, "tail", set.jobRounds(), set.tailSeconds(), threads, slotSeconds,
+                "(from the last image computed to the job seen done: every slot idle)");
         out.println();
         out.flush();
+    }
+
+    /** A stretch of each job with every slot idle: per job, and its share of the slot time. */
+    private static void spanLine(PrintWriter out, String name, int jobs, double seconds, int threads, double slotSeconds, String note) {
+        out.printf(Locale.ROOT, "  %-9s %7d %9.2f %9.2f %8.0f%%   %s%n", name, jobs, seconds, 1000 * seconds / Math.max(1, jobs),
+                100 * seconds * threads / slotSeconds, note);
     }
 }

@@ -24,6 +24,8 @@ final class BenchSetRun {
     final Map<Contender, Long> counted = new EnumMap<>(Contender.class);
     double jobSeconds;
     double submitSeconds;
+    double startSeconds;
+    double tailSeconds;
     long failed;
 
     BenchSetRun(BenchSet set, List<byte[]> images, String input, int repeat, WorkerOptions workerOptions) {
@@ -58,6 +60,6 @@ final class BenchSetRun {
 
     JobBenchmark.SetFigures figures() {
         processor.close();
-        return new JobBenchmark.SetFigures(set, rounds, cpu, counted, job, direct, jobSeconds, submitSeconds, failed);
+        return new JobBenchmark.SetFigures(set, rounds, cpu, counted, job, direct, jobSeconds, submitSeconds, startSeconds, tailSeconds, failed);
     }
 }

@@ -187,8 +187,8 @@ public final class ImageProcessor implements AutoCloseable {
     }
 
     private Result stages(Encoded input, Pipeline pipeline) throws Exception {
+        long start = System.nanoTime();
         try (PointerScope scope = new PointerScope()) {
-            long start = System.nanoTime();
             DecodeResult decoded = input.decode(decoder, pipeline.shrinkTarget());
             long decodedAt = times.since(StageTimes.Stage.DECODE, start);
             if (decoded instanceof DecodeResult.Rejected(String reason, boolean lasting)) {
@@ -210,6 +210,8 @@ public final class ImageProcessor implements AutoCloseable {
         } catch (OutOfMemoryError e) {
             // within the pixel limit this should not happen; one image fails, not the worker
             return new Result.Refused("not enough memory for this image through " + pipeline);
+        } finally {
+            times.computed(start, System.nanoTime());
         }
     }
 

@@ -68,9 +68,13 @@ public final class JobBenchmark {
      * @param direct        the native direct path's stage times over its rounds
      * @param jobSeconds    wall time of this set's job rounds, from submitting to the last completion seen
      * @param submitSeconds of that, the time in {@code submit} (listing, planning, ZooKeeper, filling the queue)
+     * @param startSeconds  of that, from submitting to the first image computing (every slot idle)
+     * @param tailSeconds   of that, from the last image computed to the job seen done (its write, acknowledgement, and
+     *                      the benchmark's next look at the job's state)
      */
     public record SetFigures(BenchSet set, List<Map<Contender, Double>> rounds, Map<Contender, CpuClock.Reading> cpu, Map<Contender, Long> images,
-                             StageTimes job, StageTimes direct, double jobSeconds, double submitSeconds, long failed) {
+                             StageTimes job, StageTimes direct, double jobSeconds, double submitSeconds, double startSeconds,
+                             double tailSeconds, long failed) {
         /** Median images/s of a contender over the rounds it ran in; NaN when it never ran. */
         public double median(Contender contender) {
             return Medians.of(rounds.stream().filter(r -> r.containsKey(contender)).map(r -> r.get(contender)).toList());

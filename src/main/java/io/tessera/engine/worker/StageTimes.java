@@ -2,6 +2,8 @@ package io.tessera.engine.worker;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -53,8 +55,17 @@ public final class StageTimes {
         }
     }
 
+    /**
+     * When the first image began computing and the last one ended ({@link System#nanoTime()}), since
+     * {@link #restartSpan()}: what a job leaves idle at its start and its tail. Not part of the sums
+     * ({@link #copy}, {@link #minus} and {@link #addAll} leave it out).
+     */
+    public record Span(long firstStartNanos, long lastEndNanos) {}
+
     private final Map<Stage, LongAdder> counts = new EnumMap<>(Stage.class);
     private final Map<Stage, LongAdder> nanos = new EnumMap<>(Stage.class);
+    private final LongAccumulator firstStart = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator lastEnd = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
     public StageTimes() {
         for (Stage stage : Stage.values()) {
@@ -73,6 +84,24 @@ public final class StageTimes {
         long now = System.nanoTime();
         add(stage, now - startNanos);
         return now;
+    }
+
+    /** An image computed (decode to encode, or to its refusal) from {@code startNanos} to {@code endNanos}. */
+    void computed(long startNanos, long endNanos) {
+        firstStart.accumulate(startNanos);
+        lastEnd.accumulate(endNanos);
+    }
+
+    /** Forgets the span so far: the next {@link #span()} covers what computes from now on (the benchmark, per job). */
+    public void restartSpan() {
+        firstStart.reset();
+        lastEnd.reset();
+    }
+
+    /** The first start and last end of computing since {@link #restartSpan()}; empty when nothing computed since. */
+    public Optional<Span> span() {
+        long first = firstStart.get();
+        return first == Long.MAX_VALUE ? Optional.empty() : Optional.of(new Span(first, lastEnd.get()));
     }
 
     public Figures of(Stage stage) {
