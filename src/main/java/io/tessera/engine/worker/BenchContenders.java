@@ -55,6 +55,7 @@ final class BenchContenders {
     double measure(Contender contender, BenchSetRun set, Worker worker, int round) throws Exception {
         CpuClock.Reading before = CpuClock.now();
         StageTimes stagesBefore = worker.stageTimes().copy();
+        StageTimes directBefore = set.direct.copy();
         worker.stageTimes().restartSpan();
         long start = System.nanoTime();
         int images = switch (contender) {
@@ -72,6 +73,10 @@ final class BenchContenders {
         long end = System.nanoTime();
         double seconds = (end - start) / 1e9;
         set.spent(contender, CpuClock.now().since(before), images);
+        if (contender == Contender.DIRECT) {
+            set.directRounds.addAll(set.direct.minus(directBefore));
+            set.directSeconds += seconds;
+        }
         if (contender == Contender.JOB) {
             set.job.addAll(worker.stageTimes().minus(stagesBefore));
             set.jobSeconds += seconds;

@@ -14,7 +14,7 @@ public final class StageTimes {
     public enum Stage {
         /** file status, open and read of the input from HDFS */
         READ(Side.HANDLER),
-        /** waiting for a compute slot (a worker's handler threads outnumber its compute slots, so that I/O overlaps computing) */
+        /** waiting for a compute slot (a worker's image lanes outnumber its compute slots, so that I/O overlaps computing) */
         SLOT(Side.HANDLER),
         /** header check and decoding (subsampled when the pipeline shrinks to a box) */
         DECODE(Side.COMPUTE),
@@ -40,7 +40,8 @@ public final class StageTimes {
 
     /**
      * Where a stage runs: {@code COMPUTE} in one of the worker's compute slots (as many as its threads), {@code HANDLER}
-     * on a handler thread outside a slot (storage I/O, waiting for a slot), {@code BESIDE} on another thread per task.
+     * in the image's lane ({@link ImageLanes}) outside a slot (storage I/O, waiting for a slot), {@code BESIDE} on
+     * another thread per task.
      */
     public enum Side { COMPUTE, HANDLER, BESIDE }
 
