@@ -55,7 +55,7 @@ final class ImageLanes implements AutoCloseable {
     /**
      * Images started in lanes and what became of them, handed to the caller on its own thread in the order they ended.
      * Once an image failed (threw), no more start: the caller waits for those under way ({@link #finish}) and
-     * throws the first {@link #failure}. Closing cancels (interrupts) whatever is still under way, for a caller that
+     * throws the {@link #failure} of the first image that failed. Closing cancels (interrupts) whatever is still under way, for a caller that
      * was interrupted or threw.
      */
     final class Batch<T> implements AutoCloseable {
@@ -63,6 +63,7 @@ final class ImageLanes implements AutoCloseable {
         private final List<Future<T>> started = new ArrayList<>();
         private int untaken;
         private Throwable failure;
+        private int failureIndex;
 
         /** True once an image threw: start no more. */
         boolean failed() {
@@ -106,7 +107,7 @@ final class ImageLanes implements AutoCloseable {
             }
         }
 
-        /** The first failure of an image, as it was thrown; null when none failed. */
+        /** The failure of the first image (in the order started) that threw, as it was thrown; null when none failed. */
         Throwable failure() {
             return failure;
         }
@@ -122,9 +123,18 @@ final class ImageLanes implements AutoCloseable {
             try {
                 taken.accept(done.get());
             } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
+                failed(done, e.getCause());
             } catch (InterruptedException | java.util.concurrent.CancellationException e) {
-                failure = failure == null ? new InterruptedException("an image's lane was stopped") : failure;
+                failed(done, new InterruptedException("an image's lane was stopped"));
+            }
+        }
+
+        /** Keeps the failure of the image started first, whichever ended first: the same images fail the same way. */
+        private void failed(Future<T> done, Throwable thrown) {
+            int index = started.indexOf(done);
+            if (failure == null || index < failureIndex) {
+                failure = thrown;
+                failureIndex = index;
             }
         }
 

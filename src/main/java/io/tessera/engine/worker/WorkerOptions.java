@@ -55,7 +55,7 @@ public record WorkerOptions(int threads, DispatchKeys keys, DispatchSettings dis
         return 3 * threads;
     }
 
-    /** Input bytes all handlers hold at once: what {@code threads} handlers with an input at the size cap each would hold. */
+    /** Input bytes all image lanes hold at once: what {@code threads} lanes with an input at the size cap each would hold. */
     public long inputBudgetBytes() {
         return limits.maxFileBytes() * threads;
     }

@@ -134,6 +134,31 @@ class ImageLanesTest {
     }
 
     @Test
+    void whenSeveralFailTheFailureKeptIsTheFirstStartedImagesWhicheverEndedFirst() throws Exception {
+        try (ImageLanes lanes = new ImageLanes(2)) {
+            IllegalStateException first = new IllegalStateException("first image");
+            IllegalStateException second = new IllegalStateException("second image");
+            CountDownLatch secondThrew = new CountDownLatch(1);
+            try (ImageLanes.Batch<String> batch = lanes.batch()) {
+                batch.start(() -> {
+                    assertTrue(secondThrew.await(10, TimeUnit.SECONDS));
+                    Thread.sleep(20);
+                    throw first;
+                }, s -> { });
+                batch.start(() -> {
+                    try {
+                        throw second;
+                    } finally {
+                        secondThrew.countDown();
+                    }
+                }, s -> { });
+                batch.finish(s -> { });
+                assertSame(first, batch.failure());
+            }
+        }
+    }
+
+    @Test
     void anInterruptedImageIsAFailureOfItsBatch() throws Exception {
         try (ImageLanes lanes = new ImageLanes(1)) {
             try (ImageLanes.Batch<String> batch = lanes.batch()) {
