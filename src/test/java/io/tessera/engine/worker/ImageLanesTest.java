@@ -64,12 +64,14 @@ class ImageLanesTest {
         try (ImageLanes lanes = new ImageLanes(2)) {
             StoreException storage = new StoreException(StoreException.Problem.FAILED, "/in/a.jpg", "HDFS unreachable", new IOException("connection refused"));
             CountDownLatch failed = new CountDownLatch(1);
+            CountDownLatch secondRunning = new CountDownLatch(1);
             AtomicInteger started = new AtomicInteger();
             List<String> taken = new ArrayList<>();
             try (ImageLanes.Batch<String> batch = lanes.batch()) {
                 batch.start(() -> {
                     started.incrementAndGet();
                     try {
+                        assertTrue(secondRunning.await(10, TimeUnit.SECONDS)); // fails once the second is under way
                         throw storage;
                     } finally {
                         failed.countDown();
@@ -77,6 +79,7 @@ class ImageLanesTest {
                 }, taken::add);
                 batch.start(() -> {
                     started.incrementAndGet();
+                    secondRunning.countDown();
                     assertTrue(failed.await(10, TimeUnit.SECONDS));
                     Thread.sleep(50);
                     return "under way";
