@@ -167,7 +167,7 @@ final class BenchJob implements Callable<Integer> {
     /**
      * Per stage: count, total, mean, and the share of the worker's compute-slot time (job wall time x threads). Computing
      * stages fill the slots; what they leave is idle (nothing to compute: submitting, dispatch, storage I/O not overlapped,
-     * the last task's tail). Storage I/O and slot waits run on handler threads and may overlap computing.
+     * the last task's tail). Storage I/O and slot waits run in the image lanes and may overlap computing.
      */
     private static void printStages(PrintWriter out, JobBenchmark.SetFigures set, int threads) {
         double slotSeconds = set.jobSeconds() * threads;

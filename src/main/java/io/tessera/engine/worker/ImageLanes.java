@@ -55,8 +55,8 @@ final class ImageLanes implements AutoCloseable {
     /**
      * Images started in lanes and what became of them, handed to the caller on its own thread in the order they ended.
      * Once an image failed (threw), no more start: the caller waits for those under way ({@link #finish}) and
-     * throws the {@link #failure} of the first image that failed. Closing cancels (interrupts) whatever is still under way, for a caller that
-     * was interrupted or threw.
+     * throws the {@link #failure} of the first image that failed. Closing cancels (interrupts) whatever is still under
+     * way, for a caller that was interrupted or threw.
      */
     final class Batch<T> implements AutoCloseable {
         private final BlockingQueue<Future<T>> ended = new LinkedBlockingQueue<>();

@@ -16,11 +16,12 @@ import org.apache.hadoop.fs.FileSystem;
 /**
  * Runs a task's pipeline over its images in HDFS: read within the size cap ({@link InputReader}), check and process
  * ({@link ImageProcessor}), write ({@link AtomicOutputs}). Each image runs in a lane of the worker's {@link ImageLanes},
- * so a task's images run side by side on every compute slot, their reads and writes beside other images' computing. A bad image is a failed outcome with its reason, and so is a
- * storage error that cannot succeed on retry (name too long, permission denied, quota, damaged input: see
- * {@link StorageFailures}); only storage trouble that may pass (HDFS unreachable, a DataNode pipeline failing) throws,
- * so that the task as a whole is retried. A task whose recipe cannot be read fails every image with that reason:
- * retrying it would not help.
+ * so a task's images run side by side on every compute slot, their reads and writes beside other images' computing.
+ * A bad image is a failed outcome with its reason, and so is a storage error that cannot succeed on retry (name too
+ * long, permission denied, quota, damaged input: see {@link StorageFailures}); only storage trouble that may pass (HDFS
+ * unreachable, a DataNode pipeline failing) throws, so that the task as a whole is retried (after the images under way
+ * end, with the error of the first image, in task order, that met it). A task whose recipe cannot be read fails every
+ * image with that reason: retrying it would not help.
  */
 public final class PipelineHandler implements TaskHandler {
     private final ImageProcessor processor;
@@ -35,7 +36,7 @@ public final class PipelineHandler implements TaskHandler {
     }
 
     /**
-     * @param budget the inputs all of a worker's handlers hold at once
+     * @param budget the inputs all of a worker's lanes hold at once
      * @param lanes  the images all of a worker's handlers have under way at once
      */
     PipelineHandler(FileSystem fs, ImageProcessor processor, WorkerCounters counters, InputBudget budget, ImageLanes lanes) {
