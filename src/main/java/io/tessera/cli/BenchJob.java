@@ -167,14 +167,13 @@ final class BenchJob implements Callable<Integer> {
     /**
      * Per stage: count, total, mean, and the share of the worker's compute-slot time (job wall time x threads). Computing
      * stages fill the slots; what they leave is idle (nothing to compute: submitting, dispatch, storage I/O not overlapped,
-     * the last task's tail). Storage I/O and slot waits run on handler threads and may overlap computing.
+     * the last task's tail). Storage I/O and slot waits run in the image lanes and may overlap computing.
      */
     private static void printStages(PrintWriter out, JobBenchmark.SetFigures set, int threads) {
         double slotSeconds = set.jobSeconds() * threads;
         out.printf(Locale.ROOT, "where the job's time went, set %s (%d job rounds: %.2f s wall x %d compute slots = %.2f slot-s; %d failed):%n",
                 set.set().name(), set.jobRounds(), set.jobSeconds(), threads, slotSeconds, set.failed());
         out.printf("  %-9s %7s %9s %9s %9s   %s%n", "stage", "count", "total s", "mean ms", "of slot-s", "direct mean ms");
-        double computing = 0;
         for (StageTimes.Side side : StageTimes.Side.values()) {
             for (StageTimes.Stage stage : StageTimes.Stage.values()) {
                 if (stage.side() != side) {
@@ -182,20 +181,29 @@ final class BenchJob implements Callable<Integer> {
                 }
                 StageTimes.Figures job = set.job().of(stage);
                 StageTimes.Figures direct = set.direct().of(stage);
-                computing += side == StageTimes.Side.COMPUTE ? job.totalSeconds() : 0;
                 out.printf(Locale.ROOT, "  %-9s %7d %9.2f %9.2f %8.0f%%   %s%n", stage.name().toLowerCase(Locale.ROOT), job.count(), job.totalSeconds(),
                         job.meanMillis(), 100 * job.totalSeconds() / slotSeconds, direct.count() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", direct.meanMillis()));
             }
             if (side == StageTimes.Side.COMPUTE) {
-                double idle = slotSeconds - computing;
-                out.printf(Locale.ROOT, "  %-9s %7s %9.2f %9s %8.0f%%   (slots with nothing to compute; the stages below run on handler threads)%n",
-                        "idle", "", idle, "", 100 * idle / slotSeconds);
+                double idle = slotSeconds * JobBenchmark.SetFigures.idleShare(set.job(), set.jobSeconds(), threads);
+                out.printf(Locale.ROOT, "  %-9s %7s %9.2f %9s %8.0f%%   direct %.0f%% (slots with nothing to compute; the stages below run beside them)%n",
+                        "idle", "", idle, "", 100 * idle / slotSeconds, 100 * JobBenchmark.SetFigures.idleShare(set.direct(), set.directSeconds(), threads));
             }
         }
         out.printf(Locale.ROOT, "  %-9s %7d %9.2f %9.2f %8.0f%%   (listing, planning, ZooKeeper, filling the queue: every slot idle meanwhile)%n",
                 "submit", set.jobRounds(), set.submitSeconds(), 1000 * set.submitSeconds() / Math.max(1, set.jobRounds()),
                 100 * set.submitSeconds() * threads / slotSeconds);
+        spanLine(out, "start", set.jobRounds(), set.startSeconds(), threads, slotSeconds,
+                "(from submitting to the first image computing, submit included: every slot idle)");
+        spanLine(out, "tail", set.jobRounds(), set.tailSeconds(), threads, slotSeconds,
+                "(from the last image computed to the job seen done: every slot idle)");
         out.println();
         out.flush();
+    }
+
+    /** A stretch of each job with every slot idle: per job, and its share of the slot time. */
+    private static void spanLine(PrintWriter out, String name, int jobs, double seconds, int threads, double slotSeconds, String note) {
+        out.printf(Locale.ROOT, "  %-9s %7d %9.2f %9.2f %8.0f%%   %s%n", name, jobs, seconds, 1000 * seconds / Math.max(1, jobs),
+                100 * seconds * threads / slotSeconds, note);
     }
 }

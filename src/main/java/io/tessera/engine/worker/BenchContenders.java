@@ -55,6 +55,8 @@ final class BenchContenders {
     double measure(Contender contender, BenchSetRun set, Worker worker, int round) throws Exception {
         CpuClock.Reading before = CpuClock.now();
         StageTimes stagesBefore = worker.stageTimes().copy();
+        StageTimes directBefore = set.direct.copy();
+        worker.stageTimes().restartSpan();
         long start = System.nanoTime();
         int images = switch (contender) {
             case VIPS -> vips(set.repeated(set.set.files()));
@@ -68,11 +70,20 @@ final class BenchContenders {
             }
             case JOB -> job(set, set.set.name() + "-" + round);
         };
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double seconds = (end - start) / 1e9;
         set.spent(contender, CpuClock.now().since(before), images);
+        if (contender == Contender.DIRECT) {
+            set.directRounds.addAll(set.direct.minus(directBefore));
+            set.directSeconds += seconds;
+        }
         if (contender == Contender.JOB) {
             set.job.addAll(worker.stageTimes().minus(stagesBefore));
             set.jobSeconds += seconds;
+            worker.stageTimes().span().ifPresent(span -> {
+                set.startSeconds += (span.firstStartNanos() - start) / 1e9;
+                set.tailSeconds += (end - span.lastEndNanos()) / 1e9;
+            });
         }
         return images / seconds;
     }

@@ -15,7 +15,10 @@ final class BenchSetRun {
     final List<byte[]> images;
     final String input;
     final int repeat;
+    /** The direct path's processor's stage times, warm-up included. */
     final StageTimes direct = new StageTimes();
+    /** Of those, the timed rounds' only. */
+    final StageTimes directRounds = new StageTimes();
     final StageTimes job = new StageTimes();
     final ImageProcessor processor;
     final ReferencePipeline reference;
@@ -23,7 +26,10 @@ final class BenchSetRun {
     final Map<Contender, CpuClock.Reading> cpu = new EnumMap<>(Contender.class);
     final Map<Contender, Long> counted = new EnumMap<>(Contender.class);
     double jobSeconds;
+    double directSeconds;
     double submitSeconds;
+    double startSeconds;
+    double tailSeconds;
     long failed;
 
     BenchSetRun(BenchSet set, List<byte[]> images, String input, int repeat, WorkerOptions workerOptions) {
@@ -58,6 +64,6 @@ final class BenchSetRun {
 
     JobBenchmark.SetFigures figures() {
         processor.close();
-        return new JobBenchmark.SetFigures(set, rounds, cpu, counted, job, direct, jobSeconds, submitSeconds, failed);
+        return new JobBenchmark.SetFigures(set, rounds, cpu, counted, job, directRounds, jobSeconds, directSeconds, submitSeconds, startSeconds, tailSeconds, failed);
     }
 }

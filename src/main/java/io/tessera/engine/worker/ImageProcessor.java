@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.PointerScope;
@@ -103,43 +105,76 @@ public final class ImageProcessor implements AutoCloseable {
         return process(Encoded.of(input.buffer()), pipeline, input::release);
     }
 
-    /** @param done run once when the input is no longer needed: when the computation ends, or at once when it never starts */
+    /**
+     * The computation waits for its compute slot on its own (virtual) thread, not the caller's: a slot given back by a
+     * finishing image goes straight to a computation already waiting, with no other thread to wake in between (a caller
+     * woken first, then a carrier for the computation, each had to win a core from the storage and cluster threads,
+     * which left slots idle when the cores were busy). The caller waits for the slot to be taken, then for the result
+     * within the time limit.
+     *
+     * @param done run once when the input is no longer needed: by the computation's thread when it ends, or when it
+     *             stops without starting (given up on while waiting for a slot); at once here when it cannot start at all
+     */
     private Result process(Encoded input, Pipeline pipeline, Runnable done) throws InterruptedException {
         long waitFrom = System.nanoTime();
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            done.run();
-            throw e;
-        }
-        times.since(StageTimes.Stage.SLOT, waitFrom);
-        // the slot is given back when the computation ends (an abandoned one still uses its core until it stops), or
-        // here when it was given up on before it started
         AtomicInteger state = new AtomicInteger(NEW);
-        Runnable finished = () -> {
-            slots.release();
-            done.run();
-        };
+        AtomicReference<Thread> computing = new AtomicReference<>();
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
         Future<Result> computation;
         try {
             computation = runner.submit(() -> {
-                if (!state.compareAndSet(NEW, STARTED)) {
+                computing.set(Thread.currentThread()); // before looking at the state: a caller giving up sees one or the other
+                boolean slot = false;
+                try {
+                    if (state.get() == NEW) {
+                        slots.acquire();
+                        slot = true;
+                    }
+                } catch (InterruptedException givenUp) {
+                    // given up on while waiting for a slot, or the processor is closing
+                }
+                if (!slot || !state.compareAndSet(NEW, STARTED)) {
+                    if (slot) {
+                        slots.release();
+                    }
+                    started.complete(false);
+                    done.run();
                     return null;
                 }
+                times.since(StageTimes.Stage.SLOT, waitFrom);
+                started.complete(true);
                 try {
                     return run(input, pipeline);
                 } finally {
-                    finished.run();
+                    slots.release(); // an abandoned computation still uses its core until it stops
+                    done.run();
                 }
             });
         } catch (RuntimeException | Error e) {
-            finished.run();
+            done.run();
             throw e;
+        }
+        try {
+            if (!started.get()) {
+                return new Result.Refused("stopped before it started: the processor is closing");
+            }
+        } catch (InterruptedException e) {
+            if (state.compareAndSet(NEW, ABANDONED)) {
+                Thread waiting = computing.get();
+                if (waiting != null) {
+                    waiting.interrupt(); // stops waiting for a slot; gives the input back itself
+                }
+            } else {
+                computation.cancel(true); // it took its slot just now: stopped like one past its time limit
+            }
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // never completed exceptionally
         }
         try {
             return computation.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            giveUp(computation, state, finished);
+            computation.cancel(true);
             return new Result.Refused("took longer than " + limitText() + ", the per-image limit; stopped");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof VirtualMachineError fatal) {
@@ -148,15 +183,8 @@ public final class ImageProcessor implements AutoCloseable {
             String reason = e.getCause() instanceof RuntimeException failure ? OpenCv.shortMessage(failure) : Reasons.oneLine(e.getCause());
             return new Result.Refused("processing failed: " + reason);
         } catch (InterruptedException e) {
-            giveUp(computation, state, finished);
+            computation.cancel(true);
             throw e;
-        }
-    }
-
-    private static void giveUp(Future<Result> computation, AtomicInteger state, Runnable finished) {
-        computation.cancel(true);
-        if (state.compareAndSet(NEW, ABANDONED)) {
-            finished.run(); // it never started, so it will not give the slot (and the input) back itself
         }
     }
 
@@ -187,8 +215,8 @@ public final class ImageProcessor implements AutoCloseable {
     }
 
     private Result stages(Encoded input, Pipeline pipeline) throws Exception {
+        long start = System.nanoTime();
         try (PointerScope scope = new PointerScope()) {
-            long start = System.nanoTime();
             DecodeResult decoded = input.decode(decoder, pipeline.shrinkTarget());
             long decodedAt = times.since(StageTimes.Stage.DECODE, start);
             if (decoded instanceof DecodeResult.Rejected(String reason, boolean lasting)) {
@@ -210,6 +238,8 @@ public final class ImageProcessor implements AutoCloseable {
         } catch (OutOfMemoryError e) {
             // within the pixel limit this should not happen; one image fails, not the worker
             return new Result.Refused("not enough memory for this image through " + pipeline);
+        } finally {
+            times.computed(start, System.nanoTime());
         }
     }
 

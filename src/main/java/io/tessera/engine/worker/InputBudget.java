@@ -3,9 +3,9 @@ package io.tessera.engine.worker;
 import java.util.concurrent.Semaphore;
 
 /**
- * Bytes of input a worker's handlers may hold at once. A worker runs more handler threads than compute slots so that
- * reads and writes overlap computing; each handler holds one whole input from its read until its image is computed,
- * so without a bound the extra handlers would multiply what the largest inputs cost. A handler takes a share of the
+ * Bytes of input a worker's image lanes may hold at once. A worker runs more {@link ImageLanes lanes} than compute slots
+ * so that reads and writes overlap computing; each lane holds one whole input from its read until its image is computed,
+ * so without a bound the extra lanes would multiply what the largest inputs cost. A lane takes a share of the
  * budget as large as its file before reading it (waiting while others hold too much), and gives it back once the image
  * is computed. A file larger than the whole budget takes all of it. Waiting cannot deadlock: holders only go on to
  * compute, which needs a compute slot, never more budget.
@@ -18,7 +18,7 @@ final class InputBudget {
     private final Semaphore kilobytes;
     private final int total;
 
-    /** @param bytes the most all handlers together hold */
+    /** @param bytes the most all lanes together hold */
     InputBudget(long bytes) {
         this.total = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes / UNIT));
         this.kilobytes = new Semaphore(total, true);

@@ -8,8 +8,8 @@ import org.bytedeco.javacpp.BytePointer;
  * A whole input in native memory, not on the Java heap: inputs of megabytes would be "humongous" objects there, and a
  * worker allocating one per image kept the G1 collector in back-to-back concurrent cycles (about 7 ms of CPU per image
  * with a default heap). The memory is freed, and the input's share of the {@link InputBudget} given back, when the
- * last holder lets go: the handler that read it and, while it runs, the computation decoding it (which may outlive
- * the handler's wait after the per-image time limit). Never through the garbage collector.
+ * last holder lets go: the image lane that read it and, while it runs, the computation decoding it (which may outlive
+ * the lane's wait after the per-image time limit). Never through the garbage collector.
  */
 final class InputBytes implements AutoCloseable {
     private final BytePointer memory;

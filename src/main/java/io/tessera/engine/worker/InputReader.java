@@ -1,5 +1,6 @@
 package io.tessera.engine.worker;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -72,8 +73,10 @@ final class InputReader {
         InputBudget.Lease share = budget.take(length);
         InputBytes bytes = null;
         try (FSDataInputStream in = fs.open(path)) {
+            // one sequential read from the start: a single block reader (one request to the DataNode) per file, where
+            // positioned reads set one up per call
             byte[] head = new byte[(int) Math.min(length, HEAD_BYTES)];
-            in.readFully(0, head);
+            in.readFully(head);
             Optional<String> refusal = headCheck.refusal(head, length);
             if (refusal.isPresent()) {
                 share.close();
@@ -81,7 +84,7 @@ final class InputReader {
             }
             bytes = InputBytes.allocate((int) length, share);
             ByteBuffer rest = bytes.buffer().put(head);
-            readFully(in, head.length, rest);
+            readFully(in, rest);
             return new Input.Read(bytes);
         } catch (IOException | RuntimeException | Error e) {
             if (bytes != null) {
@@ -93,18 +96,23 @@ final class InputReader {
         }
     }
 
-    /** From {@code position} of the file into what is left of {@code into}: straight into native memory where the file system can. */
-    private static void readFully(FSDataInputStream in, long position, ByteBuffer into) throws IOException {
+    /** What is left of {@code into}, from where the stream is: straight into native memory where the file system can. */
+    private static void readFully(FSDataInputStream in, ByteBuffer into) throws IOException {
+        if (!into.hasRemaining()) {
+            return;
+        }
         try {
-            in.readFully(position, into);
+            while (into.hasRemaining()) {
+                if (in.read(into) < 0) {
+                    throw new EOFException("the file ended " + into.remaining() + " bytes before its stated length");
+                }
+            }
         } catch (UnsupportedOperationException notHdfs) {
             byte[] chunk = new byte[HEAD_BYTES];
-            long at = position;
             while (into.hasRemaining()) {
                 int n = Math.min(chunk.length, into.remaining());
-                in.readFully(at, chunk, 0, n);
+                in.readFully(chunk, 0, n);
                 into.put(chunk, 0, n);
-                at += n;
             }
         }
     }

@@ -67,10 +67,15 @@ public final class JobBenchmark {
      * @param job           the worker's stage times over this set's job rounds
      * @param direct        the native direct path's stage times over its rounds
      * @param jobSeconds    wall time of this set's job rounds, from submitting to the last completion seen
+     * @param directSeconds wall time of this set's direct rounds
      * @param submitSeconds of that, the time in {@code submit} (listing, planning, ZooKeeper, filling the queue)
+     * @param startSeconds  of that, from submitting to the first image computing (every slot idle)
+     * @param tailSeconds   of that, from the last image computed to the job seen done (its write, acknowledgement, and
+     *                      the benchmark's next look at the job's state)
      */
     public record SetFigures(BenchSet set, List<Map<Contender, Double>> rounds, Map<Contender, CpuClock.Reading> cpu, Map<Contender, Long> images,
-                             StageTimes job, StageTimes direct, double jobSeconds, double submitSeconds, long failed) {
+                             StageTimes job, StageTimes direct, double jobSeconds, double directSeconds, double submitSeconds, double startSeconds,
+                             double tailSeconds, long failed) {
         /** Median images/s of a contender over the rounds it ran in; NaN when it never ran. */
         public double median(Contender contender) {
             return Medians.of(rounds.stream().filter(r -> r.containsKey(contender)).map(r -> r.get(contender)).toList());
@@ -85,6 +90,19 @@ public final class JobBenchmark {
         public double perImageMillis(Contender contender, java.util.function.ToLongFunction<CpuClock.Reading> figure) {
             long count = images.getOrDefault(contender, 0L);
             return count == 0 ? Double.NaN : figure.applyAsLong(cpu.get(contender)) / 1e6 / count;
+        }
+
+        /**
+         * The share of compute-slot time (wall time x threads) a contender's stage times leave without computing (decode,
+         * ops, encode): for the job the start, the tail and the slots waiting for images; for the direct path its own
+         * hand-offs and tail.
+         */
+        public static double idleShare(StageTimes times, double wallSeconds, int threads) {
+            double computing = 0;
+            for (StageTimes.Stage stage : StageTimes.Stage.values()) {
+                computing += stage.side() == StageTimes.Side.COMPUTE ? times.of(stage).totalSeconds() : 0;
+            }
+            return 1 - computing / (wallSeconds * threads);
         }
 
         public int jobRounds() {

@@ -2,6 +2,8 @@ package io.tessera.engine.worker;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -12,7 +14,7 @@ public final class StageTimes {
     public enum Stage {
         /** file status, open and read of the input from HDFS */
         READ(Side.HANDLER),
-        /** waiting for a compute slot (a worker's handler threads outnumber its compute slots, so that I/O overlaps computing) */
+        /** waiting for a compute slot (a worker's image lanes outnumber its compute slots, so that I/O overlaps computing) */
         SLOT(Side.HANDLER),
         /** header check and decoding (subsampled when the pipeline shrinks to a box) */
         DECODE(Side.COMPUTE),
@@ -38,7 +40,8 @@ public final class StageTimes {
 
     /**
      * Where a stage runs: {@code COMPUTE} in one of the worker's compute slots (as many as its threads), {@code HANDLER}
-     * on a handler thread outside a slot (storage I/O, waiting for a slot), {@code BESIDE} on another thread per task.
+     * in the image's lane ({@link ImageLanes}) outside a slot (storage I/O, waiting for a slot), {@code BESIDE} on
+     * another thread per task.
      */
     public enum Side { COMPUTE, HANDLER, BESIDE }
 
@@ -53,8 +56,17 @@ public final class StageTimes {
         }
     }
 
+    /**
+     * When the first image began computing and the last one ended ({@link System#nanoTime()}), since
+     * {@link #restartSpan()}: what a job leaves idle at its start and its tail. Not part of the sums
+     * ({@link #copy}, {@link #minus} and {@link #addAll} leave it out).
+     */
+    public record Span(long firstStartNanos, long lastEndNanos) {}
+
     private final Map<Stage, LongAdder> counts = new EnumMap<>(Stage.class);
     private final Map<Stage, LongAdder> nanos = new EnumMap<>(Stage.class);
+    private final LongAccumulator firstStart = new LongAccumulator(Math::min, Long.MAX_VALUE);
+    private final LongAccumulator lastEnd = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
     public StageTimes() {
         for (Stage stage : Stage.values()) {
@@ -73,6 +85,24 @@ public final class StageTimes {
         long now = System.nanoTime();
         add(stage, now - startNanos);
         return now;
+    }
+
+    /** An image computed (decode to encode, or to its refusal) from {@code startNanos} to {@code endNanos}. */
+    void computed(long startNanos, long endNanos) {
+        firstStart.accumulate(startNanos);
+        lastEnd.accumulate(endNanos);
+    }
+
+    /** Forgets the span so far: the next {@link #span()} covers what computes from now on (the benchmark, per job). */
+    public void restartSpan() {
+        firstStart.reset();
+        lastEnd.reset();
+    }
+
+    /** The first start and last end of computing since {@link #restartSpan()}; empty when nothing computed since. */
+    public Optional<Span> span() {
+        long first = firstStart.get();
+        return first == Long.MAX_VALUE ? Optional.empty() : Optional.of(new Span(first, lastEnd.get()));
     }
 
     public Figures of(Stage stage) {

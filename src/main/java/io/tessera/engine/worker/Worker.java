@@ -59,6 +59,7 @@ public final class Worker implements AutoCloseable {
 
     private final WorkerRegistration registration;
     private final ImageProcessor processor;
+    private final ImageLanes lanes;
     private final WorkerCounters counters;
     private final TaskConsumer consumer;
     private final ShardTracker shards;
@@ -73,13 +74,14 @@ public final class Worker implements AutoCloseable {
     private volatile byte[] reserve = new byte[RESERVE_BYTES];
     private boolean closed;
 
-    private Worker(WorkerRegistration registration, ImageProcessor processor, WorkerCounters counters, TaskConsumer consumer,
+    private Worker(WorkerRegistration registration, ImageProcessor processor, ImageLanes lanes, WorkerCounters counters, TaskConsumer consumer,
                    ShardTracker shards, Coordinator coordinator, ScheduledExecutorService figures, FatalErrorPolicy onFatal,
                    WorkerRequests requests) {
         this.onFatal = onFatal;
         this.requests = requests;
         this.registration = registration;
         this.processor = processor;
+        this.lanes = lanes;
         this.counters = counters;
         this.consumer = consumer;
         this.shards = shards;
@@ -91,8 +93,9 @@ public final class Worker implements AutoCloseable {
         WorkerInfo info = WorkerInfo.thisProcess(options.threads());
         WorkerCounters counters = new WorkerCounters();
         ImageProcessor processor = new ImageProcessor(options.limits(), options.imageTimeLimit(), new StageTimes(), options.threads());
+        ImageLanes lanes = new ImageLanes(options.imageLanes());
         TaskHandler handler = options.handlerHook().apply(new PipelineHandler(connection.fileSystem(), processor, counters,
-                new InputBudget(options.inputBudgetBytes())));
+                new InputBudget(options.inputBudgetBytes()), lanes));
         ZkAccess zk = ZkAccess.of(connection);
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));
         ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY,
@@ -108,13 +111,14 @@ public final class Worker implements AutoCloseable {
             shards.close();
             registration.close();
             processor.close();
+            lanes.close();
             throw e;
         }
         AtomicReference<Worker> self = new AtomicReference<>();
         TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch().withHandlerThreads(options.handlerThreads()), info.id(), handler,
                 new Listening(shards, processor.times(), error -> self.get().fatal(error)), signer);
         ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-figures").factory());
-        Worker worker = new Worker(registration, processor, counters, consumer, shards, coordinator, figures, options.onFatal(),
+        Worker worker = new Worker(registration, processor, lanes, counters, consumer, shards, coordinator, figures, options.onFatal(),
                 new WorkerRequests(zk));
         self.set(worker);
         consumer.start();
@@ -317,6 +321,7 @@ public final class Worker implements AutoCloseable {
         publishFigures();
         registration.close();
         processor.close();
+        lanes.close();
         LOG.info("Worker {} stopped after {} images done, {} failed", id(), counters.done(), counters.failed());
     }
 }

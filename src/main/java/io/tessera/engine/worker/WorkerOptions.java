@@ -39,14 +39,23 @@ public record WorkerOptions(int threads, DispatchKeys keys, DispatchSettings dis
     }
 
     /**
-     * Task handler threads: one per thread computing and as many again, so that while some compute others read their
-     * next input or write their last output (computing itself is held to {@code threads} images at once).
+     * Task handler threads (tasks run at once): twice the compute slots, so that when a task ends (its completion being
+     * written) the next ones already have images in the {@link #imageLanes() lanes}; the images themselves run in lanes.
      */
     public int handlerThreads() {
         return 2 * threads;
     }
 
-    /** Input bytes all handlers hold at once: what {@code threads} handlers with an input at the size cap each would hold. */
+    /**
+     * Images under way at once over all tasks ({@link ImageLanes}), each from its read to its written output: per compute
+     * slot one computing and two reading or writing, so that the slots stay busy when an image's storage I/O takes up to
+     * twice its computing (small outputs of small inputs), and the last task of a job runs on every slot.
+     */
+    public int imageLanes() {
+        return 3 * threads;
+    }
+
+    /** Input bytes all image lanes hold at once: what {@code threads} lanes with an input at the size cap each would hold. */
     public long inputBudgetBytes() {
         return limits.maxFileBytes() * threads;
     }
