@@ -3,12 +3,10 @@ package io.tessera.engine.security.tls;
 import io.tessera.engine.cluster.RedisServerBinary;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -26,8 +24,8 @@ final class TlsSentinel implements AutoCloseable {
     private final int tlsPort;
 
     private TlsSentinel(Path dir, TestCertificates certificates, TlsRedisServer primary) throws IOException {
-        plainPort = freePort();
-        tlsPort = freePort();
+        plainPort = TlsRedisServer.freePort();
+        tlsPort = TlsRedisServer.freePort();
         Files.createDirectories(dir);
         Path conf = dir.resolve("sentinel.conf"); // a Sentinel rewrites its configuration file: it must be its own
         Files.writeString(conf, String.join("\n",
@@ -88,17 +86,8 @@ final class TlsSentinel implements AutoCloseable {
         throw new IOException("the TLS Sentinel did not reach its primary within 30 s: " + last);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        TlsRedisServer.stop(process);
     }
 }
