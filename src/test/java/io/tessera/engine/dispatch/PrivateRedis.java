@@ -1,7 +1,7 @@
 package io.tessera.engine.dispatch;
 
+import io.tessera.engine.cluster.RedisPing;
 import io.tessera.engine.connect.ConnectionTarget;
-import io.tessera.engine.dispatch.ceiling.BenchRedis;
 import io.tessera.testing.SharedCluster;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -90,7 +90,7 @@ public final class PrivateRedis implements AutoCloseable {
                 "--requirepass", password, "--logfile", dir.resolve("redis.log").toString()));
         command.addAll(persistence.options);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        BenchRedis.awaitPong(HOST, port, password, process, Duration.ofSeconds(15));
+        RedisPing.awaitPong(HOST, port, password, process, Duration.ofSeconds(15));
     }
 
     /** SIGTERM: the server writes its append-only file and exits. */

@@ -2,6 +2,7 @@ package io.tessera.engine.dispatch.ceiling;
 
 import io.tessera.engine.bench.BenchCleanUp;
 import io.tessera.engine.cluster.ClusterStartException;
+import io.tessera.engine.cluster.RedisPing;
 import io.tessera.engine.cluster.RedisServerBinary;
 import io.tessera.engine.connect.ConnectionTarget;
 import java.io.IOException;
@@ -15,9 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 
 /**
  * A redis-server of the benchmark's own (the static 7.0.15 build the project ships, or {@code TESSERA_REDIS_SERVER}) on a
@@ -66,30 +64,7 @@ public final class BenchRedis implements AutoCloseable {
     }
 
     private void awaitReady() throws IOException {
-        awaitPong(HOST, port, password, process, Duration.ofSeconds(15));
-    }
-
-    /** Waits until the redis-server {@code process} started answers PING on {@code host:port}; fails when it exits or the time is up. */
-    public static void awaitPong(String host, int port, String password, Process process, Duration within) throws IOException {
-        long deadline = System.nanoTime() + within.toNanos();
-        var config = DefaultJedisClientConfig.builder().password(password).connectionTimeoutMillis(200).socketTimeoutMillis(500).build();
-        while (true) {
-            try (Jedis jedis = new Jedis(new HostAndPort(host, port), config)) {
-                if ("PONG".equals(jedis.ping())) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("redis-server did not start on port " + port, notYet);
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for redis-server", e);
-            }
-        }
+        RedisPing.awaitPong(HOST, port, password, process, Duration.ofSeconds(15));
     }
 
     public ConnectionTarget target() {

@@ -1,5 +1,6 @@
 package io.tessera.engine.security.tls;
 
+import io.tessera.engine.cluster.RedisPing;
 import io.tessera.engine.cluster.RedisServerBinary;
 import io.tessera.engine.connect.ConnectionTarget;
 import java.io.IOException;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 
 /**
  * A real redis-server (the embedded static 7.0.15 build) with a TLS port and, beside it, a plain port: the server
@@ -46,7 +44,7 @@ public final class TlsRedisServer implements AutoCloseable {
                 "--tls-auth-clients", auth.name().toLowerCase(), "--requirepass", password, "--save", "", "--appendonly", "no",
                 "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        awaitPlainPort();
+        RedisPing.awaitPong(HOST, plainPort, password, process, Duration.ofSeconds(20));
     }
 
     public static TlsRedisServer start(Path dir, TestCertificates certificates, String server, ClientAuth auth) throws IOException {
@@ -80,28 +78,6 @@ public final class TlsRedisServer implements AutoCloseable {
         return new ConnectionTarget(cluster.profileName() + "+tls-redis", cluster.hdfsUri(), cluster.hdfsConfDir(), cluster.hdfsUser(),
                 cluster.zooKeeperConnect(), cluster.zooKeeperChroot(), cluster.zooKeeperDigestUser(), cluster.zooKeeperDigestPassword(),
                 tlsUri(), null, password.toCharArray(), true, false, tls, null);
-    }
-
-    private void awaitPlainPort() throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        var config = DefaultJedisClientConfig.builder().password(password).connectionTimeoutMillis(300).socketTimeoutMillis(1000).build();
-        while (true) {
-            try (Jedis jedis = new Jedis(new HostAndPort(HOST, plainPort), config)) {
-                if ("PONG".equals(jedis.ping())) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("the TLS redis-server did not start", notYet);
-                }
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
     }
 
     static int freePort() throws IOException {
