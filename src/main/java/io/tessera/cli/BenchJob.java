@@ -70,14 +70,21 @@ final class BenchJob implements Callable<Integer> {
             description = "Images of an untimed warm-up job before the rounds (the sets' files over and over; default: ${DEFAULT-VALUE}).")
     int warmUp;
 
+    @Option(names = "--warm-up-small", defaultValue = "20000",
+            description = "Images of an untimed warm-up job of small copies (64 px) first: the storage and dispatch code runs as many times "
+                    + "as in a long job, so the JIT has compiled it before the rounds (default: ${DEFAULT-VALUE}).")
+    int warmUpSmall;
+
     @Option(names = "--no-vips", description = "Leave vipsthumbnail out even when it is installed.")
     boolean noVips;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (rounds < 1 || rounds > 50 || referenceRounds < 0 || referenceRounds > rounds || repeat < 1 || repeat > 100 || warmUp < 0) {
-            throw new ReadableErrors.UserError("--rounds must be 1 to 50, --reference-rounds 0 to --rounds, --repeat 1 to 100, --warm-up 0 or more", 2);
+        if (rounds < 1 || rounds > 50 || referenceRounds < 0 || referenceRounds > rounds || repeat < 1 || repeat > 100 || warmUp < 0
+                || warmUpSmall < 0) {
+            throw new ReadableErrors.UserError(
+                    "--rounds must be 1 to 50, --reference-rounds 0 to --rounds, --repeat 1 to 100, --warm-up and --warm-up-small 0 or more", 2);
         }
         Pipeline pipeline = Pipeline.parse(ops, null);
         Optional<Integer> box = vipsBox(pipeline);
@@ -91,7 +98,7 @@ final class BenchJob implements Callable<Integer> {
             }
             printHeader(out, pipeline, box, vips, sets);
             JobBenchmark.Options options = new JobBenchmark.Options(pipeline, threads, rounds, referenceRounds, box,
-                    (int) Math.round(pipeline.format().quality() * 100), repeat, warmUp);
+                    (int) Math.round(pipeline.format().quality() * 100), repeat, warmUp, warmUpSmall);
             JobBenchmark.Result r = JobBenchmark.run(connection, sets, options, vips, target.scratch(), line -> {
                 out.println(line);
                 out.flush();

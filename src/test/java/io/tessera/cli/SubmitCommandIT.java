@@ -66,9 +66,10 @@ class SubmitCommandIT {
             Files.write(local.resolve("p" + i + ".jpg"), TestImages.noisyJpeg(400, 300, i));
         }
         CliRun run = CliRun.run(home(), "bench", "job", "--profile", "Local", "--corpus", local.toString(), "--op", "thumbnail:64",
-                "--rounds", "2", "--repeat", "1", "--warm-up", "30");
+                "--rounds", "2", "--repeat", "1", "--warm-up", "30", "--warm-up-small", "40");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("6 images") && run.out().contains("job/direct") && run.out().contains("; 0 failed)"), run.out());
+        assertTrue(run.out().contains("(a job of 40 small images, one of 30 of the sets' images"), run.out());
         for (String stage : new String[] {"read", "decode", "ops", "encode", "write", "ack", "idle", "submit"}) {
             assertTrue(run.out().lines().anyMatch(line -> line.strip().startsWith(stage + " ")), "a timer for " + stage + ": " + run.out());
         }

@@ -9,6 +9,7 @@ import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.JobStatus;
 import io.tessera.engine.dispatch.Priority;
+import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.shard.ShardLimits;
 import io.tessera.engine.worker.JobBenchmark.Contender;
 import java.io.IOException;
@@ -19,6 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileSystem;
 
 /** How each contender of a {@link JobBenchmark} runs over a set, with its warm-up, the sets' upload and the clean-up. */
@@ -26,6 +31,11 @@ final class BenchContenders {
     /** How often the benchmark asks Redis whether a job is done (each ask costs both sides a little CPU). */
     private static final Duration AWAIT_EVERY = Duration.ofMillis(20);
     private static final String WARM_UP = "warm-up";
+    private static final String WARM_UP_SMALL = "warm-up-small";
+    /** The longest side of the small warm-up copies: decoded in well under a millisecond, so storage and dispatch dominate. */
+    private static final int SMALL_SIDE = 64;
+    /** Threads uploading the small copies (each file is a few NameNode calls, so they wait rather than compute). */
+    private static final int UPLOADERS = 4;
 
     private final ClusterConnection connection;
     private final DispatchKeys keys;
@@ -89,10 +99,17 @@ final class BenchContenders {
     }
 
     /**
-     * Untimed: a job of {@code warmUpImages} (the sets' files over and over), each set once through the native
-     * processor, a few images through the old Java path and vipsthumbnail.
+     * Untimed: a job of {@code warmUpSmallImages} small copies, one of {@code warmUpImages} (the sets' files over and
+     * over), each set once through the native processor, a few images through the old Java path and vipsthumbnail.
      */
     void warmUp(List<BenchSetRun> sets) throws Exception {
+        if (options.warmUpSmallImages() > 0) {
+            JobStatus small = submitAndAwait(base + "/in/" + WARM_UP_SMALL, WARM_UP_SMALL, options.warmUpSmallImages(), null);
+            if (small.counts().failed() > 0) { // copies this run encoded itself: a failure is the engine's, not the corpus's
+                throw new IllegalStateException(small.counts().failed() + " of the small warm-up images failed (job " + small.job() + ")");
+            }
+            connection.fileSystem().delete(new org.apache.hadoop.fs.Path(base + "/out/" + WARM_UP_SMALL), true);
+        }
         for (BenchSetRun set : sets) {
             ParallelPass.imagesPerSecond(set.images, options.threads(), image -> set.processor.process(image, options.pipeline()));
             if (options.referenceRounds() > 0) {
@@ -108,8 +125,11 @@ final class BenchContenders {
         }
     }
 
-    /** Each set into its folder ({@code repeat} copies), and the warm-up folder filled with the sets' files in turn. */
-    void upload(List<BenchSetRun> sets) throws IOException {
+    /**
+     * Each set into its folder ({@code repeat} copies), the warm-up folder filled with the sets' files in turn, and the
+     * small warm-up folder with small copies of them.
+     */
+    void upload(List<BenchSetRun> sets) throws IOException, InterruptedException {
         FileSystem fs = connection.fileSystem();
         for (BenchSetRun set : sets) {
             for (int i = 0; i < set.images.size(); i++) {
@@ -124,6 +144,54 @@ final class BenchContenders {
             int index = (n / sets.size()) % set.images.size();
             write(fs, base + "/in/" + WARM_UP + "/" + n + "-" + set.set.name() + "-" + set.set.files().get(index).getFileName(), set.images.get(index));
         }
+        uploadSmallCopies(fs, sets);
+    }
+
+    private void uploadSmallCopies(FileSystem fs, List<BenchSetRun> sets) throws IOException, InterruptedException {
+        List<SmallCopy> copies = smallCopies(sets);
+        if (copies.isEmpty() || options.warmUpSmallImages() == 0) {
+            return;
+        }
+        ExecutorService uploaders = Executors.newFixedThreadPool(UPLOADERS);
+        try {
+            List<Future<?>> uploads = new ArrayList<>();
+            for (int n = 0; n < options.warmUpSmallImages(); n++) {
+                SmallCopy copy = copies.get(n % copies.size());
+                String path = base + "/in/" + WARM_UP_SMALL + "/" + n + "." + copy.extension();
+                uploads.add(uploaders.submit(() -> {
+                    write(fs, path, copy.bytes());
+                    return null;
+                }));
+            }
+            for (Future<?> upload : uploads) {
+                try {
+                    upload.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+        } finally {
+            uploaders.shutdownNow();
+        }
+    }
+
+    private record SmallCopy(byte[] bytes, String extension) {}
+
+    /** The sets' images at {@link #SMALL_SIDE} px, PNG and JPEG in turn. */
+    private List<SmallCopy> smallCopies(List<BenchSetRun> sets) throws InterruptedException {
+        List<SmallCopy> copies = new ArrayList<>();
+        try (ImageProcessor shrink = new ImageProcessor(workerOptions.limits(), workerOptions.imageTimeLimit())) {
+            for (BenchSetRun set : sets) {
+                for (byte[] image : set.images) {
+                    String extension = copies.size() % 2 == 0 ? "png" : "jpg";
+                    Pipeline small = Pipeline.parse(List.of("thumbnail:" + SMALL_SIDE), extension);
+                    if (shrink.process(image, small) instanceof ImageProcessor.Result.Processed processed) {
+                        copies.add(new SmallCopy(processed.bytes(), extension));
+                    }
+                }
+            }
+        }
+        return copies;
     }
 
     private int vips(List<Path> files) throws IOException, InterruptedException {

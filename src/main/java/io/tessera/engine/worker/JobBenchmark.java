@@ -54,9 +54,13 @@ public final class JobBenchmark {
      *                        a measurement lasts long enough for a job's fixed costs to weigh as they would in a long job
      * @param warmUpImages    images of an untimed warm-up job (the sets' files over and over) before the rounds: the JIT
      *                        compiles the storage and dispatch code over the first thousands of images
+     * @param warmUpSmallImages images of an untimed warm-up job of small copies of the sets' files, before that one:
+     *                        per-image Java code (HDFS client and servers, dispatch, events) is compiled by C2 only
+     *                        after thousands of calls, which large images take many minutes to make; small ones make
+     *                        them in a minute, so the rounds measure a worker past its JIT warm-up, as in a long job
      */
     public record Options(Pipeline pipeline, int threads, int rounds, int referenceRounds, Optional<Integer> vipsBox, int vipsQuality, int repeat,
-                          int warmUpImages) {}
+                          int warmUpImages, int warmUpSmallImages) {}
 
     /**
      * One set's figures over the rounds.
@@ -136,8 +140,8 @@ public final class JobBenchmark {
                 long warmUpStart = System.nanoTime();
                 contenders.warmUp(runs);
                 double warmUpSeconds = (System.nanoTime() - warmUpStart) / 1e9;
-                progress.accept(String.format(Locale.ROOT, "warm-up: %.1f s (a job of %d images, and a pass of each set through the others)",
-                        warmUpSeconds, options.warmUpImages()));
+                progress.accept(String.format(Locale.ROOT, "warm-up: %.1f s (a job of %d small images, one of %d of the sets' images, and a pass of each set"
+                        + " through the others)", warmUpSeconds, options.warmUpSmallImages(), options.warmUpImages()));
                 for (int round = 0; round < options.rounds(); round++) {
                     for (BenchSetRun set : runs) {
                         Map<Contender, Double> rates = new EnumMap<>(Contender.class);
