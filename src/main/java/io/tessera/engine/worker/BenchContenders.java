@@ -26,7 +26,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileSystem;
 
-/** How each contender of a {@link JobBenchmark} runs over a set, with its warm-up, the sets' upload and the clean-up. */
+/**
+ * How each contender of a {@link JobBenchmark} runs over a set, with its warm-up, the sets' upload and the clean-up.
+ * Outputs (the jobs' in HDFS, vipsthumbnail's in the scratch folder) stay until the end of the run: deleting thousands
+ * of files between rounds made the next round's new files slower to create (ext4 looks through recently deleted inodes
+ * when it allocates one; the DataNode makes two files per output) and put the DataNode's deletions into that round.
+ */
 final class BenchContenders {
     /** How often the benchmark asks Redis whether a job is done (each ask costs both sides a little CPU). */
     private static final Duration AWAIT_EVERY = Duration.ofMillis(20);
@@ -108,7 +113,6 @@ final class BenchContenders {
             if (small.counts().failed() > 0) { // copies this run encoded itself: a failure is the engine's, not the corpus's
                 throw new IllegalStateException(small.counts().failed() + " of the small warm-up images failed (job " + small.job() + ")");
             }
-            connection.fileSystem().delete(new org.apache.hadoop.fs.Path(base + "/out/" + WARM_UP_SMALL), true);
         }
         for (BenchSetRun set : sets) {
             ParallelPass.imagesPerSecond(set.images, options.threads(), image -> set.processor.process(image, options.pipeline()));
@@ -195,21 +199,16 @@ final class BenchContenders {
     }
 
     private int vips(List<Path> files) throws IOException, InterruptedException {
-        Path out = Files.createTempDirectory(scratch, "vips-");
-        try {
-            vips.orElseThrow().thumbnail(files, out, options.threads(), options.vipsBox().orElseThrow(), options.vipsQuality());
-            return files.size();
-        } finally {
-            BenchCleanUp.deleteTree(out);
-        }
+        Path out = Files.createTempDirectory(scratch, "vips-"); // removed with the scratch folder at the end (see the class comment)
+        vips.orElseThrow().thumbnail(files, out, options.threads(), options.vipsBox().orElseThrow(), options.vipsQuality());
+        return files.size();
     }
 
     private int job(BenchSetRun set, String name) throws Exception {
         int images = set.images.size() * set.repeat;
         JobStatus status = submitAndAwait(set.input, name, images, set);
         set.failed += status.counts().failed();
-        connection.fileSystem().delete(new org.apache.hadoop.fs.Path(base + "/out/" + name), true);
-        return images;
+        return images; // its outputs stay until the clean-up (see the class comment)
     }
 
     /** @param timed the set whose submit time this counts towards, or null */
