@@ -50,6 +50,19 @@ class HealthCheckIT {
     }
 
     @Test
+    void aUserWhoMayNotListTheDataNodesGetsAShortCardLineAndTheReasonInTheFigures() {
+        ConnectionTarget shared = SharedCluster.target();
+        ConnectionTarget analyst = new ConnectionTarget(shared.profileName(), shared.hdfsUri(), null, "analyst", shared.zooKeeperConnect(),
+                shared.zooKeeperChroot(), null, null, shared.redisUri(), null, shared.redisPassword(), false);
+        ServiceHealth hdfs = HealthCheck.check(ServiceKind.HDFS, analyst, TIMEOUT);
+        assertEquals(State.UP, hdfs.state(), hdfs.summary());
+        assertEquals("not shown (HDFS superuser only)", hdfs.details().get("DataNodes"));
+        HdfsFigures figures = (HdfsFigures) hdfs.figures();
+        assertTrue(figures.dataNodes().isEmpty(), figures.toString());
+        assertEquals("not shown: the DataNode report needs the HDFS superuser", figures.dataNodesNote());
+    }
+
+    @Test
     void aWrongRedisPasswordIsNamedAsSuch() {
         ConnectionTarget good = SharedCluster.target();
         ConnectionTarget wrong = withRedis(good, good.redisUri(), "not-the-password".toCharArray(), false);
