@@ -171,7 +171,7 @@ public final class Sim {
         SimState state = requireState(dir);
         Map<SimHost, List<Long>> alive = new LinkedHashMap<>();
         for (SimHost host : state.layout().hosts()) {
-            alive.put(host, state.host(host.name()).pids().stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList());
+            alive.put(host, state.host(host.name()).pids().stream().filter(SimProcesses::running).toList());
         }
         return alive;
     }

@@ -95,16 +95,52 @@ final class SimProcesses {
 
     /** SIGKILLs the processes and waits (bounded) until they are gone; returns how many were alive. */
     static int kill(Set<Long> pids) {
-        List<ProcessHandle> alive = pids.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> alive = pids.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream).filter(SimProcesses::running).toList();
         alive.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (ProcessHandle process : alive) {
-            try {
-                process.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception stillThere) {
-                // reported by the caller's final check
-            }
+            awaitEnd(process, deadline); // one still there is reported by the caller's final check
         }
         return alive.size();
+    }
+
+    /**
+     * Alive and not a zombie. The sim's daemons outlive the `sim up` that started them, so their parent is PID 1, and
+     * where PID 1 does not reap orphans (a container's or microVM's init) a killed one stays a zombie, which
+     * {@link ProcessHandle#isAlive} and {@link ProcessHandle#onExit} count as alive.
+     */
+    static boolean running(ProcessHandle process) {
+        return process.isAlive() && !zombie(process.pid());
+    }
+
+    static boolean running(long pid) {
+        return ProcessHandle.of(pid).map(SimProcesses::running).orElse(false);
+    }
+
+    /** Until the process ended (or is a zombie), at most until {@code deadline} ({@link System#nanoTime}); true when it did. */
+    static boolean awaitEnd(ProcessHandle process, long deadline) {
+        while (running(process)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            int name = stat.lastIndexOf(')'); // "pid (name) S ...": the name may hold spaces and parentheses
+            return name > 0 && name + 2 < stat.length() && stat.charAt(name + 2) == 'Z';
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
     }
 
     /** The last lines of a host's log, for a failure message. */

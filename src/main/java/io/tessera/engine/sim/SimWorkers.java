@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A worker host's {@code tessera worker} stopped and started again, as an operator stops a machine's service: SIGTERM lets
@@ -24,16 +23,12 @@ final class SimWorkers {
 
     static Sim.Stopped stop(SimState state, SimHost host, Duration drain) throws SimException {
         List<ProcessHandle> alive = Network.pids(worker(host).namespace()).stream().map(ProcessHandle::of).flatMap(Optional::stream)
-                .filter(ProcessHandle::isAlive).toList();
+                .filter(SimProcesses::running).toList();
         alive.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + drain.toNanos();
         boolean drained = true;
         for (ProcessHandle process : alive) {
-            try {
-                process.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (Exception notYet) {
-                drained = false;
-            }
+            drained &= SimProcesses.awaitEnd(process, deadline);
         }
         if (!drained) {
             SimProcesses.kill(new java.util.TreeSet<>(alive.stream().map(ProcessHandle::pid).toList()));
