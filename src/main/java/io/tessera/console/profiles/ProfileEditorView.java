@@ -65,16 +65,12 @@ public final class ProfileEditorView {
         bind(zkConnect, form.zkConnect);
         bind(zkChroot, form.zkChroot);
         bind(zkUser, form.zkUser);
-        bind(zkPassword, form.zkPassword);
         bind(redisUri, form.redisUri);
         bind(redisUser, form.redisUser);
-        bind(redisPassword, form.redisPassword);
         redisTls.selectedProperty().bindBidirectional(form.redisTls);
         readOnly.selectedProperty().bindBidirectional(form.readOnly);
-        storedHint(zkPassword, forgetZkPassword, form.zkPasswordStored());
-        storedHint(redisPassword, forgetRedisPassword, form.redisPasswordStored());
-        forgetZkPassword.setOnAction(e -> form.forgetZkPassword());
-        forgetRedisPassword.setOnAction(e -> form.forgetRedisPassword());
+        StoredPasswordHint.bind(zkPassword, forgetZkPassword, form.zkPassword, "optional");
+        StoredPasswordHint.bind(redisPassword, forgetRedisPassword, form.redisPassword, "optional");
 
         var state = viewModel.testState();
         testing.visibleProperty().bind(state.isEqualTo(ProfileEditorViewModel.TestState.TESTING));
@@ -97,12 +93,6 @@ public final class ProfileEditorView {
 
     private static void bind(TextField field, javafx.beans.property.StringProperty property) {
         field.textProperty().bindBidirectional(property);
-    }
-
-    private static void storedHint(PasswordField field, Hyperlink forget, javafx.beans.value.ObservableBooleanValue stored) {
-        field.promptTextProperty().bind(Bindings.when(stored).then("stored in the keystore; type to replace").otherwise("optional"));
-        forget.visibleProperty().bind(Bindings.createBooleanBinding(stored::get, stored));
-        forget.managedProperty().bind(forget.visibleProperty());
     }
 
     private void showResults() {

@@ -1,6 +1,8 @@
 package io.tessera.console.profiles;
 
 import io.tessera.engine.profile.SecretRef;
+import java.util.List;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,7 +31,12 @@ public final class StoredPassword {
         stored.set(false);
     }
 
-    /** @param needed whether the setting it belongs to is there at all (a password for no file is dropped) */
+    /** What the editor watches for changes. */
+    List<Observable> fields() {
+        return List.of(typed, stored);
+    }
+
+    /** @param needed whether the setting it belongs to is there at all (a password for no file or no user is dropped) */
     SecretField field(boolean needed) {
         boolean wanted = needed && (!typed.get().isEmpty() || stored.get());
         return new SecretField(ref, stored.get(), wanted, typed.get().toCharArray());

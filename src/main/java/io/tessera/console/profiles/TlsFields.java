@@ -33,8 +33,10 @@ public final class TlsFields {
     }
 
     List<Observable> fields() {
-        return List.of(enabled, trustFile, trustPassword.typed, trustPassword.stored(), keyStore, keyStorePassword.typed,
-                keyStorePassword.stored(), checkHostname);
+        List<Observable> fields = new java.util.ArrayList<>(List.of(enabled, trustFile, keyStore, checkHostname));
+        fields.addAll(trustPassword.fields());
+        fields.addAll(keyStorePassword.fields());
+        return fields;
     }
 
     /**

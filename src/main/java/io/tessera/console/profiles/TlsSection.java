@@ -158,12 +158,8 @@ final class TlsSection {
     private static Node passwordRow(StoredPassword password, String id, String prompt) {
         PasswordField field = new PasswordField();
         field.setId(id);
-        field.textProperty().bindBidirectional(password.typed);
-        field.promptTextProperty().bind(Bindings.when(password.stored()).then("stored in the keystore; type to replace").otherwise(prompt));
         Hyperlink forget = new Hyperlink("Forget");
-        forget.visibleProperty().bind(password.stored());
-        forget.managedProperty().bind(forget.visibleProperty());
-        forget.setOnAction(e -> password.forget());
+        StoredPasswordHint.bind(field, forget, password, prompt);
         HBox row = new HBox(6, field, forget);
         HBox.setHgrow(field, Priority.ALWAYS);
         return row;

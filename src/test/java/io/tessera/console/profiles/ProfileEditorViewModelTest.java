@@ -77,8 +77,8 @@ class ProfileEditorViewModelTest {
         ConnectionProfile original = saveNew("Staging");
 
         ProfileEditorViewModel keep = new ProfileEditorViewModel(original, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks, java.time.Duration.ofSeconds(1));
-        assertTrue(keep.form().redisPasswordStored().get());
-        assertEquals("", keep.form().redisPassword.get(), "a stored secret is never read back into the form");
+        assertTrue(keep.form().redisPassword.stored().get());
+        assertEquals("", keep.form().redisPassword.typed.get(), "a stored secret is never read back into the form");
         keep.form().hdfsUser.set("etl");
         ConnectionProfile kept = save(keep);
         assertEquals(original.redis().password(), kept.redis().password());
@@ -86,8 +86,8 @@ class ProfileEditorViewModelTest {
         assertEquals("etl", store.find("Staging").orElseThrow().hdfs().user());
 
         ProfileEditorViewModel replace = new ProfileEditorViewModel(kept, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks, java.time.Duration.ofSeconds(1));
-        replace.form().redisPassword.set("a-new-one");
-        replace.form().forgetZkPassword();
+        replace.form().redisPassword.typed.set("a-new-one");
+        replace.form().zkPassword.forget();
         replace.form().zkUser.set("");
         ConnectionProfile replaced = save(replace);
         assertNotEquals(kept.redis().password(), replaced.redis().password());
@@ -161,8 +161,8 @@ class ProfileEditorViewModelTest {
         ProfileEditorViewModel editor = app.context.profiles().newProfile();
         fill(editor, name, 8020);
         editor.form().zkUser.set("tessera");
-        editor.form().zkPassword.set(ZK_SECRET);
-        editor.form().redisPassword.set(REDIS_SECRET);
+        editor.form().zkPassword.typed.set(ZK_SECRET);
+        editor.form().redisPassword.typed.set(REDIS_SECRET);
         return save(editor);
     }
 

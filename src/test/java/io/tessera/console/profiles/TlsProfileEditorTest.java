@@ -101,7 +101,7 @@ class TlsProfileEditorTest {
             ProfileEditorViewModel editor = new ProfileEditorViewModel(null, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks,
                     Duration.ofSeconds(3));
             fill(editor.form(), redis.tlsUri());
-            editor.form().redisPassword.set(redis.password());
+            editor.form().redisPassword.typed.set(redis.password());
             editor.form().redisTlsFiles.trustFile.set(certificates.ca().toString());
             editor.form().redisTlsFiles.keyStore.set(certificates.clientP12().toString());
             editor.form().redisTlsFiles.keyStorePassword.typed.set(new String(TestCertificates.P12_PASSWORD));
@@ -132,7 +132,7 @@ class TlsProfileEditorTest {
             ProfileEditorViewModel editor = new ProfileEditorViewModel(null, new ProfileActions(store, secrets, AuditTrail.NONE), secrets, app.tasks,
                     Duration.ofSeconds(3));
             fill(editor.form(), redis.tlsUri());
-            editor.form().redisPassword.set(redis.password());
+            editor.form().redisPassword.typed.set(redis.password());
             editor.form().redisTlsFiles.trustFile.set(trustStore.toString());
             ServiceHealth noPassword = redisResult(editor);
             assertEquals(ServiceHealth.State.DOWN, noPassword.state(), "a PKCS#12 trust store without its password cannot be opened");
@@ -148,7 +148,7 @@ class TlsProfileEditorTest {
                     Duration.ofSeconds(3));
             assertTrue(edit.form().redisTlsFiles.trustPassword.stored().get());
             assertEquals("", edit.form().redisTlsFiles.trustPassword.typed.get());
-            edit.form().redisPassword.set(redis.password());
+            edit.form().redisPassword.typed.set(redis.password());
             assertEquals(ServiceHealth.State.UP, redisResult(edit).state(), "the stored trust password is used: " + redisResult(edit).summary());
             edit.form().redisTlsFiles.trustFile.set("");
             edit.save(profile -> { });
