@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The toolbar's profile picker with add, edit and delete. */
@@ -33,6 +34,18 @@ public final class ProfileSwitcherView {
         profileSwitcher.setItems(viewModel.profiles());
         profileSwitcher.setCellFactory(list -> new ProfileCell(viewModel));
         profileSwitcher.setButtonCell(new ProfileCell(viewModel));
+        // what the button shows for a value the list does not hold (yet): the name, never the record's toString
+        profileSwitcher.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ConnectionProfile profile) {
+                return profile == null ? "" : profile.name();
+            }
+
+            @Override
+            public ConnectionProfile fromString(String name) {
+                return viewModel.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+            }
+        });
         profileSwitcher.setValue(viewModel.active().get());
         viewModel.active().addListener((obs, old, now) -> profileSwitcher.setValue(now));
         profileSwitcher.valueProperty().addListener((obs, old, chosen) -> choose(chosen));

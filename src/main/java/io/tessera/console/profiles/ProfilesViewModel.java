@@ -9,6 +9,8 @@ import io.tessera.engine.profile.ProfileActions;
 import io.tessera.engine.profile.ProfileStore;
 import io.tessera.engine.profile.SecretStore;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -48,8 +50,14 @@ public final class ProfilesViewModel {
 
     /** Loads the profiles; the first time a profile needs the locked keystore, asks for its passphrase once. */
     public void reload() {
+        reload(loaded -> { });
+    }
+
+    /** @param then given the list once it is shown (on the UI thread) */
+    private void reload(Consumer<List<ConnectionProfile>> then) {
         tasks.run("Loading profiles", store::list, loaded -> {
             profiles.setAll(loaded);
+            then.accept(loaded);
             lock.refresh(() -> {
                 if (!askedAtStart && offerUnlock.get()) {
                     askedAtStart = true;
@@ -93,10 +101,13 @@ public final class ProfilesViewModel {
         return new ProfileEditorViewModel(active().get(), actions, secrets, tasks, testTimeout);
     }
 
-    /** After a save: refresh the list and use the saved profile (reconnecting if it was the active one). */
+    /**
+     * After a save: refresh the list, then use the saved profile as the list has it (reconnecting if it was the active
+     * one). The list's copy, read back from the file, is the one the switcher can show: activating the editor's own
+     * copy before the list held an equal one left the switcher blank, or showing the record's toString.
+     */
     public void saved(ConnectionProfile profile) {
-        reload();
-        session.activate(profile);
+        reload(loaded -> session.activate(loaded.stream().filter(p -> p.name().equals(profile.name())).findFirst().orElse(profile)));
     }
 
     /** Deletes the active cluster profile and its stored secrets, then goes back to Local. */

@@ -50,4 +50,22 @@ class ProfilesViewModelTest {
         assertTrue(secrets.resolve(password).isEmpty(), "its password left the keystore");
         assertEquals(List.of(), app.errors);
     }
+
+    @Test
+    void afterASaveTheActiveProfileIsTheListsCopySoTheSwitcherCanShowIt() throws Exception {
+        TestContexts app = new TestContexts(home);
+        ProfilesViewModel profiles = app.context.profiles();
+        ProfileStore store = ProfileStore.inDirectories(app.dirs);
+        ConnectionProfile stored = new ConnectionProfile("Lab", ConnectionProfile.Kind.CLUSTER, new HdfsSettings("hdfs://lab:8020", null, null),
+                new ZooKeeperSettings("lab:2181", "/tessera", null, null), new RedisSettings("redis://lab:6379", null, null, false));
+        store.save(stored, null);
+        // the editor's copy need not equal what the file reads back as (here it differs on purpose)
+        ConnectionProfile editorsCopy = stored.withReadOnly(true);
+
+        profiles.saved(editorsCopy);
+
+        assertEquals(stored, profiles.active().get());
+        assertTrue(profiles.profiles().contains(profiles.active().get()), "the switcher shows only what its list holds");
+        assertEquals(List.of(), app.errors);
+    }
 }
