@@ -152,8 +152,11 @@ final class BenchContenders {
     }
 
     private void uploadSmallCopies(FileSystem fs, List<BenchSetRun> sets) throws IOException, InterruptedException {
+        if (options.warmUpSmallImages() == 0) {
+            return;
+        }
         List<SmallCopy> copies = smallCopies(sets);
-        if (copies.isEmpty() || options.warmUpSmallImages() == 0) {
+        if (copies.isEmpty()) {
             return;
         }
         ExecutorService uploaders = Executors.newFixedThreadPool(UPLOADERS);
