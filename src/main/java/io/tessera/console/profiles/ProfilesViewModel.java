@@ -53,7 +53,7 @@ public final class ProfilesViewModel {
         reload(loaded -> { });
     }
 
-    /** @param then given the list once it is shown (on the UI thread) */
+    /** @param then given the list once it is shown (on the UI thread); an empty one when it could not be read */
     private void reload(Consumer<List<ConnectionProfile>> then) {
         tasks.run("Loading profiles", store::list, loaded -> {
             profiles.setAll(loaded);
@@ -64,7 +64,10 @@ public final class ProfilesViewModel {
                     askForPassphrase.run();
                 }
             });
-        }, reason -> errors.show("The profiles could not be loaded", reason));
+        }, reason -> {
+            errors.show("The profiles could not be loaded", reason);
+            then.accept(List.of()); // a save still switches to the saved profile (the editor's copy)
+        });
     }
 
     /** What the view does when the passphrase is wanted at start (opens the unlock dialog). */
