@@ -11,7 +11,6 @@ import java.util.Map;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
@@ -33,11 +32,12 @@ final class DeadLetters {
     /**
      * An entry no worker may run (not a task, or not authentic): only the capped shared stream has it, as it came, with
      * the reason; {@code job} is the job it claims ("" when unreadable). Its job's own records are not touched: a forged
-     * task must not change a real job's counters.
+     * task must not change a real job's counters. Moved off its task stream in the same script (set-aside.lua).
      */
-    static void setAside(UnifiedJedis redis, DispatchKeys keys, long maxLen, String job, String json, String error) {
-        redis.xadd(keys.dead(), XAddParams.xAddParams().maxLen(maxLen).approximateTrimming(),
-                Map.of("job", job, "task", String.valueOf(json), "error", error));
+    static void setAside(UnifiedJedis redis, DispatchKeys keys, long maxLen, String stream, StreamEntryID entry, String job, String json,
+            String error) {
+        DispatchScripts.SET_ASIDE.run(redis, List.of(stream, keys.dead()),
+                List.of(DispatchKeys.GROUP, entry.toString(), Long.toString(maxLen), job, String.valueOf(json), error));
     }
 
     /** The job's dead letters, oldest first; read with HSCAN in pages, so a job with many does not block Redis. */

@@ -19,6 +19,7 @@ final class DispatchScripts {
     static final LuaScript START = load("start.lua");
     static final LuaScript PROGRESS = load("progress.lua");
     static final LuaScript DEPTH = load("depth.lua");
+    static final LuaScript SET_ASIDE = load("set-aside.lua");
 
     private DispatchScripts() {}
 

@@ -91,8 +91,6 @@ final class TaskReader {
     }
 
     private void setAside(Priority priority, StreamEntry entry, String job, String json, String reason) {
-        DeadLetters.setAside(redis, keys, deadMaxLen, job, json, reason);
-        redis.xack(keys.tasks(priority), DispatchKeys.GROUP, entry.getID());
-        redis.xdel(keys.tasks(priority), entry.getID());
+        DeadLetters.setAside(redis, keys, deadMaxLen, keys.tasks(priority), entry.getID(), job, json, reason);
     }
 }
