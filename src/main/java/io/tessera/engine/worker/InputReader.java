@@ -1,19 +1,20 @@
 package io.tessera.engine.worker;
 
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.client.HdfsDataInputStream;
 
 /**
  * Reads one input whole, within the size cap (the profile's largest input size). In steps, so that each can refuse
- * the file before the next costs anything: the file's status (missing, a folder, larger than the cap) before a byte
- * is read; then its first {@link #HEAD_BYTES} on their own, for a {@link HeadCheck} (content and header) before the
- * rest is allocated and read. Storage errors are thrown as HDFS threw them ({@link StorageFailures} sorts them). A file
+ * the file before the next costs anything: opening it (missing, a folder, larger than the cap: HDFS gives the length
+ * with the block locations) before a byte is read; then its first {@link #HEAD_BYTES} on their own, for a
+ * {@link HeadCheck} (content and header) before the rest is allocated and read. Storage errors are thrown as HDFS threw them ({@link StorageFailures} sorts them). A file
  * is read only once the worker's {@link InputBudget} has room for it.
  */
 final class InputReader {
@@ -62,17 +63,49 @@ final class InputReader {
 
     Input read(String image, long maxBytes) throws IOException, InterruptedException {
         Path path = new Path(image);
-        FileStatus status = fs.getFileStatus(path);
-        if (!status.isFile()) {
-            return new Input.Refused("not a file");
+        try (FSDataInputStream in = open(path)) {
+            if (in == null) {
+                return new Input.Refused("not a file");
+            }
+            long length = lengthOf(in, path);
+            if (length > maxBytes) {
+                return new Input.Refused("too large: " + length + " bytes, over the largest input size of " + sizeText(maxBytes) + " (a profile setting)");
+            }
+            return read(in, length);
         }
-        long length = status.getLen();
-        if (length > maxBytes) {
-            return new Input.Refused("too large: " + length + " bytes, over the largest input size of " + sizeText(maxBytes) + " (a profile setting)");
+    }
+
+    /**
+     * The open file, or null when the path is a folder. Opening asks the NameNode for the block locations, which carry
+     * the file's length: no separate status call per image. Only a failed open costs a status call, to tell a folder
+     * from a missing file.
+     */
+    private FSDataInputStream open(Path path) throws IOException {
+        try {
+            return fs.open(path);
+        } catch (FileNotFoundException notAFile) {
+            boolean folder;
+            try {
+                folder = fs.getFileStatus(path).isDirectory();
+            } catch (IOException | RuntimeException gone) {
+                throw notAFile;
+            }
+            if (folder) {
+                return null;
+            }
+            throw notAFile;
         }
+    }
+
+    /** The length HDFS gave with the block locations; another file system's from the file's status. */
+    private long lengthOf(FSDataInputStream in, Path path) throws IOException {
+        return in instanceof HdfsDataInputStream hdfs ? hdfs.getVisibleLength() : fs.getFileStatus(path).getLen();
+    }
+
+    private Input read(FSDataInputStream in, long length) throws IOException, InterruptedException {
         InputBudget.Lease share = budget.take(length);
         InputBytes bytes = null;
-        try (FSDataInputStream in = fs.open(path)) {
+        try {
             // one sequential read from the start: a single block reader (one request to the DataNode) per file, where
             // positioned reads set one up per call
             byte[] head = new byte[(int) Math.min(length, HEAD_BYTES)];

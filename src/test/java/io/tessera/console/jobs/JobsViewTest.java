@@ -221,9 +221,20 @@ class JobsViewTest {
                 .map(Label.class::cast).findFirst().orElse(null);
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
+    private void waitFor(Callable<Boolean> condition) throws Exception {
         // Look the scene graph up on the FX thread: lookups from the test thread race the layout.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited 60 s; " + fx(this::state), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What the panel shows and the pool is doing: what a timed-out wait reports. */
+    private String state() {
+        return "jobs shown: " + view.table().getItems().stream().map(row -> row.id() + " " + row.status().state() + " " + row.status().counts()).toList()
+                + "; launcher problems: " + viewModel.launcher().problems() + "; launcher says: " + viewModel.launcher().estimateText().get()
+                + "; worker pool: " + world.pool.status().get() + (world.pool.running().get() ? " (running)" : " (not running)");
     }
 }
