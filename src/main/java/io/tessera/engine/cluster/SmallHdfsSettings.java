@@ -18,9 +18,6 @@ public final class SmallHdfsSettings {
         conf.setInt("dfs.namenode.safemode.extension", 0);
         // small-file closes otherwise wait 400 ms each for the NameNode to accept the next block
         conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
-        // and a close may finish before the DataNode has reported the file's last block (its length is known from the
-        // writer's commit): else about half the closes of a one-block output are refused once and retried after that delay
-        conf.setInt("dfs.namenode.file.close.num-committed-allowed", 1);
         conf.setLong("fs.trash.interval", 1440);
         conf.setInt("dfs.heartbeat.interval", 1);
     }
