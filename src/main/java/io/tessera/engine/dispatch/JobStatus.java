@@ -33,6 +33,9 @@ public record JobStatus(String job, JobState state, JobCounts counts, Instant cr
         return counts.settled() >= counts.tasks();
     }
 
+    /** How far {@link #processed} may trail the images really finished: workers report running tasks' images coalesced. */
+    public static final long PROCESSED_LAG_MILLIS = RunningProgress.EVERY_MILLIS;
+
     /** Images finished, done or failed, per image: those the counters hold and those of tasks still running. */
     public long processed() {
         long counted = counts.done() + counts.failed();

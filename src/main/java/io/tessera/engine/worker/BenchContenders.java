@@ -34,7 +34,6 @@ import org.apache.hadoop.fs.FileSystem;
  */
 final class BenchContenders {
     /** How often the benchmark asks Redis whether a job is done (each ask costs both sides a little CPU). */
-    private static final Duration AWAIT_EVERY = Duration.ofMillis(20);
     private static final String WARM_UP = "warm-up";
     private static final String WARM_UP_SMALL = "warm-up-small";
     /** The longest side of the small warm-up copies: decoded in well under a millisecond, so storage and dispatch dominate. */
@@ -225,7 +224,7 @@ final class BenchContenders {
         if (timed != null) {
             timed.submitSeconds += (System.nanoTime() - start) / 1e9;
         }
-        return submission.await(job, AWAIT_EVERY, Duration.ofHours(1), s -> { });
+        return submission.await(job, new JobEndWatch(), Duration.ofHours(1), s -> { });
     }
 
     private static void write(FileSystem fs, String path, byte[] bytes) throws IOException {

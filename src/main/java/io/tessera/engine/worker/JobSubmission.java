@@ -303,6 +303,15 @@ public final class JobSubmission {
      * restart, a Sentinel failover) is waited out.
      */
     public JobStatus await(String jobId, Duration every, Duration timeout, Consumer<JobStatus> progress) throws InterruptedException {
+        return await(jobId, latest -> every, timeout, progress);
+    }
+
+    /**
+     * The same, looking again after {@code nextLook} of the latest status (null before the first answer): a watcher that
+     * knows how long the job should take can look rarely while it runs and often near its end.
+     */
+    public JobStatus await(String jobId, java.util.function.Function<JobStatus, Duration> nextLook, Duration timeout, Consumer<JobStatus> progress)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JobStatus last = null;
         while (true) {
@@ -314,7 +323,7 @@ public final class JobSubmission {
                 if (System.nanoTime() > deadline) {
                     throw lost;
                 }
-                Thread.sleep(every.toMillis());
+                Thread.sleep(nextLook.apply(last).toMillis());
                 continue;
             }
             if (!now.equals(last)) {
@@ -324,7 +333,7 @@ public final class JobSubmission {
             if (now.settled() || now.state() == io.tessera.engine.dispatch.JobState.CANCELLED || System.nanoTime() > deadline) {
                 return now;
             }
-            Thread.sleep(every.toMillis());
+            Thread.sleep(nextLook.apply(now).toMillis());
         }
     }
 }
