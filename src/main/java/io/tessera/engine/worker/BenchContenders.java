@@ -33,7 +33,6 @@ import org.apache.hadoop.fs.FileSystem;
  * when it allocates one; the DataNode makes two files per output) and put the DataNode's deletions into that round.
  */
 final class BenchContenders {
-    /** How often the benchmark asks Redis whether a job is done (each ask costs both sides a little CPU). */
     private static final String WARM_UP = "warm-up";
     private static final String WARM_UP_SMALL = "warm-up-small";
     /** The longest side of the small warm-up copies: decoded in well under a millisecond, so storage and dispatch dominate. */
