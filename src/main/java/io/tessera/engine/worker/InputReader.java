@@ -14,8 +14,9 @@ import org.apache.hadoop.hdfs.client.HdfsDataInputStream;
  * Reads one input whole, within the size cap (the profile's largest input size). In steps, so that each can refuse
  * the file before the next costs anything: opening it (missing, a folder, larger than the cap: HDFS gives the length
  * with the block locations) before a byte is read; then its first {@link #HEAD_BYTES} on their own, for a
- * {@link HeadCheck} (content and header) before the rest is allocated and read. Storage errors are thrown as HDFS threw them ({@link StorageFailures} sorts them). A file
- * is read only once the worker's {@link InputBudget} has room for it.
+ * {@link HeadCheck} (content and header) before the rest is allocated and read. Storage errors are thrown as HDFS
+ * threw them ({@link StorageFailures} sorts them). A file is read only once the worker's {@link InputBudget} has room
+ * for it.
  */
 final class InputReader {
     /** What a header check sees of a file before the rest of it is read. */
@@ -84,16 +85,18 @@ final class InputReader {
         try {
             return fs.open(path);
         } catch (FileNotFoundException notAFile) {
-            boolean folder;
-            try {
-                folder = fs.getFileStatus(path).isDirectory();
-            } catch (IOException | RuntimeException gone) {
-                throw notAFile;
-            }
-            if (folder) {
+            if (isFolder(path)) {
                 return null;
             }
             throw notAFile;
+        }
+    }
+
+    private boolean isFolder(Path path) {
+        try {
+            return fs.getFileStatus(path).isDirectory();
+        } catch (IOException | RuntimeException gone) {
+            return false; // missing after all: the open's own error says so
         }
     }
 

@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
  * within that of the real one, and rarely before. Each look is a Redis read and a parse on the very cores the job
  * runs on, and a look every 20 ms throughout (as the bench did) took the core from a decoding image about 80 times a
  * second, a fifth of the preemptions a JPEG job's decoding suffered (measured with {@code perf record -e
- * sched:sched_switch}). The next look comes after half the time the images left should take at the rate so far; the
- * images counted lag the real ones by up to {@link JobStatus#PROCESSED_LAG_MILLIS} ms (workers report progress coalesced),
- * which is taken off first, so a look never lands after the job's end unless the rate itself drops by half.
+ * sched:sched_switch}). The next look comes after half the time the images left should take at the rate so far;
+ * the images counted lag the real ones by up to {@link JobStatus#PROCESSED_LAG_MILLIS} ms (workers report progress
+ * coalesced), which is taken off first, so a look never lands after the job's end unless the rate drops by half.
  */
 final class JobEndWatch implements Function<JobStatus, Duration> {
     static final Duration CLOSE = Duration.ofMillis(20);
