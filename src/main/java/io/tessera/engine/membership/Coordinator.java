@@ -41,7 +41,7 @@ public final class Coordinator implements AutoCloseable {
     private final ConnectionStateListener connectionWatch;
     private final ZkAccess zk;
     private volatile boolean acting;
-    /** The queue's data set as last seen (coordinator thread only). */
+    /** The queue's data set the last comparison covered; null when not known (coordinator thread only). */
     private String dataset;
 
     private Coordinator(ZkAccess zk, String id, CoordinatorSettings settings, CoordinatorListener listener, SettledShards settled, JobQueues queues) {
@@ -129,6 +129,7 @@ public final class Coordinator implements AutoCloseable {
     private void tookLead() {
         if (latch.hasLeadership() && zk.client().getZookeeperClient().isConnected()) {
             setActing(true);
+            dataset = null; // whatever an earlier term saw says nothing about the queue now
             sweepAll();
         }
     }
@@ -144,9 +145,26 @@ public final class Coordinator implements AutoCloseable {
             return;
         }
         try {
+            learnDataset();
             reconciler.sweep(() -> acting && latch.hasLeadership(), latch::getOurPath, listener);
         } catch (IOException | RuntimeException e) {
             failed(e);
+        }
+    }
+
+    /**
+     * The data set this comparison covers: a later change needs another one. Learnt here rather than only by the
+     * periodic check, so that a queue that restarts just after this coordinator took the lead (before its first check)
+     * is seen as changed, not taken as the one it compared.
+     */
+    private void learnDataset() {
+        try {
+            String now = queues.dataset();
+            if (now != null) {
+                dataset = now;
+            }
+        } catch (RuntimeException unreachable) {
+            // the comparison fails too; the check learns the data set once the queue answers, and compares then
         }
     }
 
@@ -169,11 +187,9 @@ public final class Coordinator implements AutoCloseable {
             return; // the next check, or sweep, tries again
         }
         if (now != null && !now.equals(dataset)) {
-            boolean changed = dataset != null;
+            // unknown until now (the queue did not answer the last comparison) counts as changed
             dataset = now;
-            if (changed) {
-                reconcile();
-            }
+            reconcile();
         }
     }
 

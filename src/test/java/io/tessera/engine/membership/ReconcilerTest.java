@@ -18,6 +18,7 @@ import io.tessera.engine.shard.TaskSpec;
 import io.tessera.engine.zk.ZNodeException;
 import io.tessera.engine.zk.ZkAccess;
 import io.tessera.engine.zk.ZooKeeperTesting;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,13 +38,15 @@ import org.junit.jupiter.api.Test;
  */
 class ReconcilerTest {
     private static final String FENCE = "/coordinator/fence";
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private static TestingServer server;
     private ZkAccess zk;
 
     /** Answers per job; counts the questions. */
     private static final class Queue implements JobQueues {
         final Map<String, Reconciled> answers = new HashMap<>();
-        final List<String> asked = new ArrayList<>();
+        final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile String dataset = "run-1";
 
         @Override
         public boolean serves(JobSpec job) {
@@ -58,7 +61,7 @@ class ReconcilerTest {
 
         @Override
         public String dataset() {
-            return "run-1";
+            return dataset;
         }
     }
 
@@ -149,6 +152,20 @@ class ReconcilerTest {
         queue.asked.clear();
         sweep(reconciler);
         assertEquals(List.of(), queue.asked, "ended, and over in the queue: not compared again");
+    }
+
+    @Test
+    void aQueueRestartedJustAfterTheCoordinatorTookTheLeadIsComparedAgainAtOnce() throws Exception {
+        plan("running", 1, "mine:");
+        Queue queue = new Queue();
+        // the periodic sweep (a minute) would come too late: only the data-set check (every 2 s) can pass this
+        try (Coordinator coordinator = Coordinator.start(zk, "c1", new CoordinatorSettings(3, Duration.ofMinutes(1)),
+                CoordinatorListener.NONE, SettledShards.NONE, queue)) {
+            ZooKeeperTesting.await(WAIT, "the comparison on taking the lead", () -> queue.asked.size() == 1);
+            queue.dataset = "run-2"; // before the first check: Redis restarted, maybe empty
+            ZooKeeperTesting.await(WAIT, "a second comparison, for the new data set", () -> queue.asked.size() == 2);
+            assertTrue(coordinator.isActing());
+        }
     }
 
     @Test
