@@ -20,6 +20,7 @@ import io.tessera.engine.zk.ZkAccess;
 import io.tessera.engine.zk.ZooKeeperTesting;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class ReconcilerTest {
     /** Answers per job; counts the questions. */
     private static final class Queue implements JobQueues {
         final Map<String, Reconciled> answers = new HashMap<>();
-        final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> asked = Collections.synchronizedList(new ArrayList<>());
         volatile String dataset = "run-1";
 
         @Override
