@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
@@ -24,6 +25,7 @@ final class EmbeddedHdfs implements EmbeddedService {
     private final Path dir;
     private final int requestedPort;
     private final int dataNodeCount;
+    private final Map<String, String> settings;
     private final List<DataNode> dataNodes = new ArrayList<>();
     private NameNode nameNode;
     private Configuration conf;
@@ -36,12 +38,18 @@ final class EmbeddedHdfs implements EmbeddedService {
 
     /** With {@code dataNodeCount} DataNodes in this JVM; files get min(count, 3) replicas unless the client asks otherwise. */
     EmbeddedHdfs(Path dir, int requestedPort, int dataNodeCount) {
+        this(dir, requestedPort, dataNodeCount, Map.of());
+    }
+
+    /** @param settings Hadoop settings of the NameNode and DataNodes beyond the small-cluster ones (fault tests') */
+    EmbeddedHdfs(Path dir, int requestedPort, int dataNodeCount, Map<String, String> settings) {
         if (dataNodeCount < 1) {
             throw new IllegalArgumentException("HDFS needs at least one DataNode");
         }
         this.dir = dir;
         this.requestedPort = requestedPort;
         this.dataNodeCount = dataNodeCount;
+        this.settings = Map.copyOf(settings);
     }
 
     @Override
@@ -122,6 +130,7 @@ final class EmbeddedHdfs implements EmbeddedService {
         // unsecured then (the DataNode's heartbeats fall back to simple RPC, its transfers skip the SASL handshake).
         conf.setBoolean("ipc.client.fallback-to-simple-auth-allowed", true);
         conf.setBoolean("ignore.secure.ports.for.testing", true);
+        settings.forEach(conf::set);
         return conf;
     }
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FsStatus;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
@@ -18,8 +19,12 @@ import org.apache.hadoop.hdfs.server.protocol.StorageReport;
 
 /** Reads the dashboard's HDFS figures from the NameNode: three reports and the block counters. */
 final class HdfsFiguresReader {
-    /** The NameNode's own default (dfs.namenode.stale.datanode.interval): a DataNode silent this long is stale. */
-    static final long STALE_AFTER_MILLIS = 30_000;
+    /**
+     * A DataNode silent this long is stale: the cluster's interval when the profile's Hadoop configuration folder gives
+     * it (its hdfs-site.xml), else the NameNode's own default.
+     */
+    private static final String STALE_INTERVAL = "dfs.namenode.stale.datanode.interval";
+    private static final long STALE_DEFAULT_MILLIS = 30_000;
 
     private HdfsFiguresReader() {}
 
@@ -34,8 +39,9 @@ final class HdfsFiguresReader {
             Set<String> dead = Arrays.stream(dfs.getDataNodeStats(DatanodeReportType.DEAD)).map(DatanodeInfo::getXferAddr)
                     .collect(Collectors.toSet());
             long now = System.currentTimeMillis();
+            long staleAfter = staleAfterMillis(dfs.getConf());
             for (DatanodeStorageReport report : dfs.getClient().getDatanodeStorageReport(DatanodeReportType.ALL)) {
-                nodes.add(figures(report, dead.contains(report.getDatanodeInfo().getXferAddr()), now));
+                nodes.add(figures(report, dead.contains(report.getDatanodeInfo().getXferAddr()), now, staleAfter));
             }
             nodes.sort(Comparator.comparing(DataNodeFigures::name));
         } catch (IOException notSuperuser) {
@@ -45,7 +51,11 @@ final class HdfsFiguresReader {
                 dfs.getLowRedundancyBlocksCount(), dfs.getMissingBlocksCount(), dfs.getCorruptBlocksCount(), safeMode, rpcMillis);
     }
 
-    private static DataNodeFigures figures(DatanodeStorageReport report, boolean dead, long now) {
+    static long staleAfterMillis(Configuration conf) {
+        return conf.getLong(STALE_INTERVAL, STALE_DEFAULT_MILLIS);
+    }
+
+    static DataNodeFigures figures(DatanodeStorageReport report, boolean dead, long now, long staleAfter) {
         DatanodeInfo node = report.getDatanodeInfo();
         int failedVolumes = (int) Arrays.stream(report.getStorageReports()).filter(StorageReport::isFailed).count();
         long silentMillis = Math.max(0, now - node.getLastUpdate());
@@ -58,7 +68,7 @@ final class HdfsFiguresReader {
             state = DataNodeFigures.State.MAINTENANCE;
         } else if (dead) {
             state = DataNodeFigures.State.DEAD;
-        } else if (silentMillis > STALE_AFTER_MILLIS) {
+        } else if (silentMillis > staleAfter) {
             state = DataNodeFigures.State.STALE;
         } else {
             state = DataNodeFigures.State.LIVE;

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The dashboard follows real servers going down and coming back: a Redis of its own stopped and started, the ZooKeeper
  * leader of a three-server ensemble killed and restarted, and one of three DataNodes killed (SIGKILL of its JVM) and
  * started again. Each time the Health panel's model shows the service or member in trouble with the reason, raises an
- * alert naming it, and recovers by itself. About a minute: a killed DataNode is only "stale" after 30 s of silence
- * (the Redis and ZooKeeper faults run meanwhile).
+ * alert naming it, and recovers by itself. A killed DataNode is only "stale" after the cluster's stale interval of
+ * silence ({@link MultiNodeHdfs#STALE_MILLIS}, in the profile's Hadoop files as a cluster's hdfs-site.xml gives it);
+ * the Redis and ZooKeeper faults run meanwhile.
  */
 class DashboardFollowsServicesIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -63,7 +64,7 @@ class DashboardFollowsServicesIT {
             assertTrue(health.hdfsFacts().stream().anyMatch(f -> f.getKey().equals("Blocks") && f.getValue().contains("0 missing")), health.hdfsFacts().toString());
             assertTrue(dashboard.alerts().stream().noneMatch(a -> a.severity() == Alert.Severity.CRITICAL), dashboard.alerts().toString());
 
-            // A DataNode is killed first: it only turns stale after 30 s without heartbeats, so the other faults run meanwhile.
+            // A DataNode is killed first: it only turns stale after the stale interval without heartbeats, so the other faults run meanwhile.
             hdfs.killDataNodeProcess(0);
 
             // Redis stops: down with the reason, a critical alert; started again: up, the alert gone.

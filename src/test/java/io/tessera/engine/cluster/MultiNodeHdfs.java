@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 
@@ -19,6 +20,9 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class MultiNodeHdfs implements AutoCloseable {
     private static final Duration READY = Duration.ofMinutes(2);
+    /** How long a silent DataNode takes to be stale here, for the NameNode and for clients (see {@link #writeClientConfiguration}). */
+    public static final long STALE_MILLIS = 10_000;
+    private static final String STALE_INTERVAL = "dfs.namenode.stale.datanode.interval";
 
     private final Path dir;
     private final EmbeddedHdfs hdfs;
@@ -35,7 +39,8 @@ public final class MultiNodeHdfs implements AutoCloseable {
      * NameNode counts them all alive. Clients write {@code inProcess + separate} replicas (at most 3).
      */
     public static MultiNodeHdfs start(Path dir, int inProcess, int separate) throws Exception {
-        MultiNodeHdfs cluster = new MultiNodeHdfs(dir, new EmbeddedHdfs(dir.resolve("hdfs"), 0, inProcess));
+        MultiNodeHdfs cluster = new MultiNodeHdfs(dir, new EmbeddedHdfs(dir.resolve("hdfs"), 0, inProcess,
+                Map.of(STALE_INTERVAL, Long.toString(STALE_MILLIS))));
         try {
             cluster.hdfs.start();
             cluster.inProcess = inProcess;
@@ -65,13 +70,15 @@ public final class MultiNodeHdfs implements AutoCloseable {
 
     /**
      * What a cluster profile's Hadoop configuration folder would hold for clients: as many replicas as there are
-     * DataNodes (up to 3), and nothing else. Hadoop's default replace-datanode-on-failure policy lets a pipeline
+     * DataNodes (up to 3), and the NameNode's stale interval (10 s, a third of the default: fault tests need not wait
+     * 30 s for a killed DataNode to be stale), as the cluster's hdfs-site.xml would. Hadoop's default replace-datanode-on-failure policy lets a pipeline
      * of 3 that lost one DataNode go on with 2 (it asks for a replacement only when half or fewer are left, or
      * after an hflush, which Tessera never does), so a 3-node cluster needs no special setting.
      */
     private void writeClientConfiguration(int replicas) throws IOException {
         Configuration conf = new Configuration(false);
         conf.setInt("dfs.replication", replicas);
+        conf.setLong(STALE_INTERVAL, STALE_MILLIS);
         Files.createDirectories(clientConfDir());
         try (OutputStream out = Files.newOutputStream(clientConfDir().resolve("hdfs-site.xml"))) {
             conf.writeXml(out);
