@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FsStatus;
+import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
@@ -19,13 +20,6 @@ import org.apache.hadoop.hdfs.server.protocol.StorageReport;
 
 /** Reads the dashboard's HDFS figures from the NameNode: three reports and the block counters. */
 final class HdfsFiguresReader {
-    /**
-     * A DataNode silent this long is stale: the cluster's interval when the profile's Hadoop configuration folder gives
-     * it (its hdfs-site.xml), else the NameNode's own default.
-     */
-    private static final String STALE_INTERVAL = "dfs.namenode.stale.datanode.interval";
-    private static final long STALE_DEFAULT_MILLIS = 30_000;
-
     private HdfsFiguresReader() {}
 
     static HdfsFigures read(DistributedFileSystem dfs) throws IOException {
@@ -51,8 +45,12 @@ final class HdfsFiguresReader {
                 dfs.getLowRedundancyBlocksCount(), dfs.getMissingBlocksCount(), dfs.getCorruptBlocksCount(), safeMode, rpcMillis);
     }
 
+    /**
+     * How long a silent DataNode takes to be stale: the cluster's interval when the profile's Hadoop configuration folder
+     * gives it (its hdfs-site.xml), else the NameNode's own default (30 s).
+     */
     static long staleAfterMillis(Configuration conf) {
-        return conf.getLong(STALE_INTERVAL, STALE_DEFAULT_MILLIS);
+        return conf.getLong(DFSConfigKeys.DFS_NAMENODE_STALE_DATANODE_INTERVAL_KEY, DFSConfigKeys.DFS_NAMENODE_STALE_DATANODE_INTERVAL_DEFAULT);
     }
 
     static DataNodeFigures figures(DatanodeStorageReport report, boolean dead, long now, long staleAfter) {

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Launching a job: list the input folder, plan it into shards (committed in ZooKeeper with how its shards become
@@ -310,7 +311,7 @@ public final class JobSubmission {
      * The same, looking again after {@code nextLook} of the latest status (null before the first answer): a watcher that
      * knows how long the job should take can look rarely while it runs and often near its end.
      */
-    public JobStatus await(String jobId, java.util.function.Function<JobStatus, Duration> nextLook, Duration timeout, Consumer<JobStatus> progress)
+    public JobStatus await(String jobId, Function<JobStatus, Duration> nextLook, Duration timeout, Consumer<JobStatus> progress)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JobStatus last = null;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.DFSConfigKeys;
 
 /**
  * A real HDFS with several DataNodes for fault tests: the NameNode and some DataNodes in this JVM (an
@@ -22,7 +23,7 @@ public final class MultiNodeHdfs implements AutoCloseable {
     private static final Duration READY = Duration.ofMinutes(2);
     /** How long a silent DataNode takes to be stale here, for the NameNode and for clients (see {@link #writeClientConfiguration}). */
     public static final long STALE_MILLIS = 10_000;
-    private static final String STALE_INTERVAL = "dfs.namenode.stale.datanode.interval";
+    private static final String STALE_INTERVAL = DFSConfigKeys.DFS_NAMENODE_STALE_DATANODE_INTERVAL_KEY;
 
     private final Path dir;
     private final EmbeddedHdfs hdfs;
@@ -71,9 +72,10 @@ public final class MultiNodeHdfs implements AutoCloseable {
     /**
      * What a cluster profile's Hadoop configuration folder would hold for clients: as many replicas as there are
      * DataNodes (up to 3), and the NameNode's stale interval (10 s, a third of the default: fault tests need not wait
-     * 30 s for a killed DataNode to be stale), as the cluster's hdfs-site.xml would. Hadoop's default replace-datanode-on-failure policy lets a pipeline
-     * of 3 that lost one DataNode go on with 2 (it asks for a replacement only when half or fewer are left, or
-     * after an hflush, which Tessera never does), so a 3-node cluster needs no special setting.
+     * 30 s for a killed DataNode to be stale), as the cluster's hdfs-site.xml would. Hadoop's default
+     * replace-datanode-on-failure policy lets a pipeline of 3 that lost one DataNode go on with 2 (it asks for a
+     * replacement only when half or fewer are left, or after an hflush, which Tessera never does), so a 3-node
+     * cluster needs no special setting.
      */
     private void writeClientConfiguration(int replicas) throws IOException {
         Configuration conf = new Configuration(false);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tessera.engine.health.DataNodeFigures;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
 import org.apache.hadoop.hdfs.server.protocol.DatanodeStorageReport;
 import org.apache.hadoop.hdfs.server.protocol.StorageReport;
@@ -18,7 +19,7 @@ class HdfsFiguresReaderTest {
         DatanodeStorageReport silent = report(NOW - 15_000);
         Configuration defaults = new Configuration(false);
         Configuration tenSeconds = new Configuration(false);
-        tenSeconds.setLong("dfs.namenode.stale.datanode.interval", 10_000);
+        tenSeconds.setLong(DFSConfigKeys.DFS_NAMENODE_STALE_DATANODE_INTERVAL_KEY, 10_000);
 
         assertEquals(30_000, HdfsFiguresReader.staleAfterMillis(defaults));
         assertEquals(DataNodeFigures.State.LIVE, HdfsFiguresReader.figures(silent, false, NOW, HdfsFiguresReader.staleAfterMillis(defaults)).state());
