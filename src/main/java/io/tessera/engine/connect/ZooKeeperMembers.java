@@ -32,10 +32,7 @@ final class ZooKeeperMembers {
 
     /** {@code tls}: the connection's TLS files when the connect string names secure client ports, else null. */
     static ZooKeeperFigures read(String connectString, TlsConfig tls, Duration timeout) {
-        List<String> addresses = new ArrayList<>();
-        for (String member : connectString.split(",")) {
-            addresses.add(member.strip().replaceFirst("/.*$", "")); // a chroot rides on the last address
-        }
+        List<String> addresses = addresses(connectString);
         try (ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ZooKeeperMember>> answers = addresses.stream().map(a -> asking.submit(() -> ask(a, tls, timeout))).toList();
             List<ZooKeeperMember> members = new ArrayList<>();
@@ -44,6 +41,15 @@ final class ZooKeeperMembers {
             }
             return new ZooKeeperFigures(members);
         }
+    }
+
+    /** The "host:port" of each server of a connect string. */
+    static List<String> addresses(String connectString) {
+        List<String> addresses = new ArrayList<>();
+        for (String member : connectString.split(",")) {
+            addresses.add(member.strip().replaceFirst("/.*$", "")); // a chroot rides on the last address
+        }
+        return addresses;
     }
 
     private static ZooKeeperMember await(Future<ZooKeeperMember> answer, String address, Duration timeout) {

@@ -3,12 +3,14 @@ package io.tessera.engine.connect;
 import io.tessera.engine.ServiceKind;
 import io.tessera.engine.health.ZooKeeperFigures;
 import io.tessera.engine.health.ZooKeeperMember;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,10 @@ final class ZooKeeperProbe implements ServiceProbe {
     @Override
     public ServiceHealth probe(ConnectionTarget target, Duration timeout) throws Exception {
         long began = System.nanoTime();
+        Optional<IOException> refused = RefusedEverywhere.check(ZooKeeperMembers.addresses(target.zooKeeperConnect()), 2181, timeout);
+        if (refused.isPresent()) {
+            throw refused.get(); // the client would only have retried until the timeout
+        }
         try (CuratorFramework client = ClientFactory.curator(target, timeout, new RetryNTimes(0, 0))) {
             client.start();
             if (!client.blockUntilConnected((int) timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -96,7 +96,30 @@ class HealthCheckIT {
         health.values().forEach(h -> assertEquals(State.DOWN, h.state(), h.service() + ": " + h.summary()));
         assertTrue(health.get(ServiceKind.REDIS).summary().contains("connection refused"), health.get(ServiceKind.REDIS).summary());
         assertTrue(health.get(ServiceKind.HDFS).summary().contains("connection refused"), health.get(ServiceKind.HDFS).summary());
-        assertTrue(health.get(ServiceKind.ZOOKEEPER).summary().startsWith("ZooKeeper: "), health.get(ServiceKind.ZOOKEEPER).summary());
+        assertTrue(health.get(ServiceKind.ZOOKEEPER).summary().contains("connection refused"), health.get(ServiceKind.ZOOKEEPER).summary());
+    }
+
+    @Test
+    void aZooKeeperWhoseEveryServerRefusesIsDownAtOnceNotAfterTheTimeout() throws Exception {
+        int closed = closedPort();
+        String host = InetAddress.getLoopbackAddress().getHostAddress();
+        ConnectionTarget good = SharedCluster.target();
+        ConnectionTarget refusing = withZooKeeper(good, host + ":" + closed + "," + host + ":" + closedPort());
+        long began = System.nanoTime();
+        ServiceHealth zk = HealthCheck.check(ServiceKind.ZOOKEEPER, refusing, Duration.ofSeconds(20));
+        long ms = (System.nanoTime() - began) / 1_000_000;
+        assertEquals(State.DOWN, zk.state());
+        assertEquals("ZooKeeper: connection refused by " + refusing.zooKeeperConnect() + " (is the server running on that port?)", zk.summary());
+        assertTrue(ms < 5_000, "took " + ms + " ms: the client's 20 s timeout was waited for");
+    }
+
+    @Test
+    void oneRefusingServerOfTheConnectStringDoesNotMakeZooKeeperDown() throws Exception {
+        ConnectionTarget good = SharedCluster.target();
+        String host = InetAddress.getLoopbackAddress().getHostAddress();
+        ServiceHealth zk = HealthCheck.check(ServiceKind.ZOOKEEPER, withZooKeeper(good, host + ":" + closedPort() + "," + good.zooKeeperConnect()), TIMEOUT);
+        assertEquals(State.DEGRADED, zk.state(), zk.summary());
+        assertTrue(zk.summary().contains("a server is down"), zk.summary());
     }
 
     @Test
@@ -131,6 +154,11 @@ class HealthCheckIT {
     private static ConnectionTarget withRedis(ConnectionTarget t, String uri, char[] password, boolean tls) {
         return new ConnectionTarget(t.profileName(), t.hdfsUri(), t.hdfsConfDir(), t.hdfsUser(), t.zooKeeperConnect(), t.zooKeeperChroot(),
                 t.zooKeeperDigestUser(), t.zooKeeperDigestPassword(), uri, t.redisUser(), password, tls);
+    }
+
+    private static ConnectionTarget withZooKeeper(ConnectionTarget t, String connect) {
+        return new ConnectionTarget(t.profileName(), t.hdfsUri(), t.hdfsConfDir(), t.hdfsUser(), connect, t.zooKeeperChroot(),
+                t.zooKeeperDigestUser(), t.zooKeeperDigestPassword(), t.redisUri(), t.redisUser(), t.redisPassword(), t.redisTls());
     }
 
     private static int closedPort() throws Exception {
