@@ -26,10 +26,10 @@ final class RefusedEverywhere {
     private RefusedEverywhere() {}
 
     /** @return the first server's refusal when every server refused or is unknown, else empty */
-    static Optional<IOException> check(List<String> hostPorts, int defaultPort, Duration timeout) {
+    static Optional<IOException> check(List<String> servers, Duration timeout) {
         Duration cap = timeout.compareTo(CAP) < 0 ? timeout : CAP;
         try (ExecutorService looking = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<IOException>> looks = hostPorts.stream().map(a -> looking.submit(() -> refusal(a, defaultPort, cap))).toList();
+            List<Future<IOException>> looks = servers.stream().map(a -> looking.submit(() -> refusal(a, cap))).toList();
             IOException first = null;
             for (Future<IOException> look : looks) {
                 IOException refused = look.get(cap.toMillis() + 500, TimeUnit.MILLISECONDS);
@@ -48,23 +48,15 @@ final class RefusedEverywhere {
     }
 
     /** The refusal of one "host:port", or null when it accepted or gave no clear answer. */
-    private static IOException refusal(String hostPort, int defaultPort, Duration cap) {
-        String host = hostPort;
-        String portText = null;
-        if (hostPort.startsWith("[")) { // [IPv6]:port
-            int end = hostPort.indexOf(']');
-            host = hostPort.substring(1, end < 0 ? hostPort.length() : end);
-            portText = end >= 0 && hostPort.startsWith(":", end + 1) ? hostPort.substring(end + 2) : null;
-        } else if (hostPort.indexOf(':') > 0 && hostPort.indexOf(':') == hostPort.lastIndexOf(':')) {
-            host = hostPort.substring(0, hostPort.indexOf(':'));
-            portText = hostPort.substring(hostPort.indexOf(':') + 1);
-        }
-        int port;
+    private static IOException refusal(String server, Duration cap) {
+        ZooKeeperAddress address;
         try {
-            port = portText == null ? defaultPort : Integer.parseInt(portText);
+            address = ZooKeeperAddress.parse(server);
         } catch (NumberFormatException e) {
             return null; // the client library reports a malformed address in its own words
         }
+        String host = address.host();
+        int port = address.port();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) cap.toMillis());
             return null;

@@ -36,10 +36,9 @@ final class TransportMismatch {
 
     /** ZooKeeper never connected: what the first server of the connect string says to a direct look. */
     static Exception zooKeeper(ConnectionTarget target, Exception error, Duration timeout) {
-        String first = target.zooKeeperConnect().split(",")[0].strip().replaceFirst("/.*$", "");
-        int colon = first.lastIndexOf(':');
-        String host = colon < 0 ? first : first.substring(0, colon);
-        int port = colon < 0 ? 2181 : Integer.parseInt(first.substring(colon + 1));
+        ZooKeeperAddress first = ZooKeeperAddress.parse(ZooKeeperAddress.serversOf(target.zooKeeperConnect()).getFirst());
+        String host = first.host();
+        int port = first.port();
         Duration check = timeout.dividedBy(2);
         Optional<String> reason = target.zooKeeperTlsOn()
                 ? TlsDiagnosis.ofTlsFailure(host, port, target.zooKeeperTls(), ZOOKEEPER_GREETING, check)

@@ -32,7 +32,7 @@ final class ZooKeeperMembers {
 
     /** {@code tls}: the connection's TLS files when the connect string names secure client ports, else null. */
     static ZooKeeperFigures read(String connectString, TlsConfig tls, Duration timeout) {
-        List<String> addresses = addresses(connectString);
+        List<String> addresses = ZooKeeperAddress.serversOf(connectString);
         try (ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ZooKeeperMember>> answers = addresses.stream().map(a -> asking.submit(() -> ask(a, tls, timeout))).toList();
             List<ZooKeeperMember> members = new ArrayList<>();
@@ -41,15 +41,6 @@ final class ZooKeeperMembers {
             }
             return new ZooKeeperFigures(members);
         }
-    }
-
-    /** The "host:port" of each server of a connect string. */
-    static List<String> addresses(String connectString) {
-        List<String> addresses = new ArrayList<>();
-        for (String member : connectString.split(",")) {
-            addresses.add(member.strip().replaceFirst("/.*$", "")); // a chroot rides on the last address
-        }
-        return addresses;
     }
 
     private static ZooKeeperMember await(Future<ZooKeeperMember> answer, String address, Duration timeout) {
@@ -70,9 +61,9 @@ final class ZooKeeperMembers {
     }
 
     static ZooKeeperMember ask(String address, TlsConfig tls, Duration timeout) {
-        int colon = address.lastIndexOf(':');
-        String host = colon < 0 ? address : address.substring(0, colon);
-        int port = colon < 0 ? 2181 : Integer.parseInt(address.substring(colon + 1));
+        ZooKeeperAddress server = ZooKeeperAddress.parse(address);
+        String host = server.host();
+        int port = server.port();
         try {
             String mntr = send(host, port, "mntr", tls, timeout);
             ZooKeeperMember fromMntr = refused(mntr) ? null : fromMntr(address, mntr);

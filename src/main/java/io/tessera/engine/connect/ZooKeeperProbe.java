@@ -29,7 +29,7 @@ final class ZooKeeperProbe implements ServiceProbe {
     @Override
     public ServiceHealth probe(ConnectionTarget target, Duration timeout) throws Exception {
         long began = System.nanoTime();
-        Optional<IOException> refused = RefusedEverywhere.check(ZooKeeperMembers.addresses(target.zooKeeperConnect()), 2181, timeout);
+        Optional<IOException> refused = RefusedEverywhere.check(ZooKeeperAddress.serversOf(target.zooKeeperConnect()), timeout);
         if (refused.isPresent()) {
             throw refused.get(); // the client would only have retried until the timeout
         }

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /** The About dialog on screen: its rows, and Copy putting the whole text on the system clipboard. */
+@FxTest
 class AboutViewTest {
     private final FxRobot robot = new FxRobot();
 
@@ -33,6 +35,7 @@ class AboutViewTest {
         Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
         FxToolkit.setupStage(s -> {
             s.setScene(new Scene(new StackPane(), 800, 600));
+            s.sizeToScene(); // the primary stage is shared: a test before may have resized it
             s.show();
         });
         AboutViewModel about = new AboutViewModel(BuildInfo.load(), JavaRuntime.current(), AppDirectories.under(Path.of("/srv/t")), Path.of("/srv/t/logs"));

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /** The whole window against a real embedded HDFS, ZooKeeper and Redis in a temporary home. */
+@FxTest
 class ConsoleSmokeTest {
     @TempDir
     Path home;

@@ -36,8 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /** The Audit panel headless, on a trail of its own in the shared cluster: live tail, filters, verify, and nothing cut at the window sizes. */
+@FxTest
 class AuditViewTest {
     /** The panel's area in the main window at its default size (1500×940) and at 1280×800. */
     private static final double[][] PANEL_SIZES = {{1408, 865}, {1188, 725}};

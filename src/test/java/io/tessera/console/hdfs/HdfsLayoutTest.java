@@ -27,11 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.tessera.testing.FxTest;
 
 /**
  * Nothing the operator needs is cut off, at the main window's default size and at 1280×800: the preview, a long
  * path in the toolbar, and the list of files an upload did not store.
  */
+@FxTest
 class HdfsLayoutTest {
     private static final List<double[]> SIZES = List.of(PanelHarness.DEFAULT_WINDOW, PanelHarness.SMALL_WINDOW);
     private static final String DEEP = "/Images of the summer holiday 2026/Day 3 - Lake Geneva at sunrise/raw exports from the camera/selected for print";

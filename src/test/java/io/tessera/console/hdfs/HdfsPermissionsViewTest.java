@@ -20,12 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import io.tessera.testing.FxTest;
 
 /**
  * The HDFS panel connected as a second HDFS user (not the embedded NameNode's superuser): in a folder owned by another
  * user with mode 755 every write is disabled before it is tried, with the reason; in a folder it may write, nothing is;
  * and a refusal that still comes (the folder closed meanwhile) is the one-line reason, after which the panel knows.
  */
+@FxTest
 class HdfsPermissionsViewTest {
     private static final String USER = "tessera-ui";
     private PanelHarness panel;

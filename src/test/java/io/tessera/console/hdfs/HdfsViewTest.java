@@ -37,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /** The HDFS panel headless against the shared embedded cluster, wired as in the app through an ActiveConnection. */
+@FxTest
 class HdfsViewTest {
     private PanelHarness panel;
     private FxRobot robot;

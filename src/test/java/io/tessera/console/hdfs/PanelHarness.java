@@ -55,6 +55,7 @@ final class PanelHarness {
             Scene scene = new Scene(view.root(), width, height);
             scene.getStylesheets().add(Stylesheets.APP);
             s.setScene(scene);
+            s.sizeToScene(); // the primary stage is shared: a test before may have resized it
             s.show();
         });
     }

@@ -29,11 +29,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.tessera.testing.FxTest;
 
 /**
  * The grid's cards against the shared cluster at the main window's default size, with one thumbnail worker whose reads
  * of HDFS wait at a gate the test opens: what a card shows while it waits, and which photos are read in which order.
  */
+@FxTest
 class ThumbnailGridTest {
     @TempDir Path scratch;
     private final Gate gate = new Gate();

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /** The Jobs panel headless against the shared cluster, with the console pool working the jobs. */
+@FxTest
 class JobsViewTest {
     private final FxRobot robot = new FxRobot();
     private BackgroundTasks tasks;

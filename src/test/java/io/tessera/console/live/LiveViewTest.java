@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /** The Live panel headless, driven like a user, on events published to the shared cluster's Redis under a test prefix. */
+@FxTest
 class LiveViewTest {
     private final FxRobot robot = new FxRobot();
     private final String prefix = "live-" + UUID.randomUUID().toString().substring(0, 8) + ":";

@@ -40,8 +40,10 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.XReadGroupParams;
+import io.tessera.testing.FxTest;
 
 /** The Monitor panel headless, driven like a user, against the shared embedded Redis (own key prefix). */
+@FxTest
 class MonitorViewTest {
     private final FxRobot robot = new FxRobot();
     private final String prefix = "mv-" + UUID.randomUUID().toString().substring(0, 8) + ":";

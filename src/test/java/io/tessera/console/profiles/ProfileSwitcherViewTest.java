@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /** The profile switcher lists a profile another process saved (the CLI, `sim up`) as soon as its list is opened. */
+@FxTest
 class ProfileSwitcherViewTest {
     private final FxRobot robot = new FxRobot();
     @TempDir

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /**
  * The whole window with a passphrase-protected keystore and a profile that keeps its Redis password there: the console
@@ -46,6 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * dialog, the right one unlocks and the profile connects (to the local cluster's own servers, so one cluster serves).
  * Bounded by the local cluster's start (up to two minutes on a loaded machine).
  */
+@FxTest
 class UnlockDialogTest {
     private static final String PASSPHRASE = "the console's passphrase";
 

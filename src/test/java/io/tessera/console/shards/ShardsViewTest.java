@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import io.tessera.testing.FxTest;
 
 /** The Shards panel headless, driven like a user, against a real in-process ZooKeeper. */
+@FxTest
 class ShardsViewTest {
     private final FxRobot robot = new FxRobot();
     private TestingServer server;
