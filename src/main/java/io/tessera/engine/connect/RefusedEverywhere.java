@@ -8,6 +8,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,25 +28,30 @@ final class RefusedEverywhere {
 
     private RefusedEverywhere() {}
 
-    /** @return the first server's refusal when every server refused or is unknown, else empty */
+    /** @return a refusal when every server refused or is unknown, else empty */
     static Optional<IOException> check(List<String> servers, Duration timeout) {
         Duration cap = timeout.compareTo(CAP) < 0 ? timeout : CAP;
-        try (ExecutorService looking = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<IOException>> looks = servers.stream().map(a -> looking.submit(() -> refusal(a, cap))).toList();
-            IOException first = null;
-            for (Future<IOException> look : looks) {
-                IOException refused = look.get(cap.toMillis() + 500, TimeUnit.MILLISECONDS);
-                if (refused == null) {
-                    return Optional.empty();
+        ExecutorService looking = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CompletionService<IOException> looks = new ExecutorCompletionService<>(looking);
+            servers.forEach(server -> looks.submit(() -> refusal(server, cap)));
+            long deadline = System.nanoTime() + cap.plusMillis(500).toNanos();
+            IOException refused = null;
+            for (int answered = 0; answered < servers.size(); answered++) {
+                Future<IOException> look = looks.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (look == null || look.get() == null) {
+                    return Optional.empty(); // a server accepted, or gave no clear answer in time
                 }
-                first = first == null ? refused : first;
+                refused = refused == null ? look.get() : refused;
             }
-            return Optional.ofNullable(first);
+            return Optional.ofNullable(refused);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty(); // the look itself failed or took too long: no verdict
+        } catch (ExecutionException e) {
+            return Optional.empty(); // the look itself failed: no verdict
+        } finally {
+            looking.shutdownNow(); // the looks still under way (a silent server's waits out the cap) are not awaited
         }
     }
 
