@@ -39,10 +39,11 @@ final class RefusedEverywhere {
             IOException refused = null;
             for (int answered = 0; answered < servers.size(); answered++) {
                 Future<IOException> look = looks.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (look == null || look.get() == null) {
+                IOException refusal = look == null ? null : look.get();
+                if (refusal == null) {
                     return Optional.empty(); // a server accepted, or gave no clear answer in time
                 }
-                refused = refused == null ? look.get() : refused;
+                refused = refused == null ? refusal : refused;
             }
             return Optional.ofNullable(refused);
         } catch (InterruptedException e) {
@@ -63,15 +64,13 @@ final class RefusedEverywhere {
         } catch (NumberFormatException e) {
             return null; // the client library reports a malformed address in its own words
         }
-        String host = address.host();
-        int port = address.port();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) cap.toMillis());
+            socket.connect(new InetSocketAddress(address.host(), address.port()), (int) cap.toMillis());
             return null;
         } catch (UnknownHostException e) {
             return e;
         } catch (ConnectException e) {
-            return new ConnectException("Connection refused by " + host + ":" + port);
+            return new ConnectException("Connection refused by " + server);
         } catch (IOException e) {
             return null; // timed out, unreachable network and the like: the client library decides
         }
