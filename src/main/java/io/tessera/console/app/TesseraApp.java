@@ -42,6 +42,7 @@ public final class TesseraApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        FxThreadFailures.handleOnThisThread();
         stage = primaryStage;
         errors.setOwner(primaryStage);
         MainWindow.show(primaryStage, context);
