@@ -1,6 +1,7 @@
 package io.tessera.cli;
 
 import io.tessera.engine.AppDirectories;
+import io.tessera.engine.StopSignals;
 import io.tessera.engine.cluster.ClusterEndpoints;
 import io.tessera.engine.cluster.EmbeddedCluster;
 import io.tessera.engine.cluster.LocalCertificates;
@@ -10,6 +11,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,16 +65,26 @@ final class LocalCommand implements Callable<Integer> {
         long began = System.nanoTime();
         EmbeddedCluster cluster = EmbeddedCluster.start(settings, progress);
         CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C and SIGTERM run shutdown hooks: stop the servers cleanly, then let main return.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping the local cluster…");
-            out.flush();
-            cluster.close();
-            stopped.countDown();
-        }, "local-cluster-stop"));
+        AtomicBoolean stopping = new AtomicBoolean();
+        AtomicInteger status = new AtomicInteger();
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                out.println("Stopping the local cluster…");
+                out.flush();
+                cluster.close();
+                stopped.countDown();
+            }
+        };
+        // Ctrl-C and SIGTERM stop the servers while the JVM runs as usual, then main returns the signal's status; the
+        // hook is the last resort (a second signal, or one the JVM keeps)
+        StopSignals.onFirst(signal -> {
+            status.set(signal);
+            stop.run();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-cluster-stop"));
         printEndpoints(out, cluster, (System.nanoTime() - began) / 1_000_000);
         stopped.await();
-        return 0;
+        return status.get();
     }
 
     private static void printEndpoints(PrintWriter out, EmbeddedCluster cluster, long ms) {

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tessera.engine.AppDirectories;
 import io.tessera.engine.cluster.EmbeddedCluster;
 import io.tessera.testing.JvmProcess;
+import io.tessera.testing.LogErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,10 @@ class LocalCommandProcessIT {
             firstRedis = redisPid(clusterDir);
             local.process().destroy(); // SIGTERM
             assertTrue(local.process().waitFor(30, TimeUnit.SECONDS), "tessera local did not stop on SIGTERM");
+            assertEquals(143, local.process().exitValue(), "SIGTERM's status");
+            // stopped while the JVM runs as usual: from a shutdown hook, the DataNode's heartbeat thread died on Hadoop's
+            // "Shutdown in progress, cannot remove a shutdownHook"
+            assertEquals(List.of(), LogErrors.in(home.resolve("logs/tessera.log")), "errors in the log");
             assertFalse(Files.exists(EmbeddedCluster.endpointsFile(clusterDir)), "endpoints file left after a clean stop");
             assertTrue(exitsWithin(firstRedis, Duration.ofSeconds(5)), "redis-server still running after SIGTERM");
         }

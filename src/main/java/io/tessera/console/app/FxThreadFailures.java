@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the JavaFX thread does with an exception nothing caught: log it and carry on, as the FX thread does. Without
  * it the JVM's default handler takes it, which is the embedded ZooKeeper's once the local cluster runs: an ERROR
- * "Thread … died" though the thread has not. One such exception is JavaFX's and expected: on a SIGTERM, JavaFX's own
- * shutdown hook stops its renderer while the FX thread may still hand it a paint, which the renderer rejects.
+ * "Thread … died" though the thread has not. One such exception is JavaFX's and expected: when the JVM ends before the
+ * console has quit (a second Ctrl-C), JavaFX's own shutdown hook stops its renderer while the FX thread may still hand
+ * it a paint, which the renderer rejects.
  */
 final class FxThreadFailures implements Thread.UncaughtExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FxThreadFailures.class);

@@ -3,6 +3,7 @@ package io.tessera.console.app;
 import io.tessera.console.common.BackgroundTasks;
 import io.tessera.console.common.FxUiThread;
 import io.tessera.engine.AppDirectories;
+import io.tessera.engine.StopSignals;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
 /** The Tessera console. {@link #launch} blocks until the window has closed and the local cluster has stopped. */
 public final class TesseraApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(TesseraApp.class);
+    /** 0, or the status of the signal the console quit on (Ctrl-C: 130, SIGTERM: 143). */
+    private static volatile int exitStatus;
     private final AlertErrorSink errors = new AlertErrorSink();
     private AppContext context;
     private Stage stage;
@@ -19,7 +22,7 @@ public final class TesseraApp extends Application {
     /** Starts the console and ends the JVM when it closes (Hadoop and ZooKeeper may leave non-daemon threads behind). */
     public static void launch(String... args) {
         Application.launch(TesseraApp.class, args);
-        System.exit(0);
+        System.exit(exitStatus);
     }
 
     @Override
@@ -28,11 +31,14 @@ public final class TesseraApp extends Application {
         FxUiThread ui = new FxUiThread();
         context = new AppContext(AppDirectories.fromEnvironment(), ui, BackgroundTasks.daemonThreads(ui),
                 theme -> Application.setUserAgentStylesheet(theme.userAgentStylesheet()), this::exit, errors);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("console-stop").unstarted(this::stopOnSignal));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("console-stop").unstarted(this::stopAsTheJvmEnds));
     }
 
-    /** Ctrl-C in the terminal or a SIGTERM: stop as quitting does, so no worker task or local server is left behind. */
-    private void stopOnSignal() {
+    /**
+     * The JVM ends before the console has quit (a second Ctrl-C or SIGTERM, or a signal before the window is up): stop
+     * here and now as quitting does, so no worker task or local server is left behind.
+     */
+    private void stopAsTheJvmEnds() {
         try {
             context.shell().stopBeforeExit();
         } catch (RuntimeException e) {
@@ -46,6 +52,14 @@ public final class TesseraApp extends Application {
         stage = primaryStage;
         errors.setOwner(primaryStage);
         MainWindow.show(primaryStage, context);
+        StopSignals.onFirst(this::quitOnSignal);
+    }
+
+    /** Ctrl-C in the terminal or a SIGTERM: quit as closing the window does, while the JVM still runs as usual. */
+    private void quitOnSignal(int status) {
+        exitStatus = status;
+        LOG.info("Quitting on a signal");
+        Platform.runLater(() -> context.shell().quit());
     }
 
     private void exit() {
