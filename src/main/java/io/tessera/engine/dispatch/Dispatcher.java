@@ -54,7 +54,7 @@ public final class Dispatcher {
         List<JobLayout.ShardLayout> shards = byShard.entrySet().stream().map(e -> JobLayout.ShardLayout.open(e.getKey(), e.getValue().size(),
                 e.getValue().stream().mapToLong(t -> t.images().size()).sum())).toList();
         Task first = tasks.getFirst();
-        JobLayout layout = new JobLayout(jobId, "", first.pipeline(), first.priority(), settings.finishedJobTtlSeconds(), 0, false, shards);
+        JobLayout layout = new JobLayout(jobId, "", first.pipeline(), first.priority(), settings.finishedJobTtlSeconds(), 0, false, false, shards);
         try {
             fill(layout, byShard::get, SubmitListener.NONE);
         } catch (IOException cannot) {

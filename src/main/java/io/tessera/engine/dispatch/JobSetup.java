@@ -34,6 +34,10 @@ final class JobSetup {
     QueueFill fill(JobLayout layout, ShardTasks source, SubmitListener listener) throws IOException {
         String job = layout.jobId();
         StreamGroups.ensure(redis, keys);
+        if (layout.paused()) {
+            // before the job and its tasks exist: no worker can take one unpaused (a no-op when the job is there already)
+            redis.hset(keys.control(job), "pause", "1");
+        }
         boolean created = create(layout);
         listener.jobReady(job, created);
         Map<Integer, Long> queued = queued(job, layout.shards().stream().map(JobLayout.ShardLayout::index).toList());
@@ -75,7 +79,7 @@ final class JobSetup {
     private boolean create(JobLayout layout) {
         String job = layout.jobId();
         List<String> args = new ArrayList<>(List.of(job, layout.planTag(), layout.recipe(), layout.priority().name(),
-                Long.toString(layout.keepSeconds()), Long.toString(layout.created()), layout.cancelled() ? "1" : "0",
+                Long.toString(layout.keepSeconds()), Long.toString(layout.created()), layout.startState().name(),
                 Long.toString(settings.resultsMaxLen()), keys.events().channelPrefix(), EventJson.write(Event.jobStarted(job, layout.counts()))));
         for (JobLayout.ShardLayout shard : layout.shards()) {
             args.addAll(List.of(Integer.toString(shard.index()), Integer.toString(shard.tasks()), Long.toString(shard.images()),

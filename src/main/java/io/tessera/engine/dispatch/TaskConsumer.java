@@ -77,6 +77,12 @@ public final class TaskConsumer implements AutoCloseable {
     /** @param verifier refuses tasks that are not authentic: they go to the dead letters with the reason, never to the handler */
     public TaskConsumer(RedisClient redis, DispatchKeys keys, DispatchSettings settings, String name, TaskHandler handler, TaskListener listener,
                         TaskSigner verifier) {
+        this(redis, keys, settings, name, handler, listener, verifier, PauseRecords.NONE);
+    }
+
+    /** @param pauses keep a job paused whose flag Redis lost (see {@link PauseRecords}) */
+    public TaskConsumer(RedisClient redis, DispatchKeys keys, DispatchSettings settings, String name, TaskHandler handler, TaskListener listener,
+                        TaskSigner verifier, PauseRecords pauses) {
         this.redis = redis;
         this.listener = listener;
         this.keys = keys;
@@ -86,7 +92,7 @@ public final class TaskConsumer implements AutoCloseable {
         this.reader = new TaskReader(redis, keys, name, settings.deadMaxLen(), verifier);
         this.reclaimer = new Reclaimer(redis, keys, name, settings.visibilityTimeout().toMillis(), reader);
         this.leases = new Leases(redis, keys, name);
-        this.flags = new ControlFlags(redis, keys, settings.controlCacheTtl().toMillis());
+        this.flags = new ControlFlags(redis, keys, settings.controlCacheTtl().toMillis(), pauses);
         this.progress = new RunningProgress(keys);
         this.writer = new CompletionWriter(redis, new CompletionCalls(keys, settings, name), settings.batchSize(),
                 "dispatch-ack-" + name, this::written, connectionFailures::incrementAndGet, listener, e -> reportFatal(e, "the completion writer"),

@@ -17,7 +17,7 @@ public interface JobQueues {
         }
 
         @Override
-        public Reconciled reconcile(JobSpec job, List<ShardRecord> shards, boolean cancelled) {
+        public Reconciled reconcile(JobSpec job, List<ShardRecord> shards, OperatorMarks marks) {
             return Reconciled.NOTHING;
         }
 
@@ -31,10 +31,10 @@ public interface JobQueues {
     boolean serves(JobSpec job);
 
     /**
-     * Makes the queue hold what the plan says is still to do (see {@link Reconciled}); {@code cancelled} is the
-     * durable cancel record in ZooKeeper. Idempotent: safe beside a submit of the same job, or another coordinator.
+     * Makes the queue hold what the plan says is still to do (see {@link Reconciled}), cancelled or paused as
+     * ZooKeeper's {@code marks} say. Idempotent: safe beside a submit of the same job, or another coordinator.
      */
-    Reconciled reconcile(JobSpec job, List<ShardRecord> shards, boolean cancelled) throws IOException;
+    Reconciled reconcile(JobSpec job, List<ShardRecord> shards, OperatorMarks marks) throws IOException;
 
     /**
      * Names the queue's data set as it is now (Redis: the server's run id): when it changes, the server restarted or

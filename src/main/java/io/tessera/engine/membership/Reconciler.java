@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The coordinator's comparison of the two stores: for each committed plan that is not finished (some shard not DONE)
  * and was dispatched to this coordinator's queue, the queue is asked to re-create what it lost ({@link JobQueues}),
- * and ZooKeeper learns what only the queue knew: a cancel (copied to {@code jobs/<id>/cancelled}, the durable
- * record) and shards whose tasks are all settled (ended as their tally says). Writes are fenced with the
+ * with ZooKeeper's records of a cancel or a pause, and ZooKeeper learns what only the queue knew: a cancel (copied to
+ * {@code jobs/<id>/cancelled}, the durable record) and shards whose tasks are all settled (ended as their tally says).
+ * A pause only Redis knows is not copied: a resume clears ZooKeeper's record first, then Redis's flag. Writes are fenced with the
  * coordinator's election node. A job whose shards have all ended and whose queue is over (or gone) is not looked
  * at again until one of its shard nodes changes.
  */
@@ -60,7 +61,7 @@ final class Reconciler {
             boolean cancelled = store.isCancelled(jobId);
             Reconciled outcome;
             try {
-                outcome = queues.reconcile(spec.get(), records, cancelled);
+                outcome = queues.reconcile(spec.get(), records, new OperatorMarks(cancelled, !cancelled && store.isPaused(jobId)));
             } catch (RuntimeException e) {
                 if (!queueAnswers()) {
                     throw e; // the queue is unreachable: this sweep ends (and is reported once); the next one tries again

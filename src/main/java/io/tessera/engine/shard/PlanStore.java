@@ -117,6 +117,41 @@ public final class PlanStore {
     /** The JSON of {@code jobs/<job-id>/cancelled}. */
     public record CancelMarker(Instant cancelled) {}
 
+    /** Whether an operator has the job paused: the durable record, which outlives the flag in Redis. */
+    public boolean isPaused(String jobId) throws IOException {
+        return exists(TesseraPaths.paused(jobId));
+    }
+
+    /** Records that the job is paused; false when it was already, or when the job has no plan. */
+    public boolean markPaused(String jobId) throws IOException {
+        String marker = TesseraPaths.paused(jobId);
+        byte[] data = ZkJson.bytes(new PauseMarker(Instant.now()));
+        try {
+            client.create().forPath(marker, data);
+            return true;
+        } catch (org.apache.zookeeper.KeeperException.NodeExistsException | org.apache.zookeeper.KeeperException.NoNodeException e) {
+            return false;
+        } catch (Exception e) {
+            throw zk.translate(e, zk.absolute(marker));
+        }
+    }
+
+    /** Removes the record of a pause; false when the job was not paused. */
+    public boolean clearPaused(String jobId) throws IOException {
+        String marker = TesseraPaths.paused(jobId);
+        try {
+            client.delete().forPath(marker);
+            return true;
+        } catch (org.apache.zookeeper.KeeperException.NoNodeException e) {
+            return false;
+        } catch (Exception e) {
+            throw zk.translate(e, zk.absolute(marker));
+        }
+    }
+
+    /** The JSON of {@code jobs/<job-id>/paused}. */
+    public record PauseMarker(Instant paused) {}
+
     private boolean exists(String path) throws IOException {
         return zk.run(zk.absolute(path), () -> client.checkExists().forPath(path)) != null;
     }

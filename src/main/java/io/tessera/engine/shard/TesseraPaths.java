@@ -38,6 +38,14 @@ public final class TesseraPaths {
         return job(jobId) + "/cancelled";
     }
 
+    /**
+     * Present while an operator has the job paused: the durable record of it (Redis has the flag workers read), so a
+     * Redis that loses the flag, or the whole job, cannot set the job running again.
+     */
+    public static String paused(String jobId) {
+        return job(jobId) + "/paused";
+    }
+
     /** The lock a submit of the job holds while it plans and dispatches (Curator lock recipe; container nodes). */
     public static String submitLock(String jobId) {
         JobId.check(jobId);

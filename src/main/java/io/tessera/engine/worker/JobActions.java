@@ -55,14 +55,14 @@ public final class JobActions {
         return gate.write(AuditActions.JOB_CANCEL, List.of(job.value()), Map.of(), () -> submission.cancel(job.value()));
     }
 
-    /** Workers hold the job's tasks; false when it could not be paused (over, or paused already). */
-    public boolean pause(JobId job) throws ReadOnlyException {
-        return gate.write(AuditActions.JOB_PAUSE, List.of(job.value()), Map.of(), () -> submission.dispatcher().pause(job.value()));
+    /** Workers hold the job's tasks, durably (see {@link JobSubmission#pause}); false when over, or paused already. */
+    public boolean pause(JobId job) throws IOException {
+        return gate.write(AuditActions.JOB_PAUSE, List.of(job.value()), Map.of(), () -> submission.pause(job.value()));
     }
 
     /** Workers take the job's tasks again; false when it was not paused. */
-    public boolean resume(JobId job) throws ReadOnlyException {
-        return gate.write(AuditActions.JOB_RESUME, List.of(job.value()), Map.of(), () -> submission.dispatcher().resume(job.value()));
+    public boolean resume(JobId job) throws IOException {
+        return gate.write(AuditActions.JOB_RESUME, List.of(job.value()), Map.of(), () -> submission.resumePaused(job.value()));
     }
 
     /** Puts the job's dead letters back on their streams with a fresh attempt count; returns how many. */

@@ -179,6 +179,44 @@ public final class JobSubmission {
         return dispatcher.cancel(jobId);
     }
 
+    /**
+     * Pauses a job durably: ZooKeeper records it first ({@code jobs/<id>/paused}), so a Redis that loses its flag or the
+     * whole job cannot set it running again (the coordinator pauses it there again, or rebuilds it paused), then Redis
+     * tells the workers, who hold its tasks. False when the job is over or paused already.
+     */
+    public boolean pause(String jobId) throws IOException {
+        Optional<JobStatus> now = dispatcher.status(jobId);
+        if (now.isPresent() && (now.get().state() == JobState.FINISHED || now.get().state() == JobState.CANCELLED)) {
+            return false;
+        }
+        boolean recorded = plans().isCommitted(jobId) && plans().markPaused(jobId);
+        if (now.isEmpty()) {
+            if (!plans().isCommitted(jobId)) {
+                throw new IllegalArgumentException("no job " + jobId);
+            }
+            return recorded; // Redis lost it: the coordinator rebuilds it paused
+        }
+        return dispatcher.pause(jobId) && (recorded || now.get().state() != JobState.PAUSED);
+    }
+
+    /**
+     * Lets workers take a paused job's tasks again: ZooKeeper's record goes first, so that a coordinator comparing the
+     * two stores never finds Redis running a job ZooKeeper still calls paused (it would pause it again). False when the
+     * job was not paused.
+     */
+    public boolean resumePaused(String jobId) throws IOException {
+        Optional<JobStatus> now = dispatcher.status(jobId);
+        boolean recorded = plans().clearPaused(jobId);
+        if (now.isEmpty()) {
+            if (!plans().isCommitted(jobId)) {
+                throw new IllegalArgumentException("no job " + jobId);
+            }
+            return recorded; // Redis lost it: the coordinator rebuilds it running
+        }
+        boolean paused = now.get().state() == JobState.PAUSED;
+        return dispatcher.resume(jobId) && (recorded || paused);
+    }
+
     @FunctionalInterface
     private interface Planner {
         ShardPlan plan() throws IOException;
@@ -208,7 +246,7 @@ public final class JobSubmission {
                 job = store(plans, request, planner.plan(), wanted);
             }
             steps.planReady(job.spec(), stored.isEmpty());
-            dispatcher.fill(PlannedTasks.layout(job.spec(), job.shards(), plans.isCancelled(id)), job.tasks(), steps);
+            dispatcher.fill(PlannedTasks.layout(job.spec(), job.shards(), plans.isCancelled(id), plans.isPaused(id)), job.tasks(), steps);
             return job.spec();
         }
     }

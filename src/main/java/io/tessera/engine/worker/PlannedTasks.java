@@ -27,12 +27,12 @@ final class PlannedTasks {
      * The job as dispatch sets it up. A DONE shard counts as finished with the figures ZooKeeper recorded; every other
      * shard (FAILED ones too, so their failures are recorded again and their dead letters get another chance) runs.
      */
-    static JobLayout layout(JobSpec spec, List<ShardRecord> shards, boolean cancelled) {
+    static JobLayout layout(JobSpec spec, List<ShardRecord> shards, boolean cancelled, boolean paused) {
         TaskSpec tasks = spec.tasks();
         List<JobLayout.ShardLayout> layout = shards.stream().map(shard -> new JobLayout.ShardLayout(shard.index(), tasks.tasksOf(shard.images()),
                 shard.images(), shard.state() == ShardState.DONE, shard.done(), shard.failed())).toList();
         return new JobLayout(spec.id(), spec.planTag(), tasks.recipe(), Priority.valueOf(tasks.priority()), tasks.keepSeconds(),
-                spec.created().toEpochMilli(), cancelled, layout);
+                spec.created().toEpochMilli(), cancelled, paused, layout);
     }
 
     /** One shard's tasks: its inputs in plan order, {@code batch} per task, paths below the recipe's input folder. */

@@ -10,6 +10,7 @@ import io.tessera.engine.dispatch.QueueFill;
 import io.tessera.engine.dispatch.QueueLook;
 import io.tessera.engine.dispatch.SubmitListener;
 import io.tessera.engine.membership.JobQueues;
+import io.tessera.engine.membership.OperatorMarks;
 import io.tessera.engine.membership.Reconciled;
 import io.tessera.engine.shard.JobSpec;
 import io.tessera.engine.shard.PlanStore;
@@ -32,7 +33,10 @@ import redis.clients.jedis.exceptions.JedisAccessControlException;
  *       cancelled comes back cancelled, with nothing queued;</li>
  *   <li>the job hash there, some shard with tasks that never reached a stream (Redis lost the end of a submit):
  *       those tasks are added;</li>
- *   <li>cancelled in ZooKeeper but not in Redis (the flag was lost): cancelled again.</li>
+ *   <li>cancelled in ZooKeeper but not in Redis (the flag was lost): cancelled again;</li>
+ *   <li>paused in ZooKeeper but queued or running in Redis: paused again (a job rebuilt paused has its flag set
+ *       before any of its tasks is queued). A pause only Redis knows is left alone: a resume clears ZooKeeper's record
+ *       first.</li>
  * </ul>
  * What went in and was lost after it (a completion, a retry) is not this class's business: the stream entry is
  * pending again and the reclaimer hands it to a live worker.
@@ -55,38 +59,39 @@ final class QueueReconciliation implements JobQueues {
     }
 
     @Override
-    public Reconciled reconcile(JobSpec job, List<ShardRecord> shards, boolean cancelled) throws IOException {
+    public Reconciled reconcile(JobSpec job, List<ShardRecord> shards, OperatorMarks marks) throws IOException {
         QueueLook look = dispatcher.look(job.id(), shards.stream().map(ShardRecord::index).toList());
         if (!look.exists()) {
             if (shards.stream().allMatch(QueueReconciliation::ended)) {
                 return new Reconciled(null, false, false, false); // finished, and its keys expired since
             }
-            QueueFill fill = fill(job, shards, cancelled);
-            long finished = shards.stream().filter(shard -> shard.state() == ShardState.DONE).count();
-            String what = fill.created()
-                    ? "rebuilt it from its plan" + (cancelled ? " as cancelled" : "") + ": " + finished + " of " + shards.size()
-                      + " shards counted finished as ZooKeeper records them, " + fill.tasksAdded() + " of " + fill.total() + " tasks queued again"
-                    : "queued " + fill.tasksAdded() + " tasks";
-            QueueLook now = dispatcher.look(job.id(), List.of()); // a job rebuilt cancelled is over at once
-            return new Reconciled(what, now.exists(), now.state() == JobState.CANCELLED, now.over());
+            return rebuild(job, shards, marks);
         }
         if (!job.planTag().equals(look.planTag())) {
             return new Reconciled(null, true, false, false); // Redis holds another job of this id (an earlier one): not ours to touch
         }
         List<String> done = new ArrayList<>();
         boolean cancelledThere = look.state() == JobState.CANCELLED;
-        if (cancelled && !cancelledThere && look.state() != JobState.FINISHED) {
+        if (marks.cancelled() && !cancelledThere && look.state() != JobState.FINISHED) {
             try {
                 cancelledThere = dispatcher.cancel(job.id());
                 done.add("cancelled it again (ZooKeeper records the cancel; Redis had lost the flag)");
             } catch (JedisAccessControlException workerRole) {
-                done.add("could not cancel it again (ZooKeeper records the cancel; Redis lost the flag): this worker's Redis user "
-                        + "may not write job control flags; cancel it again from the console or the CLI");
+                done.add(refused("cancel"));
+            }
+        }
+        if (marks.paused() && (look.state() == JobState.QUEUED || look.state() == JobState.RUNNING)) {
+            try {
+                dispatcher.pause(job.id());
+                done.add("paused it again (ZooKeeper records the pause; Redis had lost the flag)");
+            } catch (JedisAccessControlException workerRole) {
+                done.add(refused("pause"));
             }
         }
         boolean missing = shards.stream().anyMatch(shard -> look.queued().getOrDefault(shard.index(), 0L) < job.tasks().tasksOf(shard.images()));
         if (missing) {
-            QueueFill fill = fill(job, shards, cancelled);
+            // a job Redis holds keeps its flags as they are: only a job created here starts paused
+            QueueFill fill = fill(job, shards, new OperatorMarks(marks.cancelled(), false));
             if (fill.tasksAdded() > 0) {
                 done.add("queued " + fill.tasksAdded() + " of its " + fill.total() + " tasks that had never reached a stream");
             }
@@ -94,8 +99,37 @@ final class QueueReconciliation implements JobQueues {
         return new Reconciled(done.isEmpty() ? null : String.join("; ", done), true, cancelledThere, look.over());
     }
 
-    private QueueFill fill(JobSpec job, List<ShardRecord> shards, boolean cancelled) throws IOException {
-        return dispatcher.fill(PlannedTasks.layout(job, shards, cancelled), PlannedTasks.stored(job, shards, plans()), SubmitListener.NONE);
+    /** The job made again from its plan, cancelled or paused as ZooKeeper records it. */
+    private Reconciled rebuild(JobSpec job, List<ShardRecord> shards, OperatorMarks marks) throws IOException {
+        String refusal = null;
+        QueueFill fill;
+        try {
+            fill = fill(job, shards, marks);
+        } catch (JedisAccessControlException workerRole) {
+            if (!marks.paused()) {
+                throw workerRole;
+            }
+            refusal = refused("pause"); // its flag comes first and is refused: the job is made running rather than not at all
+            fill = fill(job, shards, new OperatorMarks(marks.cancelled(), false));
+        }
+        long finished = shards.stream().filter(shard -> shard.state() == ShardState.DONE).count();
+        String as = marks.cancelled() ? " as cancelled" : marks.paused() && refusal == null ? " as paused" : "";
+        String what = fill.created()
+                ? "rebuilt it from its plan" + as + ": " + finished + " of " + shards.size()
+                  + " shards counted finished as ZooKeeper records them, " + fill.tasksAdded() + " of " + fill.total() + " tasks queued again"
+                : "queued " + fill.tasksAdded() + " tasks";
+        QueueLook now = dispatcher.look(job.id(), List.of()); // a job rebuilt cancelled is over at once
+        return new Reconciled(refusal == null ? what : what + "; " + refusal, now.exists(), now.state() == JobState.CANCELLED, now.over());
+    }
+
+    private static String refused(String action) {
+        return "could not " + action + " it again (ZooKeeper records the " + action + "; Redis lost the flag): this worker's Redis user "
+                + "may not write job control flags; " + action + " it again from the console or the CLI";
+    }
+
+    private QueueFill fill(JobSpec job, List<ShardRecord> shards, OperatorMarks marks) throws IOException {
+        return dispatcher.fill(PlannedTasks.layout(job, shards, marks.cancelled(), marks.paused()), PlannedTasks.stored(job, shards, plans()),
+                SubmitListener.NONE);
     }
 
     private static boolean ended(ShardRecord shard) {

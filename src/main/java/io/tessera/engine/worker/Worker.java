@@ -98,8 +98,9 @@ public final class Worker implements AutoCloseable {
                 new InputBudget(options.inputBudgetBytes()), lanes));
         ZkAccess zk = ZkAccess.of(connection);
         WorkerRegistration registration = WorkerRegistration.register(zk, info, Duration.ofSeconds(15));
+        PlanStore plans = PlanStore.of(connection);
         ShardTracker shards = new ShardTracker(new ShardStore(zk), info.id(), SHARD_WRITES_EVERY,
-                new StaleOutputSweep(new TemporarySweeper(connection.fileSystem()), PlanStore.of(connection)::inputsOf, info.id()));
+                new StaleOutputSweep(new TemporarySweeper(connection.fileSystem()), plans::inputsOf, info.id()));
         // refuses to start without the cluster's task key: a worker runs only tasks it can check
         TaskSigner signer = TaskKey.signer(zk);
         Dispatcher dispatcher = new Dispatcher(connection.redis(), options.keys(), options.dispatch(), signer);
@@ -116,7 +117,7 @@ public final class Worker implements AutoCloseable {
         }
         AtomicReference<Worker> self = new AtomicReference<>();
         TaskConsumer consumer = new TaskConsumer(connection.redis(), options.keys(), options.dispatch().withHandlerThreads(options.handlerThreads()), info.id(), handler,
-                new Listening(shards, processor.times(), error -> self.get().fatal(error)), signer);
+                new Listening(shards, processor.times(), error -> self.get().fatal(error)), signer, plans::isPaused);
         ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-figures").factory());
         Worker worker = new Worker(registration, processor, lanes, counters, consumer, shards, coordinator, figures, options.onFatal(),
                 new WorkerRequests(zk));

@@ -2,10 +2,11 @@
 -- shards that finished already (a job rebuilt from its plan after Redis lost it), the job index entry and
 -- JOB_STARTED. A job that is settled from the start (every shard finished, or cancelled) finishes here.
 -- No cancel flag: a job rebuilt cancelled (by the coordinator, which runs as the worker role and may not write
--- control flags) has every task settled as cancelled and none queued, so no worker would read the flag.
+-- control flags) has every task settled as cancelled and none queued, so no worker would read the flag. A job that
+-- starts PAUSED had its pause flag set by the caller before this runs (JobSetup).
 -- KEYS: 1 job hash, 2 shards hash, 3 settled hash, 4 job index (zset), 5 results stream
 -- ARGV: 1 job id, 2 plan tag ('' for a job without a plan), 3 recipe, 4 priority, 5 keepSeconds,
---       6 created (epoch ms, 0: now), 7 cancelled ('1' or '0'), 8 results max length, 9 channel prefix,
+--       6 created (epoch ms, 0: now), 7 start state ('QUEUED', 'PAUSED' or 'CANCELLED'), 8 results max length, 9 channel prefix,
 --       10 JOB_STARTED event JSON, then per shard: index, tasks, images, finished ('1' or '0'), done, failed
 -- Returns 1 when created, 0 when the job is there already from the same plan, -1 when the id is taken by another job.
 if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -18,7 +19,7 @@ local created = tonumber(ARGV[6])
 if created == 0 then
   created = tessera_now()
 end
-local cancelled = ARGV[7] == '1'
+local cancelled = ARGV[7] == 'CANCELLED'
 local totals = {tasks = 0, images = 0, tasksDone = 0, done = 0, failed = 0, cancelled = 0}
 local i = 11
 while i <= #ARGV do
@@ -47,7 +48,7 @@ while i <= #ARGV do
   end
   i = i + 6
 end
-redis.call('HSET', KEYS[1], 'state', cancelled and 'CANCELLED' or 'QUEUED', 'tasks', totals.tasks, 'images', totals.images,
+redis.call('HSET', KEYS[1], 'state', ARGV[7], 'tasks', totals.tasks, 'images', totals.images,
   'tasksDone', totals.tasksDone, 'done', totals.done, 'failed', totals.failed, 'retried', 0, 'dead', 0,
   'cancelled', totals.cancelled, 'created', created, 'recipe', ARGV[3], 'priority', ARGV[4], 'plan', ARGV[2],
   'keepSeconds', ARGV[5])

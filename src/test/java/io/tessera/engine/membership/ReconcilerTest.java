@@ -55,8 +55,8 @@ class ReconcilerTest {
         }
 
         @Override
-        public Reconciled reconcile(JobSpec job, List<ShardRecord> shards, boolean cancelled) {
-            asked.add(job.id() + (cancelled ? " cancelled" : ""));
+        public Reconciled reconcile(JobSpec job, List<ShardRecord> shards, OperatorMarks marks) {
+            asked.add(job.id() + (marks.cancelled() ? " cancelled" : "") + (marks.paused() ? " paused" : ""));
             return answers.getOrDefault(job.id(), new Reconciled(null, true, false, false));
         }
 
@@ -153,6 +153,29 @@ class ReconcilerTest {
         queue.asked.clear();
         sweep(reconciler);
         assertEquals(List.of(), queue.asked, "ended, and over in the queue: not compared again");
+    }
+
+    @Test
+    void theQueueIsToldOfAPauseZooKeeperRecordsAndOfACancelBeforeIt() throws Exception {
+        plan("napping", 2, "mine:");
+        plan("stopped", 2, "mine:");
+        PlanStore plans = new PlanStore(zk, null, PlanStoreSettings.DEFAULT);
+        assertTrue(plans.markPaused("napping"));
+        assertFalse(plans.markPaused("napping"), "paused already");
+        assertTrue(plans.markPaused("stopped"));
+        assertTrue(plans.markCancelled("stopped", null));
+        Queue queue = new Queue();
+        Reconciler reconciler = new Reconciler(zk, new PlanCache(zk), queue, SettledShards.NONE);
+
+        sweep(reconciler);
+        assertEquals(List.of("napping paused", "stopped cancelled"), queue.asked, "a cancelled job is not paused");
+
+        assertTrue(plans.clearPaused("napping"));
+        assertFalse(plans.clearPaused("napping"), "not paused any more");
+        queue.asked.clear();
+        sweep(reconciler);
+        assertEquals(List.of("napping", "stopped cancelled"), queue.asked);
+        assertFalse(plans.markPaused("no-such-job"), "no plan, no record");
     }
 
     @Test

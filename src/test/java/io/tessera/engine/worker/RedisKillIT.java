@@ -1,5 +1,8 @@
 package io.tessera.engine.worker;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tessera.engine.connect.ClusterConnection;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
@@ -28,7 +31,9 @@ import org.junit.jupiter.api.Test;
  *       the process alone loses nothing the kernel has), widened to take in part of the submit. Redis comes back with
  *       the job hash and the first tasks only, and none of the completions: the coordinator queues the tasks that never
  *       reached a stream, the reclaimer hands out the deliveries whose completions were lost;</li>
- *   <li>with no persistence: Redis comes back empty and the coordinator rebuilds the job from its plan.</li>
+ *   <li>with no persistence: Redis comes back empty and the coordinator rebuilds the job from its plan;</li>
+ *   <li>the same with the job paused by an operator before the kill: it is rebuilt paused (ZooKeeper records the
+ *       pause), no worker takes a task of it until the operator resumes it.</li>
  * </ul>
  * Either way the job finishes with exact counters, exactly one output per input that decodes as an image, no
  * temporaries, every shard ended, and the failure list exactly the two bad files.
@@ -54,15 +59,20 @@ class RedisKillIT {
 
     @Test
     void redisWithAnEverySecondAppendOnlyFileKilledAndMissingItsLastWritesLosesNothing() throws Exception {
-        run(PrivateRedis.Persistence.AOF_EVERYSEC);
+        run(PrivateRedis.Persistence.AOF_EVERYSEC, false);
     }
 
     @Test
     void redisWithoutPersistenceKilledAndRestartedEmptyLosesNothing() throws Exception {
-        run(PrivateRedis.Persistence.NONE);
+        run(PrivateRedis.Persistence.NONE, false);
     }
 
-    private static void run(PrivateRedis.Persistence persistence) throws Exception {
+    @Test
+    void aPausedJobComesBackPausedWhenRedisRestartsEmptyAndRunsOnlyOnceResumed() throws Exception {
+        run(PrivateRedis.Persistence.NONE, true);
+    }
+
+    private static void run(PrivateRedis.Persistence persistence, boolean pauseFirst) throws Exception {
         try (PrivateRedis redis = PrivateRedis.start(persistence);
              ClusterConnection connection = new ClusterConnection(JobFixture.ownRoot(redis.besides(SharedCluster.target())))) {
             DispatchKeys keys = new DispatchKeys("kill-" + UUID.randomUUID().toString().substring(0, 8) + ":");
@@ -84,6 +94,10 @@ class RedisKillIT {
                     }
                 });
                 JobFixture.await(WAIT, () -> status(submission, job).counts().done() >= images.images() * 3L / 10, () -> status(submission, job).toString());
+                if (pauseFirst) {
+                    assertTrue(submission.pause(job));
+                    awaitIdle(a, b); // the images at hand finish
+                }
 
                 redis.kill();
                 if (persistence == PrivateRedis.Persistence.AOF_EVERYSEC) {
@@ -92,6 +106,15 @@ class RedisKillIT {
                 // stays down until a worker's call has failed: a restart quicker than the workers' next call would go unseen
                 JobFixture.await(WAIT, () -> connectionFailures(a, b) > 0, () -> "no worker saw Redis go: " + a.consumerStats() + ", " + b.consumerStats());
                 redis.resume();
+                if (pauseFirst) {
+                    JobFixture.await(WAIT, () -> submission.dispatcher().status(job).isPresent(), () -> "the coordinator did not rebuild the job");
+                    assertEquals(JobState.PAUSED, status(submission, job).state(), "rebuilt as ZooKeeper records it");
+                    long before = imagesDone(a, b);
+                    Thread.sleep(3000); // the rebuilt tasks are on the streams: workers would have taken some within milliseconds
+                    assertEquals(before, imagesDone(a, b), "no image while paused: " + status(submission, job));
+                    assertEquals(JobState.PAUSED, status(submission, job).state());
+                    assertTrue(submission.resumePaused(job));
+                }
 
                 JobFixture.await(WAIT, () -> status(submission, job).state() == JobState.FINISHED, () -> status(submission, job).toString());
                 images.assertCounts(status(submission, job), TASKS);
@@ -100,6 +123,28 @@ class RedisKillIT {
             images.assertFailures(submission, job);
             images.assertShardsEnded(connection, job);
         }
+    }
+
+    private static long imagesDone(Worker a, Worker b) {
+        return a.counters().done() + a.counters().failed() + b.counters().done() + b.counters().failed();
+    }
+
+    /** Until the workers' figures hold still for a second. */
+    private static void awaitIdle(Worker a, Worker b) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        long seen = -1;
+        long since = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = imagesDone(a, b);
+            if (now != seen) {
+                seen = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > 1_000_000_000L) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the workers did not settle after the pause");
     }
 
     private static long connectionFailures(Worker a, Worker b) {
