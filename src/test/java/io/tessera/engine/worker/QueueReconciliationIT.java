@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.connect.ClusterConnection;
+import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.JobState;
 import io.tessera.engine.dispatch.Priority;
+import io.tessera.engine.dispatch.PrivateRedis;
 import io.tessera.engine.membership.OperatorMarks;
 import io.tessera.engine.membership.Reconciled;
 import io.tessera.engine.ops.Pipeline;
+import io.tessera.engine.security.RedisRole;
+import io.tessera.engine.security.RedisRoles;
 import io.tessera.engine.security.TaskKey;
 import io.tessera.engine.shard.CommittedPlan;
 import io.tessera.engine.shard.PlanStore;
@@ -20,10 +24,13 @@ import io.tessera.engine.shard.ShardLimits;
 import io.tessera.engine.zk.ZkAccess;
 import io.tessera.testing.SharedCluster;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * The coordinator's comparison of a paused job against a real Redis, with no worker running (its tasks wait): a pause
@@ -85,21 +92,72 @@ class QueueReconciliationIT {
         assertFalse(PlanStore.of(connection).isPaused(job));
     }
 
+    /**
+     * A coordinator whose Redis user has the worker role may not write control flags: it says so, and rebuilds a lost
+     * paused job running rather than not at all (the operator pauses it again).
+     */
+    @Test
+    void aCoordinatorRefusedTheFlagSaysSoAndRebuildsTheJobRunning() throws Exception {
+        try (PrivateRedis redis = PrivateRedis.start(PrivateRedis.Persistence.NONE);
+             ClusterConnection admin = new ClusterConnection(redis.besides(SharedCluster.target()));
+             ClusterConnection asWorker = new ClusterConnection(workerRole(redis.besides(SharedCluster.target())))) {
+            JobSubmission console = new JobSubmission(admin, keys, settings);
+            String job = submitted(console);
+            assertTrue(console.pause(job));
+            QueueReconciliation coordinator = new QueueReconciliation(asWorker, keys, settings, TaskKey.lazySigner(ZkAccess.of(asWorker)));
+
+            admin.redis().hdel(keys.control(job), "pause");
+            admin.redis().hset(keys.job(job), "state", JobState.QUEUED.name());
+            Reconciled kept = reconcile(coordinator, admin, job);
+            assertTrue(kept.rebuilt() != null && kept.rebuilt().startsWith("could not pause it again"), String.valueOf(kept));
+
+            admin.redis().del(admin.redis().keys(prefix + "*").toArray(String[]::new));
+            Reconciled rebuilt = reconcile(coordinator, admin, job);
+            assertTrue(rebuilt.rebuilt() != null && rebuilt.rebuilt().startsWith("rebuilt it from its plan: ")
+                    && rebuilt.rebuilt().contains("could not pause it again"), String.valueOf(rebuilt));
+            assertEquals(JobState.QUEUED, console.dispatcher().status(job).orElseThrow().state());
+            assertTrue(console.pause(job), "the operator pauses it again");
+            assertEquals(JobState.PAUSED, console.dispatcher().status(job).orElseThrow().state());
+        }
+    }
+
+    private ConnectionTarget workerRole(ConnectionTarget admin) {
+        String password = UUID.randomUUID().toString();
+        List<String> rules = new ArrayList<>(RedisRoles.rules(RedisRole.WORKER, prefix));
+        rules.add(">" + password);
+        try (ClusterConnection root = new ClusterConnection(admin)) {
+            List<String> args = new ArrayList<>(List.of("SETUSER", "tessera-worker"));
+            args.addAll(rules);
+            assertEquals("OK", SafeEncoder.encode((byte[]) root.redis().sendCommand(Protocol.Command.ACL, args.toArray(String[]::new))));
+        }
+        return new ConnectionTarget(admin.profileName() + "+worker", admin.hdfsUri(), admin.hdfsConfDir(), admin.hdfsUser(),
+                admin.zooKeeperConnect(), admin.zooKeeperChroot(), admin.zooKeeperDigestUser(), admin.zooKeeperDigestPassword(),
+                admin.redisUri(), "tessera-worker", password.toCharArray(), false);
+    }
+
     /** A job over a few images, planned and queued, that no worker takes. */
     private String submitted() throws IOException {
-        JobFixture images = JobFixture.upload(connection.fileSystem(), 4);
+        return submitted(submission);
+    }
+
+    private static String submitted(JobSubmission submission) throws IOException {
+        JobFixture images = JobFixture.upload(SharedCluster.connection().fileSystem(), 4);
         String job = "paused-" + UUID.randomUUID().toString().substring(0, 8);
         submission.submit(new JobRequest(job, images.input, null, Pipeline.parse(List.of("thumbnail:24"), "png"), Priority.NORMAL,
                 new ShardLimits(3, 0), 2), JobSubmission.Steps.NONE);
         return job;
     }
 
-    /** As the coordinator's sweep asks it (see {@code Reconciler}). */
     private Reconciled reconcile(String job) throws IOException {
+        return reconcile(reconciliation, connection, job);
+    }
+
+    /** As the coordinator's sweep asks it (see {@code Reconciler}). */
+    private static Reconciled reconcile(QueueReconciliation queue, ClusterConnection connection, String job) throws IOException {
         PlanStore plans = PlanStore.of(connection);
         CommittedPlan plan = plans.read(job).orElseThrow();
         boolean cancelled = plans.isCancelled(job);
-        return reconciliation.reconcile(plan.job(), plan.shards(), new OperatorMarks(cancelled, !cancelled && plans.isPaused(job)));
+        return queue.reconcile(plan.job(), plan.shards(), new OperatorMarks(cancelled, !cancelled && plans.isPaused(job)));
     }
 
     private JobState state(String job) {
