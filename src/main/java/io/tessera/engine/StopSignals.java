@@ -19,6 +19,18 @@ public final class StopSignals {
 
     private StopSignals() {}
 
+    /** Whether the JVM has begun running its shutdown hooks: from that moment it refuses a new one. */
+    public static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
+        }
+    }
+
     /** The exit status of a process ended by signal {@code number}, as shells report it (SIGTERM: 143). */
     public static int exitStatus(int number) {
         return 128 + number;

@@ -26,7 +26,7 @@ class StopSignalsTest {
             term(child);
             assertTrue(child.process().waitFor(30, TimeUnit.SECONDS), "a second SIGTERM ends the JVM");
             assertEquals(143, child.process().exitValue());
-            child.awaitLine("shutdown hook ran", WAIT);
+            child.awaitLine("shutdown hook ran; the JVM shuts down: true", WAIT);
         }
     }
 
@@ -38,27 +38,17 @@ class StopSignalsTest {
     static final class SlowToStop {
         public static void main(String[] args) throws InterruptedException {
             StopSignals.onFirst(status -> {
-                System.out.println("stopping with status " + status + "; the JVM shuts down: " + shuttingDown());
+                System.out.println("stopping with status " + status + "; the JVM shuts down: " + StopSignals.jvmShuttingDown());
                 try {
                     Thread.sleep(Long.MAX_VALUE);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown hook ran")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown hook ran; the JVM shuts down: "
+                    + StopSignals.jvmShuttingDown())));
             System.out.println("ready");
             Thread.sleep(Long.MAX_VALUE);
-        }
-
-        private static boolean shuttingDown() {
-            Thread probe = new Thread(() -> { });
-            try {
-                Runtime.getRuntime().addShutdownHook(probe);
-                Runtime.getRuntime().removeShutdownHook(probe);
-                return false;
-            } catch (IllegalStateException inProgress) {
-                return true;
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tessera.console.app;
 
+import io.tessera.engine.StopSignals;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ final class FxThreadFailures implements Thread.UncaughtExceptionHandler {
 
     /** Call on the FX thread. */
     static void handleOnThisThread() {
-        Thread.currentThread().setUncaughtExceptionHandler(new FxThreadFailures(FxThreadFailures::jvmShuttingDown));
+        Thread.currentThread().setUncaughtExceptionHandler(new FxThreadFailures(StopSignals::jvmShuttingDown));
     }
 
     @Override
@@ -32,17 +33,5 @@ final class FxThreadFailures implements Thread.UncaughtExceptionHandler {
             return;
         }
         LOG.error("Unexpected failure on the JavaFX thread (the console carries on)", failure);
-    }
-
-    /** The JVM refuses a new shutdown hook from the moment it begins running them. */
-    static boolean jvmShuttingDown() {
-        Thread probe = new Thread(() -> { });
-        try {
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException shutdownInProgress) {
-            return true;
-        }
     }
 }

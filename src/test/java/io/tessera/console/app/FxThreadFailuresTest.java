@@ -1,7 +1,6 @@
 package io.tessera.console.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,16 +8,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.tessera.testing.JvmProcess;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The FX thread's handler of uncaught exceptions: JavaFX's renderer refusing a paint while the JVM ends is no error. */
@@ -67,29 +61,11 @@ class FxThreadFailuresTest {
         assertTrue(logged.list.getFirst().getFormattedMessage().contains("JavaFX thread"));
     }
 
-    @Test
-    void theJvmIsSeenShuttingDownFromItsHooksOnly(@TempDir Path home) throws Exception {
-        assertFalse(FxThreadFailures.jvmShuttingDown(), "this JVM runs");
-        try (JvmProcess child = JvmProcess.main(home, List.of("-Xmx64m"), AsksFromAHook.class.getName())) {
-            child.awaitLine("in a hook: true", Duration.ofSeconds(30));
-            assertTrue(child.process().waitFor(30, TimeUnit.SECONDS));
-            assertTrue(child.output().contains("in main: false"), String.join("\n", child.output()));
-        }
-    }
-
     private List<Level> levels() {
         return logged.list.stream().map(ILoggingEvent::getLevel).toList();
     }
 
     private static RejectedExecutionException rejectedPaint() {
         return new RejectedExecutionException("Task a paint rejected from com.sun.javafx.tk.quantum.QuantumRenderer@1[Shutting down]");
-    }
-
-    /** A child JVM's main: asks while it runs, then from a shutdown hook. */
-    static final class AsksFromAHook {
-        public static void main(String[] args) {
-            System.out.println("in main: " + FxThreadFailures.jvmShuttingDown());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("in a hook: " + FxThreadFailures.jvmShuttingDown())));
-        }
     }
 }
