@@ -55,11 +55,23 @@ public final class TesseraApp extends Application {
         StopSignals.onFirst(this::quitOnSignal);
     }
 
-    /** Ctrl-C in the terminal or a SIGTERM: quit as closing the window does, while the JVM still runs as usual. */
+    /**
+     * Ctrl-C in the terminal or a SIGTERM: quit as closing the window does, while the JVM still runs as usual. Should the
+     * UI thread never get to it (hung), the JVM ends anyway a while after quitting's own grace period.
+     */
     private void quitOnSignal(int status) {
         exitStatus = status;
         LOG.info("Quitting on a signal");
         Platform.runLater(() -> context.shell().quit());
+        Thread.ofPlatform().daemon().name("console-quit-deadline").start(() -> {
+            try {
+                Thread.sleep(AppContext.STOP_GRACE.multipliedBy(2));
+            } catch (InterruptedException e) {
+                return;
+            }
+            LOG.warn("The console had not quit {} s after the signal: ending the JVM", AppContext.STOP_GRACE.multipliedBy(2).toSeconds());
+            System.exit(status);
+        });
     }
 
     private void exit() {
