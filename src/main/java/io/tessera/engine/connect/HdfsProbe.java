@@ -28,6 +28,11 @@ final class HdfsProbe implements ServiceProbe {
             details.put("URI", target.hdfsUri());
             details.put("Capacity", StringUtils.byteDesc(status.getCapacity()));
             details.put("Used", StringUtils.byteDesc(status.getUsed()));
+            // HDFS's "Non DFS Used": other files on the DataNodes' disks and reserved space, which the capacity counts
+            long other = status.getCapacity() - status.getUsed() - status.getRemaining();
+            if (other > 0) {
+                details.put("Non-HDFS used", StringUtils.byteDesc(other));
+            }
             details.put("Remaining", StringUtils.byteDesc(status.getRemaining()));
             ServiceHealth.State state = ServiceHealth.State.UP;
             String nodes = "";

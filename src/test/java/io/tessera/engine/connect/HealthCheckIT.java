@@ -29,6 +29,8 @@ class HealthCheckIT {
         health.values().forEach(h -> assertEquals(State.UP, h.state(), h.service() + ": " + h.summary()));
         assertTrue(health.get(ServiceKind.HDFS).summary().startsWith("1 DataNode"), health.get(ServiceKind.HDFS).summary());
         assertEquals("1 live", health.get(ServiceKind.HDFS).details().get("DataNodes"));
+        // the test DataNode's disk holds the machine's other files too: what the capacity counts beside used and remaining
+        assertTrue(health.get(ServiceKind.HDFS).details().containsKey("Non-HDFS used"), health.get(ServiceKind.HDFS).details().toString());
         assertEquals("standalone", health.get(ServiceKind.ZOOKEEPER).details().get("Mode"));
         // the dashboard's figures ride along
         HdfsFigures hdfs = (HdfsFigures) health.get(ServiceKind.HDFS).figures();
