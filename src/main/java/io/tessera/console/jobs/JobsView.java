@@ -10,10 +10,12 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -82,6 +84,7 @@ public final class JobsView {
         table.setItems(viewModel.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         idColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::id));
+        idColumn.setCellFactory(column -> new JobIdCell());
         text(stateColumn, JobRow::stateText);
         stateColumn.setCellFactory(column -> new StateCell());
         progressColumn.setCellValueFactory(c -> Bindings.createObjectBinding(() -> ProgressCell.Shown.of(c.getValue()), c.getValue().statusProperty()));
@@ -152,6 +155,26 @@ public final class JobsView {
     }
 
     /** The state as a coloured tag (style class {@code job-state-<state>}). */
+    /**
+     * A job id too long for its column keeps both ends ("thumbs-2026…0630-85c7"): ids of one minute differ only in their
+     * last characters. The whole id is the tooltip.
+     */
+    private static final class JobIdCell extends TableCell<JobRow, String> {
+        private final Tooltip whole = new Tooltip();
+
+        JobIdCell() {
+            setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            setText(empty ? null : id);
+            whole.setText(id);
+            setTooltip(empty || id == null ? null : whole);
+        }
+    }
+
     private static final class StateCell extends TableCell<JobRow, String> {
         @Override
         protected void updateItem(String state, boolean empty) {

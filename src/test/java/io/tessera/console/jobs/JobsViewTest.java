@@ -133,6 +133,16 @@ class JobsViewTest {
             assertTrue(fx(() -> shownCells(".jobs-shards").containsAll(java.util.List.of("Shard", "State", "Images", "Done", "Failed", "Owner", "3"))),
                     fx(() -> shownCells(".jobs-shards").toString()));
         }
+
+        // where the id does not fit (real fonts are wider than the test's), it keeps both ends, and the tooltip has it whole
+        String id = view.table().getItems().getFirst().id();
+        robot.interact(() -> view.table().getColumns().getFirst().setPrefWidth(110));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableCell<?, ?> cell = fx(() -> robot.lookup(".jobs-table .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n).filter(c -> id.equals(c.getText())).findFirst().orElseThrow());
+        String drawn = fx(() -> cell.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText()).findFirst().orElseThrow());
+        assertTrue(drawn.contains(cell.getEllipsisString()) && drawn.startsWith(id.substring(0, 3)) && drawn.endsWith(id.substring(id.length() - 3)), drawn + " of " + id);
+        assertEquals(id, fx(() -> cell.getTooltip().getText()));
     }
 
     @Test
