@@ -80,7 +80,7 @@ final class QueueReconciliation implements JobQueues {
                 done.add(refused("cancel"));
             }
         }
-        if (marks.paused() && (look.state() == JobState.QUEUED || look.state() == JobState.RUNNING)) {
+        if (marks.paused() && (look.state() == JobState.QUEUED || look.state() == JobState.RUNNING) && stillPaused(job)) {
             try {
                 dispatcher.pause(job.id());
                 done.add("paused it again (ZooKeeper records the pause; Redis had lost the flag)");
@@ -100,7 +100,8 @@ final class QueueReconciliation implements JobQueues {
     }
 
     /** The job made again from its plan, cancelled or paused as ZooKeeper records it. */
-    private Reconciled rebuild(JobSpec job, List<ShardRecord> shards, OperatorMarks marks) throws IOException {
+    private Reconciled rebuild(JobSpec job, List<ShardRecord> shards, OperatorMarks given) throws IOException {
+        OperatorMarks marks = given.paused() && !stillPaused(job) ? new OperatorMarks(given.cancelled(), false) : given;
         String refusal = null;
         QueueFill fill;
         try {
@@ -120,6 +121,14 @@ final class QueueReconciliation implements JobQueues {
                 : "queued " + fill.tasksAdded() + " tasks";
         QueueLook now = dispatcher.look(job.id(), List.of()); // a job rebuilt cancelled is over at once
         return new Reconciled(refusal == null ? what : what + "; " + refusal, now.exists(), now.state() == JobState.CANCELLED, now.over());
+    }
+
+    /**
+     * Asked again just before Redis is made paused: the sweep read ZooKeeper's record a moment ago, and a resume since
+     * (record cleared, then Redis's flag) must not be undone by that older read.
+     */
+    private boolean stillPaused(JobSpec job) throws IOException {
+        return plans().isPaused(job.id());
     }
 
     private static String refused(String action) {

@@ -83,6 +83,23 @@ class QueueReconciliationIT {
     }
 
     @Test
+    void aResumeAfterTheSweepReadTheRecordIsNotUndone() throws Exception {
+        String job = submitted();
+        assertTrue(submission.pause(job));
+        OperatorMarks readBefore = new OperatorMarks(false, true); // what the sweep read a moment before the resume
+        assertTrue(submission.resumePaused(job));
+        CommittedPlan plan = PlanStore.of(connection).read(job).orElseThrow();
+
+        assertNull(reconciliation.reconcile(plan.job(), plan.shards(), readBefore).rebuilt());
+        assertEquals(JobState.QUEUED, state(job));
+
+        redis.del(redis.keys(prefix + "*").toArray(String[]::new));
+        Reconciled rebuilt = reconciliation.reconcile(plan.job(), plan.shards(), readBefore);
+        assertTrue(rebuilt.rebuilt() != null && rebuilt.rebuilt().startsWith("rebuilt it from its plan: "), String.valueOf(rebuilt));
+        assertEquals(JobState.QUEUED, state(job));
+    }
+
+    @Test
     void aPauseOnlyRedisKnowsIsLeftAsItIs() throws Exception {
         String job = submitted();
         assertTrue(submission.dispatcher().pause(job));
