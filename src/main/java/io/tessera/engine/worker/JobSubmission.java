@@ -189,9 +189,10 @@ public final class JobSubmission {
         if (now.isPresent() && (now.get().state() == JobState.FINISHED || now.get().state() == JobState.CANCELLED)) {
             return false;
         }
-        boolean recorded = plans().isCommitted(jobId) && plans().markPaused(jobId);
+        boolean planned = plans().isCommitted(jobId);
+        boolean recorded = planned && plans().markPaused(jobId);
         if (now.isEmpty()) {
-            if (!plans().isCommitted(jobId)) {
+            if (!planned) {
                 throw new IllegalArgumentException("no job " + jobId);
             }
             return recorded; // Redis lost it: the coordinator rebuilds it paused
