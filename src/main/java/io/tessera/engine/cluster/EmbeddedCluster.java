@@ -92,7 +92,8 @@ public final class EmbeddedCluster implements AutoCloseable {
                 try {
                     future.join();
                 } catch (CompletionException e) {
-                    failures.add(Reasons.oneLine(e.getCause()));
+                    // a ClusterStartException names its service ("HDFS did not start: …"); its cause alone would not
+                    failures.add(e.getCause() instanceof ClusterStartException named ? named.getMessage() : Reasons.oneLine(e.getCause()));
                 }
             }
             if (!failures.isEmpty()) {
@@ -107,7 +108,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         long began = System.nanoTime();
         listener.onPhase(service.kind(), StartupListener.Phase.STARTING, "starting");
         try {
-            String where = service.start();
+            String where = PortTakenRetry.start(service);
             long ms = (System.nanoTime() - began) / 1_000_000;
             listener.onPhase(service.kind(), StartupListener.Phase.UP, where + " (" + ms + " ms)");
         } catch (ClusterStartException e) {

@@ -53,6 +53,11 @@ final class EmbeddedHdfs implements EmbeddedService {
     }
 
     @Override
+    public boolean choosesItsPort() {
+        return requestedPort == 0;
+    }
+
+    @Override
     public ServiceKind kind() {
         return ServiceKind.HDFS;
     }

@@ -51,6 +51,11 @@ final class EmbeddedRedis implements EmbeddedService {
     }
 
     @Override
+    public boolean choosesItsPort() {
+        return requestedPort == 0;
+    }
+
+    @Override
     public ServiceKind kind() {
         return ServiceKind.REDIS;
     }
@@ -149,7 +154,7 @@ final class EmbeddedRedis implements EmbeddedService {
                 }
             } catch (RuntimeException notYet) {
                 if (!watchdog.isAlive()) {
-                    throw new IOException("redis-server exited: " + lastLogLine());
+                    throw new IOException("redis-server exited: " + exitReason());
                 }
                 if (System.currentTimeMillis() > deadline) {
                     throw new IOException("redis-server did not answer within " + READY_TIMEOUT_MS / 1000 + " s: " + lastLogLine());
@@ -161,6 +166,16 @@ final class EmbeddedRedis implements EmbeddedService {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for Redis", e);
             }
+        }
+    }
+
+    /** Why the server ended: its bind failure when it had one (its last line only says it aborted), else its last line. */
+    private String exitReason() {
+        try {
+            return Files.readAllLines(logFile()).stream().filter(line -> line.contains("Address already in use"))
+                    .map(line -> line.replaceFirst("^.*?# ", "")).findFirst().orElseGet(this::lastLogLine);
+        } catch (IOException e) {
+            return lastLogLine();
         }
     }
 

@@ -9,6 +9,9 @@ interface EmbeddedService extends AutoCloseable {
     /** Starts the server and returns a one-line description of where it listens. */
     String start() throws ClusterStartException;
 
+    /** Whether it listens on a free port it chooses as it starts (0 in the settings), rather than a fixed one. */
+    boolean choosesItsPort();
+
     @Override
     void close();
 }

@@ -48,6 +48,11 @@ final class EmbeddedZooKeeper implements EmbeddedService {
     }
 
     @Override
+    public boolean choosesItsPort() {
+        return requestedPort == 0;
+    }
+
+    @Override
     public ServiceKind kind() {
         return ServiceKind.ZOOKEEPER;
     }
