@@ -65,9 +65,23 @@ public final class PrivateRedis implements AutoCloseable {
         }
         Path base = Path.of(System.getProperty("tessera.test.tmp", System.getProperty("java.io.tmpdir")));
         Files.createDirectories(base);
-        PrivateRedis redis = new PrivateRedis(binary, Files.createTempDirectory(base, "private-redis-"), freePort(), persistence);
-        redis.resume();
-        return redis;
+        for (int attempt = 1; ; attempt++) {
+            PrivateRedis redis = new PrivateRedis(binary, Files.createTempDirectory(base, "private-redis-"), freePort(), persistence);
+            try {
+                redis.resume();
+                return redis;
+            } catch (IOException e) {
+                // the free port was taken before the server bound it (another test JVM's connection got it): another one
+                if (attempt == 3 || !redis.logSays("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean logSays(String text) throws IOException {
+        Path log = dir.resolve("redis.log");
+        return Files.exists(log) && Files.readString(log).contains(text);
     }
 
     /** {@code cluster} (its HDFS and ZooKeeper) with this Redis instead of its own. */
