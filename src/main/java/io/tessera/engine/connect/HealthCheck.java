@@ -52,7 +52,9 @@ public final class HealthCheck {
                     + probe.endpoint(target) + " within " + deadline / 1000.0 + " s", elapsed(began));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            future.cancel(true);
+            // the caller stops (a monitor closing): the probe, bounded by its own timeout, ends by itself rather than be
+            // interrupted inside a client library, which logs that as an error
+            future.cancel(false);
             return ServiceHealth.unknown(probe.service(), "check interrupted");
         } catch (ExecutionException e) {
             return ServiceHealth.down(probe.service(), ConnectionErrors.describe(probe.service(), probe.endpoint(target), e.getCause()), elapsed(began));

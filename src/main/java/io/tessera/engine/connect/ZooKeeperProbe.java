@@ -42,12 +42,15 @@ final class ZooKeeperProbe implements ServiceProbe {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("Connect string", target.zooKeeperConnect() + (target.zooKeeperTlsOn() ? " (TLS)" : ""));
             String root = "/" + (target.zooKeeperNamespace() == null ? "" : target.zooKeeperNamespace());
-            Stat stat = client.checkExists().forPath("/");
+            // the root by its absolute path: through the namespace, Curator would first create it (a probe changes
+            // nothing), and log an ERROR should the probe be interrupted meanwhile (a console quitting)
+            CuratorFramework absolute = client.usingNamespace(null);
+            Stat stat = absolute.checkExists().forPath(root);
             String rootSummary;
             if (stat == null) {
                 rootSummary = root + " not created yet";
             } else {
-                int children = client.getChildren().forPath("/").size();
+                int children = absolute.getChildren().forPath(root).size();
                 rootSummary = root + " has " + children + (children == 1 ? " child" : " children");
             }
             details.put("Root", rootSummary);

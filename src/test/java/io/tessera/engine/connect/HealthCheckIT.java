@@ -24,6 +24,22 @@ class HealthCheckIT {
     private static final long PROMISED_MS = TIMEOUT.toMillis() * 2 + 500 + 1500;
 
     @Test
+    void aRootNotCreatedYetIsSaidSoAndLeftUncreated() throws Exception {
+        ConnectionTarget shared = SharedCluster.target();
+        String chroot = "/probe-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ConnectionTarget fresh = new ConnectionTarget(shared.profileName() + "+fresh-root", shared.hdfsUri(), shared.hdfsConfDir(),
+                shared.hdfsUser(), shared.zooKeeperConnect(), chroot, shared.zooKeeperDigestUser(), shared.zooKeeperDigestPassword(),
+                shared.redisUri(), shared.redisUser(), shared.redisPassword(), shared.redisTls());
+
+        ServiceHealth zk = HealthCheck.check(ServiceKind.ZOOKEEPER, fresh, TIMEOUT);
+        assertEquals(State.UP, zk.state(), zk.summary());
+        assertEquals(chroot + " not created yet", zk.details().get("Root"));
+        try (ClusterConnection connection = new ClusterConnection(shared)) {
+            assertEquals(null, connection.curator().usingNamespace(null).checkExists().forPath(chroot), "a probe creates nothing");
+        }
+    }
+
+    @Test
     void allThreeServicesOfTheEmbeddedClusterAreUpWithFigures() {
         Map<ServiceKind, ServiceHealth> health = HealthCheck.checkAll(SharedCluster.target(), TIMEOUT);
         health.values().forEach(h -> assertEquals(State.UP, h.state(), h.service() + ": " + h.summary()));
