@@ -37,10 +37,10 @@ public final class StopSignals {
     }
 
     /**
-     * Runs {@code stop}, given the signal's exit status, on the first SIGINT or SIGTERM, on a thread of its own. False
-     * where the JVM keeps these signals (-Xrs, or an OS without them): there the shutdown hooks are the way to stop.
+     * Runs {@code stop}, given the signal's exit status, on the first SIGINT or SIGTERM, on a thread of its own. Where
+     * the JVM keeps these signals (-Xrs, or an OS without them) nothing changes: the shutdown hooks are the way to stop.
      */
-    public static boolean onFirst(IntConsumer stop) {
+    public static void onFirst(IntConsumer stop) {
         AtomicBoolean stopping = new AtomicBoolean();
         SignalHandler handler = signal -> {
             int status = exitStatus(signal.getNumber());
@@ -54,9 +54,8 @@ public final class StopSignals {
             for (String name : NAMES) {
                 Signal.handle(new Signal(name), handler);
             }
-            return true;
         } catch (IllegalArgumentException keptByTheJvm) {
-            return false;
+            // the shutdown hooks stop the process
         }
     }
 }

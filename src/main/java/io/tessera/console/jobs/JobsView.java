@@ -154,7 +154,6 @@ public final class JobsView {
         return table;
     }
 
-    /** The state as a coloured tag (style class {@code job-state-<state>}). */
     /**
      * A job id too long for its column keeps both ends ("thumbs-2026…0630-85c7"): ids of one minute differ only in their
      * last characters. The whole id is the tooltip.
@@ -175,6 +174,7 @@ public final class JobsView {
         }
     }
 
+    /** The state as a coloured tag (style class {@code job-state-<state>}). */
     private static final class StateCell extends TableCell<JobRow, String> {
         @Override
         protected void updateItem(String state, boolean empty) {

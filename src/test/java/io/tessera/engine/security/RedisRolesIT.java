@@ -1,5 +1,7 @@
 package io.tessera.engine.security;
 
+import static io.tessera.testing.RedisRoleUsers.as;
+import static io.tessera.testing.RedisRoleUsers.jedis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -147,25 +149,6 @@ class RedisRolesIT {
     }
 
     /** {@code admin}'s cluster with a new Redis user of {@code role}, created with the role's rules and a random password. */
-    private static ConnectionTarget as(ConnectionTarget admin, RedisRole role, String prefix) {
-        String user = "tessera-" + role.label();
-        String password = UUID.randomUUID().toString();
-        try (Jedis root = jedis(admin)) {
-            List<String> rules = new ArrayList<>(RedisRoles.rules(role, prefix));
-            rules.add(">" + password);
-            assertEquals("OK", root.aclSetUser(user, rules.toArray(String[]::new)));
-        }
-        return new ConnectionTarget(admin.profileName() + "+" + user, admin.hdfsUri(), admin.hdfsConfDir(), admin.hdfsUser(),
-                admin.zooKeeperConnect(), admin.zooKeeperChroot(), admin.zooKeeperDigestUser(), admin.zooKeeperDigestPassword(),
-                admin.redisUri(), user, password.toCharArray(), false);
-    }
-
-    private static Jedis jedis(ConnectionTarget target) {
-        URI uri = URI.create(target.redisUri());
-        var config = DefaultJedisClientConfig.builder().user(target.redisUser()).password(new String(target.redisPassword())).build();
-        return new Jedis(new HostAndPort(uri.getHost(), uri.getPort()), config);
-    }
-
     private static void assertNoPerm(Runnable call) {
         JedisAccessControlException refused = assertThrows(JedisAccessControlException.class, call::run);
         assertNotNull(refused.getMessage());

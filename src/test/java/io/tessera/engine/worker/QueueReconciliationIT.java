@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tessera.engine.connect.ClusterConnection;
-import io.tessera.engine.connect.ConnectionTarget;
 import io.tessera.engine.dispatch.DispatchKeys;
 import io.tessera.engine.dispatch.DispatchSettings;
 import io.tessera.engine.dispatch.JobState;
@@ -16,21 +15,18 @@ import io.tessera.engine.membership.OperatorMarks;
 import io.tessera.engine.membership.Reconciled;
 import io.tessera.engine.ops.Pipeline;
 import io.tessera.engine.security.RedisRole;
-import io.tessera.engine.security.RedisRoles;
 import io.tessera.engine.security.TaskKey;
 import io.tessera.engine.shard.CommittedPlan;
 import io.tessera.engine.shard.PlanStore;
 import io.tessera.engine.shard.ShardLimits;
 import io.tessera.engine.zk.ZkAccess;
+import io.tessera.testing.RedisRoleUsers;
 import io.tessera.testing.SharedCluster;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * The coordinator's comparison of a paused job against a real Redis, with no worker running (its tasks wait): a pause
@@ -117,7 +113,7 @@ class QueueReconciliationIT {
     void aCoordinatorRefusedTheFlagSaysSoAndRebuildsTheJobRunning() throws Exception {
         try (PrivateRedis redis = PrivateRedis.start(PrivateRedis.Persistence.NONE);
              ClusterConnection admin = new ClusterConnection(redis.besides(SharedCluster.target()));
-             ClusterConnection asWorker = new ClusterConnection(workerRole(redis.besides(SharedCluster.target())))) {
+             ClusterConnection asWorker = new ClusterConnection(RedisRoleUsers.as(redis.besides(SharedCluster.target()), RedisRole.WORKER, prefix))) {
             JobSubmission console = new JobSubmission(admin, keys, settings);
             String job = submitted(console);
             assertTrue(console.pause(job));
@@ -136,20 +132,6 @@ class QueueReconciliationIT {
             assertTrue(console.pause(job), "the operator pauses it again");
             assertEquals(JobState.PAUSED, console.dispatcher().status(job).orElseThrow().state());
         }
-    }
-
-    private ConnectionTarget workerRole(ConnectionTarget admin) {
-        String password = UUID.randomUUID().toString();
-        List<String> rules = new ArrayList<>(RedisRoles.rules(RedisRole.WORKER, prefix));
-        rules.add(">" + password);
-        try (ClusterConnection root = new ClusterConnection(admin)) {
-            List<String> args = new ArrayList<>(List.of("SETUSER", "tessera-worker"));
-            args.addAll(rules);
-            assertEquals("OK", SafeEncoder.encode((byte[]) root.redis().sendCommand(Protocol.Command.ACL, args.toArray(String[]::new))));
-        }
-        return new ConnectionTarget(admin.profileName() + "+worker", admin.hdfsUri(), admin.hdfsConfDir(), admin.hdfsUser(),
-                admin.zooKeeperConnect(), admin.zooKeeperChroot(), admin.zooKeeperDigestUser(), admin.zooKeeperDigestPassword(),
-                admin.redisUri(), "tessera-worker", password.toCharArray(), false);
     }
 
     /** A job over a few images, planned and queued, that no worker takes. */
